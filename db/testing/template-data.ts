@@ -1,0 +1,20 @@
+// Reference data every test database starts with (copied from the template, kept by resets).
+import type { DatabaseKind } from '../database-kinds.ts';
+import { seedGachaCatalog } from '../../provider/gacha/catalog.ts';
+import { createPrismaClient } from '../../provider/prisma-client.ts';
+
+/** Tables that resets leave alone, per kind: reference data, not test data. */
+export const REFERENCE_TABLES: Record<DatabaseKind, string[]> = {
+  backend: ['gacha_items'],
+  broker: [],
+};
+
+export async function prepareTemplate(kind: DatabaseKind, url: string): Promise<void> {
+  if (kind !== 'backend') return;
+  const prisma = createPrismaClient(url, { poolSize: 1 });
+  try {
+    await seedGachaCatalog(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,33 @@
+// The backend's configuration, read from the environment in one place and validated once.
+import { z } from 'zod';
+
+const backendConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(59002),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
+  HEALTH_DB_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
+});
+
+export type BackendConfig = {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof backendConfigSchema>['LOG_LEVEL'];
+  bodyLimit: string;
+  healthDbTimeoutMs: number;
+};
+
+export function loadBackendConfig(env: NodeJS.ProcessEnv = process.env): BackendConfig {
+  const parsed = backendConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid backend configuration: ${problems}`);
+  }
+  const { PORT, HOST, LOG_LEVEL, BODY_LIMIT, HEALTH_DB_TIMEOUT_MS } = parsed.data;
+  return { port: PORT, host: HOST, logLevel: LOG_LEVEL, bodyLimit: BODY_LIMIT, healthDbTimeoutMs: HEALTH_DB_TIMEOUT_MS };
+}
+
+/** Configuration for tests and tools: the defaults, with overrides. */
+export function backendConfig(overrides: Partial<BackendConfig> = {}): BackendConfig {
+  return { ...loadBackendConfig({}), ...overrides };
+}

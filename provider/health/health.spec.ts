@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import pg from 'pg';
+import request from 'supertest';
+import { databaseOf, withDatabase } from '../../db/connection-url.ts';
+import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { useBackend } from '../testing/backend-test-context.ts';
+
+describe('backend: service endpoints', () => {
+  const backend = useBackend();
+
+  it('GET / names the service', async () => {
+    const res = await request(backend.server).get('/').expect(200);
+    expect(res.body.status).to.equal('success');
+    expect(res.body.data.service).to.equal('autofighter-backend');
+  });
+
+  it('GET /health is healthy with the database connected', async () => {
+    const res = await request(backend.server).get('/health').expect(200);
+    expect(res.body.status).to.equal('success');
+    expect(res.body.data.status).to.equal('healthy');
+    expect(res.body.data.checks.database.connected).to.equal(true);
+  });
+
+  it('GET /api/ answers the compatibility document', async () => {
+    const res = await request(backend.server).get('/api/').expect(200);
+    expect(res.body).to.deep.equal({ flavor: 'default', status: 'ok', database_connected: true });
+  });
+});
+
+describe('backend: when the database goes away and returns', () => {
+  // A database of its own, so cutting it off does not disturb other tests.
+  const backend = useBackend({ databaseUrl: () => freshTestDatabaseUrl('backend', 'outage'), config: { healthDbTimeoutMs: 2000 } });
+  let admin: pg.Client;
+
+  before(async () => {
+    admin = new pg.Client({ connectionString: withDatabase(backend.databaseUrl, 'postgres') });
+    await admin.connect();
+  });
+  after(async () => {
+    await setConnectionsAllowed(true);
+    await admin.end();
+  });
+
+  async function setConnectionsAllowed(allowed: boolean): Promise<void> {
+    const name = databaseOf(backend.databaseUrl)!;
+    await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${allowed}`);
+    if (!allowed) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+  }
+
+  it('health turns degraded (still 200, not a 500), then healthy again without a restart', async () => {
+    await request(backend.server).get('/health').expect(200);
+    await setConnectionsAllowed(false);
+
+    const down = await request(backend.server).get('/health').expect(200);
+    expect(down.body.data.status).to.equal('degraded');
+    expect(down.body.data.checks.database.connected).to.equal(false);
+    expect(down.body.data.checks.database.error).to.be.a('string').and.not.match(/postgres(ql)?:\/\//);
+    const api = await request(backend.server).get('/api/').expect(200);
+    expect(api.body.database_connected).to.equal(false);
+
+    await setConnectionsAllowed(true);
+    const up = await request(backend.server).get('/health').expect(200);
+    expect(up.body.data.status).to.equal('healthy');
+    await request(backend.server).post('/api/game/session').expect(201);
+  });
+
+  it('a request that needs the database while it is down gets a 503 envelope without internals', async () => {
+    await setConnectionsAllowed(false);
+    try {
+      const res = await request(backend.server).post('/api/game/session').expect(503);
+      expect(res.body).to.include({ status: 'error', code: 'database_unavailable' });
+      expect(res.text).to.not.match(/prisma|postgres|stack|at \w+ \(/i);
+    } finally {
+      await setConnectionsAllowed(true);
+    }
+  });
+});

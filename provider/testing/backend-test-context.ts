@@ -1,0 +1,78 @@
+// Mocha helper for backend tests: this process's backend test database, a Prisma client on it, the
+// production app built on that client, factories, and a reset before every test.
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { listen, type RunningServer } from '../../common/http/listen.ts';
+import pg from 'pg';
+import { pino } from 'pino';
+import { processResource } from '../../db/testing/process-resources.ts';
+import { DatabaseResetter } from '../../db/testing/reset.ts';
+import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
+import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { createApp } from '../app.ts';
+import { backendConfig, type BackendConfig } from '../config.ts';
+import type { Random } from '../gacha/roller.ts';
+import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { BackendFactories } from './factories.ts';
+
+export interface BackendTestContext {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  app: Express;
+  /** The app listening on an ephemeral port: pass it to supertest so requests share one server. */
+  server: Server;
+  /** Base URL of `server`, e.g. http://127.0.0.1:41234 */
+  url: string;
+  factories: BackendFactories;
+  /** Empties the database (the catalog stays); runs before each test already. */
+  reset(): Promise<void>;
+}
+
+export interface BackendTestOptions {
+  random?: Random;
+  config?: Partial<BackendConfig>;
+  /** Use this database instead of the worker's shared one. */
+  databaseUrl?: () => Promise<string>;
+}
+
+export function useBackend(options: BackendTestOptions = {}): BackendTestContext {
+  const context = {} as BackendTestContext;
+  let running: RunningServer | undefined;
+
+  before(async () => {
+    context.databaseUrl = await (options.databaseUrl?.() ?? testDatabaseUrl('backend'));
+    // One client and one resetter per database and test process, shared by spec files.
+    const { prisma, resetter } = await processResource(
+      `backend:${context.databaseUrl}`,
+      async () => {
+        const pool = new pg.Pool({ connectionString: context.databaseUrl, max: 1 });
+        pool.on('error', () => undefined); // an idle connection cut by a test (database outage drills) is replaced
+        return { prisma: createPrismaClient(context.databaseUrl, { poolSize: 20 }), pool, resetter: new DatabaseResetter(pool, REFERENCE_TABLES.backend) };
+      },
+      async ({ prisma: client, pool }) => {
+        await client.$disconnect();
+        await pool.end();
+      },
+    );
+    context.prisma = prisma;
+    context.reset = () => resetter.reset();
+    context.app = createApp({
+      prisma: context.prisma,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      config: backendConfig(options.config),
+      ...(options.random ? { random: options.random } : {}),
+    });
+    context.factories = new BackendFactories(context.prisma);
+    running = await listen(context.app);
+    context.server = running.server;
+    context.url = running.url;
+  });
+
+  beforeEach(() => context.reset());
+
+  after(async () => {
+    await running?.close();
+  });
+
+  return context;
+}

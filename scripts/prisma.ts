@@ -1,0 +1,29 @@
+// `npm run prisma -- <prisma args> [--broker]`: Prisma's CLI against the dev database of the backend (or,
+// with --broker, the broker), starting the embedded PostgreSQL when DATABASE_URL is not set.
+// Example: npm run prisma -- migrate dev --name add_column
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createDatabase } from '../db/databases.ts';
+import { databaseOf } from '../db/connection-url.ts';
+import { DATABASE_KINDS } from '../db/database-kinds.ts';
+import { projectRoot } from '../db/project-root.ts';
+import { startPostgres } from '../db/postgres-server.ts';
+import { runShutdown } from '../db/shutdown.ts';
+
+const args = process.argv.slice(2);
+const kind = args.includes('--broker') ? 'broker' : 'backend';
+const prismaArgs = args.filter((arg) => arg !== '--broker');
+const info = DATABASE_KINDS[kind];
+
+const server = await startPostgres({ instance: 'dev' });
+const url = process.env[info.urlVariable] ?? server.urlFor(info.defaultName);
+await createDatabase(server.serverUrl, databaseOf(url)!);
+const prismaCli = join(dirname(createRequire(import.meta.url).resolve('prisma/package.json')), 'build', 'index.js');
+const result = spawnSync(process.execPath, [prismaCli, ...prismaArgs, '--config', info.prismaConfig], {
+  cwd: projectRoot,
+  stdio: 'inherit',
+  env: { ...process.env, [info.urlVariable]: url },
+});
+await runShutdown();
+process.exit(result.status ?? 1);
