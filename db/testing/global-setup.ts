@@ -14,6 +14,9 @@ import { disposeProcessResources, inMochaWorker } from './process-resources.ts';
 import { prepareTemplate } from './template-data.ts';
 import { TEST_PREFIX_VARIABLE, TEST_SERVER_URL_VARIABLE, templateName } from './test-server.ts';
 
+// pact-core would otherwise try to send usage metrics; workers inherit the environment.
+process.env.PACT_DO_NOT_TRACK ??= 'true';
+
 let server: PostgresServer | undefined;
 let prefix: string | undefined;
 
