@@ -1,0 +1,45 @@
+// The router's configuration, read from the environment in one place and validated once.
+import { z } from 'zod';
+
+const routerConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(59000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BACKEND_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:59002' })
+    .default('http://localhost:59002'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().max(300_000).default(10_000),
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(2_000),
+});
+
+/** How long the router waits for the backend before answering the client itself. */
+export interface RouterTimeouts {
+  /** A proxied request with no answer (or a stalled socket) for this long is a 504. */
+  proxyMs: number;
+  /** A health probe of the backend gives up after this long and reports it unhealthy. */
+  healthMs: number;
+}
+
+export interface RouterConfig {
+  port: number;
+  host: string;
+  backendUrl: string;
+  logLevel: z.infer<typeof routerConfigSchema>['LOG_LEVEL'];
+  timeouts: RouterTimeouts;
+}
+
+export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
+  const parsed = routerConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid router configuration: ${problems}`);
+  }
+  const { PORT, HOST, BACKEND_URL, LOG_LEVEL, BACKEND_TIMEOUT_MS, HEALTH_TIMEOUT_MS } = parsed.data;
+  return {
+    port: PORT,
+    host: HOST,
+    backendUrl: BACKEND_URL.replace(/\/+$/, ''),
+    logLevel: LOG_LEVEL,
+    timeouts: { proxyMs: BACKEND_TIMEOUT_MS, healthMs: HEALTH_TIMEOUT_MS },
+  };
+}

@@ -1,0 +1,14 @@
+// Starts the router's HTTP server. Used by main.ts (and a whole-stack command); tests build the app
+// with createRouter and listen on port 0 themselves.
+import type { Logger } from 'pino';
+import { listen, type RunningServer } from '../common/http/listen.ts';
+import { onShutdown } from '../db/shutdown.ts';
+import type { RouterConfig } from './config.ts';
+import { createRouter } from './router.ts';
+
+export async function startRouterServer(config: RouterConfig, logger: Logger): Promise<RunningServer> {
+  const app = createRouter({ backendUrl: config.backendUrl, logger, timeouts: config.timeouts });
+  const server = await listen(app, config.port, config.host);
+  onShutdown('router http server', () => server.close());
+  return server;
+}
