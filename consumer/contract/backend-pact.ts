@@ -1,0 +1,23 @@
+// The router's pact with the backend: who the two parties are, where the pact file goes, and the
+// PactV4 builder the consumer tests record interactions with.
+import { join } from 'node:path';
+import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { projectRoot } from '../../db/project-root.ts';
+
+export const CONSUMER_NAME = 'autofighter-router';
+export const PROVIDER_NAME = 'autofighter-backend';
+
+export const PACT_DIR = join(projectRoot, 'pacts');
+/** pact-js names the file `<consumer>-<provider>.json`. */
+export const PACT_FILE = join(PACT_DIR, `${CONSUMER_NAME}-${PROVIDER_NAME}.json`);
+
+/** `dir` elsewhere only for tests of the contract check itself. */
+export function backendPact({ dir = PACT_DIR }: { dir?: string } = {}): PactV4 {
+  return new PactV4({
+    consumer: CONSUMER_NAME,
+    provider: PROVIDER_NAME,
+    dir,
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+    logLevel: 'warn',
+  });
+}
