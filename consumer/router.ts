@@ -31,8 +31,9 @@ export function createRouter({ backendUrl, logger, timeouts = {} }: RouterDepend
   if (logger.isLevelEnabled('error')) app.use(httpLogger(logger)); // no per-request cost when logging is off
 
   // One pool of keep-alive connections to the backend, for the proxy and the health probes alike.
-  // Idle sockets do not keep the process alive (Node unrefs them).
-  const agent = new Agent({ keepAlive: true });
+  // An idle socket is closed after 4 s, before a server's keep-alive timeout (Node's default is 5 s)
+  // could close it just as a request picks it. Idle sockets do not keep the process alive.
+  const agent = new Agent({ keepAlive: true, timeout: 4_000 });
   const monitor = new BackendMonitor(new BackendClient({ baseUrl: backendUrl, timeoutMs: healthMs, httpAgent: agent }));
 
   app.use(healthRouter(monitor, { version: packageJson.version, startedAt: new Date() }));

@@ -1,0 +1,52 @@
+// Test doubles for backends that misbehave in ways a real one cannot be made to on demand: one that
+// accepts connections and never answers, one that cuts every connection, one that speaks garbage.
+// They stand in for outside conditions only; the router's behaviour tests otherwise use the real backend.
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export type Misbehaviour =
+  /** reads the request and never answers */
+  | 'silent'
+  /** closes the connection as soon as the request arrives */
+  | 'reset'
+  /** answers bytes that are not HTTP */
+  | 'garbage';
+
+export interface StandIn {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startStandIn(misbehaviour: Misbehaviour): Promise<StandIn> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined); // the router hanging up on a silent stand-in is expected
+    socket.once('data', () => {
+      if (misbehaviour === 'reset') socket.resetAndDestroy();
+      if (misbehaviour === 'garbage') socket.end('this is not HTTP\r\n\r\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** A port on which nothing listens (for a moment: it was just free). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
