@@ -151,6 +151,21 @@ describe('router: forwarding /api to the real backend', () => {
     });
   });
 
+  describe('connections to the backend', () => {
+    it('are pooled: ten requests one after another, each asking to close its own connection, reuse one', async () => {
+      await request(router.server).get('/api/'); // a pooled connection exists
+      let opened = 0;
+      const count = () => (opened += 1);
+      backend.server.on('connection', count);
+      try {
+        for (let i = 0; i < 10; i += 1) await request(router.server).get('/api/game/players/owned').set('Connection', 'close').expect(200);
+      } finally {
+        backend.server.off('connection', count);
+      }
+      expect(opened).to.equal(0);
+    });
+  });
+
   describe('concurrency', () => {
     it('50 sessions created at once through the router are all 201 with distinct ids, all stored', async () => {
       const responses = await Promise.all(Array.from({ length: 50 }, () => request(router.server).post('/api/game/session')));

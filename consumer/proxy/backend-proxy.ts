@@ -17,6 +17,9 @@ export interface BackendProxyOptions {
   onFailure?: (error: BackendUnavailableError) => void;
 }
 
+/** RFC 9110 §7.6.1; Transfer-Encoding is left to Node, which frames the streamed body itself. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection'];
+
 /** `/api`, `/api/` and below; not `/apis` or `/api-docs`. */
 export const isApiPath = (pathname: string): boolean => pathname === '/api' || pathname.startsWith('/api/');
 
@@ -38,6 +41,9 @@ export function backendProxy({ backendUrl, timeoutMs, agent, onFailure }: Backen
     on: {
       proxyReq: (proxyReq: ClientRequest, req) => {
         proxyReq.once('timeout', () => timedOut.add(req));
+        // Hop-by-hop headers describe the caller's connection to the router, not the router's pooled
+        // one to the backend: a caller's `Connection: close` must not close a pooled connection.
+        for (const header of HOP_BY_HOP) proxyReq.removeHeader(header);
       },
       error: (error: NodeJS.ErrnoException, req) => {
         const failure = timedOut.has(req)
