@@ -1,0 +1,41 @@
+// The broker's domain errors. Services throw them; http/error-handler.ts alone turns them into the
+// Pact Broker's error bodies and statuses.
+
+export type ValidationErrors = Record<string, string[]> | string[];
+
+export class BrokerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request is malformed or breaks a rule: 400 with `{ errors }` (a map of field -> messages, or a list). */
+export class ValidationError extends BrokerError {
+  constructor(readonly errors: ValidationErrors) {
+    super(Array.isArray(errors) ? errors.join('; ') : Object.entries(errors).map(([key, messages]) => `${key}: ${messages.join(', ')}`).join('; '));
+  }
+
+  static field(field: string, message: string): ValidationError {
+    return new ValidationError({ [field]: [message] });
+  }
+}
+
+/** Something the request named does not exist: 404 with `{ error }`. */
+export class NotFoundError extends BrokerError {}
+
+/** The request conflicts with what is stored: 409, with extra body fields (notices, errors) when given. */
+export class ConflictError extends BrokerError {
+  constructor(
+    message: string,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class UnauthorizedError extends BrokerError {}
+
+export class ForbiddenError extends BrokerError {}
+
+export class UnsupportedMediaTypeError extends BrokerError {}

@@ -1,0 +1,68 @@
+// What a resource (one route's handler) receives and returns, and the adapter that runs it in Express:
+// path parameters are checked once here (text the database can store), the reply is written as HAL.
+import type { Request, RequestHandler, Response } from 'express';
+import type { BrokerConfig } from '../config.ts';
+import type { Services } from '../services.ts';
+import { Urls } from '../serializers/urls.ts';
+import type { Access } from './auth.ts';
+import { ValidationError } from './errors.ts';
+import { baseUrlOf, sendJson } from './hal.ts';
+import type { QueryObject } from './rack-query.ts';
+import { storableText, MAX_NAME_LENGTH } from '../schemas/common.ts';
+
+export interface Call {
+  req: Request;
+  urls: Urls;
+  services: Services;
+  config: BrokerConfig;
+  params: Record<string, string>;
+  query: QueryObject;
+  body: unknown;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (call: Call) => Promise<Reply> | Reply;
+
+export interface Route {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  /** `read` routes are open to read-only credentials (and to anyone when public read is on). */
+  access: Access;
+  handler: Handler;
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, ...(headers ? { headers } : {}) });
+export const created = (body: unknown, location?: string): Reply => ({ status: 201, body, ...(location ? { headers: { Location: location } } : {}) });
+export const noContent = (): Reply => ({ status: 204 });
+
+function checkedParams(params: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value.length > MAX_NAME_LENGTH) errors[name] = [`must be at most ${MAX_NAME_LENGTH} characters`];
+    else if (!storableText(value)) errors[name] = ['must not contain NUL characters or unpaired surrogates'];
+    else if (value.trim() === '') errors[name] = ['cannot be blank'];
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return params;
+}
+
+export function runResource(handler: Handler, services: Services, config: BrokerConfig): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const reply = await handler({
+      req,
+      urls: new Urls(baseUrlOf(req, config.baseUrl)),
+      services,
+      config,
+      params: checkedParams(req.params as Record<string, string>),
+      query: req.query as unknown as QueryObject,
+      body: req.body,
+    });
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+    sendJson(res, reply.status, reply.body);
+  };
+}

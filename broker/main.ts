@@ -1,0 +1,12 @@
+// `npm run broker`: the broker on its own (port 9292), on embedded PostgreSQL unless
+// BROKER_DATABASE_URL (or DATABASE_URL's server) is given.
+import { openDatabase } from '../db/open-database.ts';
+import { authEnabled, loadBrokerConfig } from './config.ts';
+import { createBrokerLogger } from './logger.ts';
+import { startBrokerServer } from './server.ts';
+
+const config = loadBrokerConfig();
+const logger = createBrokerLogger(config.logLevel);
+const database = await openDatabase('broker', { log: (line) => logger.info(line) });
+const server = await startBrokerServer(database.url, config, logger);
+logger.info(`Pact broker listening on ${server.url} (${authEnabled(config.auth) ? 'authentication required' : 'open: no credentials configured'}; Ctrl-C to stop)`);

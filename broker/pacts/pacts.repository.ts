@@ -1,0 +1,207 @@
+// Queries over pact versions (distinct contents) and pact publications (a consumer version's pact
+// with a provider). Reads return PactRow: what every pact resource shows.
+import type { Db } from '../db.ts';
+import { Prisma } from '../prisma-client.ts';
+
+export interface PactRow {
+  publicationId: number;
+  consumerId: number;
+  providerId: number;
+  consumerName: string;
+  providerName: string;
+  consumerVersionId: number;
+  consumerVersionNumber: string;
+  pactVersionId: number;
+  sha: string;
+  revisionNumber: number;
+  createdAt: Date;
+  content: string;
+}
+
+interface RawPactRow {
+  publication_id: number;
+  consumer_id: number;
+  provider_id: number;
+  consumer_name: string;
+  provider_name: string;
+  consumer_version_id: number;
+  consumer_version_number: string;
+  pact_version_id: number;
+  sha: string;
+  revision_number: number;
+  created_at: Date;
+  content: string;
+}
+
+const toRow = (raw: RawPactRow): PactRow => ({
+  publicationId: raw.publication_id,
+  consumerId: raw.consumer_id,
+  providerId: raw.provider_id,
+  consumerName: raw.consumer_name,
+  providerName: raw.provider_name,
+  consumerVersionId: raw.consumer_version_id,
+  consumerVersionNumber: raw.consumer_version_number,
+  pactVersionId: raw.pact_version_id,
+  sha: raw.sha,
+  revisionNumber: raw.revision_number,
+  createdAt: raw.created_at,
+  content: raw.content,
+});
+
+/** Selects PactRow columns from publications `p` (pass `withContent: false` for lists). */
+function pactRows(where: Prisma.Sql, options: { withContent?: boolean; orderLimit?: Prisma.Sql } = {}): Prisma.Sql {
+  const content = options.withContent === false ? Prisma.sql`'' AS content` : Prisma.sql`pv.content`;
+  return Prisma.sql`
+    SELECT p.id AS publication_id, p.consumer_id, p.provider_id, c.name AS consumer_name, pr.name AS provider_name,
+           p.consumer_version_id, cv.number AS consumer_version_number, pv.id AS pact_version_id, pv.sha,
+           p.revision_number, p.created_at, ${content}
+    FROM pact_publications p
+    JOIN pact_versions pv ON pv.id = p.pact_version_id
+    JOIN pacticipants c ON c.id = p.consumer_id
+    JOIN pacticipants pr ON pr.id = p.provider_id
+    JOIN versions cv ON cv.id = p.consumer_version_id
+    WHERE ${where}
+    ${options.orderLimit ?? Prisma.empty}`;
+}
+
+/** Which consumer versions' pacts a provider-wide list includes. */
+export interface ConsumerVersionFilter {
+  tag?: string;
+  branch?: string;
+  /** Each consumer's own main branch. */
+  mainBranch?: boolean;
+}
+
+function consumerVersionFilter(alias: Prisma.Sql, filter: ConsumerVersionFilter): Prisma.Sql {
+  if (filter.tag !== undefined) return Prisma.sql`AND EXISTS (SELECT 1 FROM tags t WHERE t.version_id = ${alias}.consumer_version_id AND t.name = ${filter.tag})`;
+  if (filter.branch !== undefined) {
+    return Prisma.sql`AND EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = ${alias}.consumer_version_id AND bv.branch_name = ${filter.branch})`;
+  }
+  if (filter.mainBranch) {
+    return Prisma.sql`AND EXISTS (SELECT 1 FROM branch_versions bv JOIN pacticipants owner ON owner.id = bv.pacticipant_id
+      WHERE bv.version_id = ${alias}.consumer_version_id AND bv.branch_name = owner.main_branch)`;
+  }
+  return Prisma.empty;
+}
+
+export class PactsRepository {
+  constructor(private readonly db: Db) {}
+
+  private async rows(query: Prisma.Sql): Promise<PactRow[]> {
+    return (await this.db.$queryRaw<RawPactRow[]>(query)).map(toRow);
+  }
+
+  private async one(query: Prisma.Sql): Promise<PactRow | undefined> {
+    return (await this.rows(query))[0];
+  }
+
+  publication(consumerVersionId: number, providerId: number): Promise<PactRow | undefined> {
+    return this.one(pactRows(Prisma.sql`p.consumer_version_id = ${consumerVersionId} AND p.provider_id = ${providerId}`));
+  }
+
+  /** The pact version with this content, created if missing (concurrent creators get the same row). */
+  async getOrCreatePactVersion(consumerId: number, providerId: number, sha: string, content: string, interactionsCount: number, messagesCount: number): Promise<number> {
+    const [created] = await this.db.pactVersion.createManyAndReturn({
+      data: [{ consumerId, providerId, sha, content, interactionsCount, messagesCount }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (created) return created.id;
+    const existing = await this.db.pactVersion.findUniqueOrThrow({ where: { consumerId_providerId_sha: { consumerId, providerId, sha } }, select: { id: true } });
+    return existing.id;
+  }
+
+  /** Records a new publication; returns false when one already exists for this consumer version and provider. */
+  async insertPublication(consumerVersionId: number, consumerId: number, providerId: number, pactVersionId: number): Promise<boolean> {
+    const created = await this.db.pactPublication.createMany({
+      data: [{ consumerVersionId, consumerId, providerId, pactVersionId }],
+      skipDuplicates: true,
+    });
+    return created.count === 1;
+  }
+
+  async revisePublication(publicationId: number, pactVersionId: number): Promise<void> {
+    await this.db.pactPublication.update({
+      where: { id: publicationId },
+      data: { pactVersionId, revisionNumber: { increment: 1 }, createdAt: new Date() },
+    });
+  }
+
+  async ensureIntegration(consumerId: number, providerId: number): Promise<void> {
+    await this.db.integration.createMany({ data: [{ consumerId, providerId }], skipDuplicates: true });
+  }
+
+  async deletePublication(publicationId: number, pactVersionId: number): Promise<void> {
+    await this.db.pactPublication.delete({ where: { id: publicationId } });
+    await this.deleteOrphanPactVersion(pactVersionId);
+  }
+
+  async deleteOrphanPactVersion(pactVersionId: number): Promise<void> {
+    await this.db.$executeRaw`DELETE FROM pact_versions pv WHERE pv.id = ${pactVersionId}
+      AND NOT EXISTS (SELECT 1 FROM pact_publications p WHERE p.pact_version_id = pv.id)`;
+  }
+
+  forConsumerVersion(consumerId: number, providerId: number, consumerVersionNumber: string): Promise<PactRow | undefined> {
+    return this.one(pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} AND cv.number = ${consumerVersionNumber}`));
+  }
+
+  latest(consumerId: number, providerId: number, filter: { tag?: string; branch?: string; untagged?: boolean } = {}): Promise<PactRow | undefined> {
+    const conditions = [Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId}`];
+    if (filter.tag !== undefined) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p.consumer_version_id AND t.name = ${filter.tag})`);
+    if (filter.branch !== undefined) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = p.consumer_version_id AND bv.branch_name = ${filter.branch})`);
+    if (filter.untagged) conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p.consumer_version_id)`);
+    return this.one(pactRows(Prisma.join(conditions, ' AND '), { orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1` }));
+  }
+
+  /** The pact version with this SHA, shown as the newest consumer version that published it. */
+  bySha(consumerId: number, providerId: number, sha: string): Promise<PactRow | undefined> {
+    return this.one(
+      pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} AND pv.sha = ${sha}`, {
+        orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1`,
+      }),
+    );
+  }
+
+  /** Every publication of an integration, newest consumer version first. */
+  forIntegration(consumerId: number, providerId: number, limit = 100): Promise<PactRow[]> {
+    return this.rows(pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId}`, {
+      withContent: false,
+      orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT ${limit}`,
+    }));
+  }
+
+  /** The newest publication before this one with different content (for "previous distinct"). */
+  previousDistinct(row: PactRow): Promise<PactRow | undefined> {
+    return this.one(pactRows(
+      Prisma.sql`p.consumer_id = ${row.consumerId} AND p.provider_id = ${row.providerId} AND p.consumer_version_id < ${row.consumerVersionId} AND pv.sha <> ${row.sha}`,
+      { orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1` },
+    ));
+  }
+
+  /** For one provider: each consumer's latest pact (optionally with a consumer version tag or branch). */
+  latestForProvider(providerId: number, filter: ConsumerVersionFilter = {}): Promise<PactRow[]> {
+    const condition = consumerVersionFilter(Prisma.sql`p2`, filter);
+    return this.rows(pactRows(Prisma.sql`p.id IN (
+      SELECT latest.id FROM integrations i CROSS JOIN LATERAL (
+        SELECT p2.id FROM pact_publications p2 WHERE p2.provider_id = i.provider_id AND p2.consumer_id = i.consumer_id ${condition}
+        ORDER BY p2.consumer_version_id DESC LIMIT 1) latest
+      WHERE i.provider_id = ${providerId})`, { withContent: false, orderLimit: Prisma.sql`ORDER BY c.name` }));
+  }
+
+  /** Every publication for a provider whose consumer version has the tag (or is on the branch). */
+  allForProvider(providerId: number, filter: ConsumerVersionFilter = {}, limit = 500): Promise<PactRow[]> {
+    const condition = consumerVersionFilter(Prisma.sql`p`, filter);
+    return this.rows(pactRows(Prisma.sql`p.provider_id = ${providerId} ${condition}`, {
+      withContent: false,
+      orderLimit: Prisma.sql`ORDER BY c.name, p.consumer_version_id DESC LIMIT ${limit}`,
+    }));
+  }
+
+  /** The latest pact of every integration (`/pacts/latest`). */
+  latestForEveryIntegration(): Promise<PactRow[]> {
+    return this.rows(pactRows(Prisma.sql`p.id IN (
+      SELECT latest.id FROM integrations i CROSS JOIN LATERAL (
+        SELECT p2.id FROM pact_publications p2 WHERE p2.provider_id = i.provider_id AND p2.consumer_id = i.consumer_id
+        ORDER BY p2.consumer_version_id DESC LIMIT 1) latest)`, { withContent: false, orderLimit: Prisma.sql`ORDER BY c.name, pr.name` }));
+  }
+}

@@ -1,0 +1,103 @@
+// `POST /contracts/publish`: a consumer version with its branch, tags and build URL, and its pacts with
+// every provider, published in one transaction: either all of it is stored, or (on any error) nothing.
+import type { PrismaClient } from '../prisma-client.ts';
+import { inTransaction } from '../db.ts';
+import { ValidationError } from '../http/errors.ts';
+import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
+import { VersionsRepository, type Version } from '../versions/versions.repository.ts';
+import type { PublishContractsRequest } from '../schemas/publish-contracts.ts';
+import { readPactText, type PactContent } from './content.ts';
+import type { PactsService, PublishOutcome } from './pacts.service.ts';
+
+export interface Notice {
+  type: 'debug' | 'info' | 'warning' | 'prompt' | 'success' | 'error' | 'danger';
+  text: string;
+}
+
+export interface PublishContractsResult {
+  pacticipant: Pacticipant;
+  version: Version;
+  tags: string[];
+  branch: string | undefined;
+  contracts: PublishOutcome[];
+  notices: Notice[];
+}
+
+/** Strict base64 (the alphabet, correct padding): anything else is a 400 rather than silently different bytes. */
+function decodeBase64(text: string, field: string): string {
+  const compact = text.replace(/\s+/g, '');
+  if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+    throw ValidationError.field(field, 'is not valid base64');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, 'base64'));
+  } catch {
+    throw ValidationError.field(field, 'does not decode to UTF-8 text');
+  }
+}
+
+function decodeContracts(request: PublishContractsRequest): PactContent[] {
+  return request.contracts.map((contract, index) => {
+    const field = `contracts.${index}`;
+    if (contract.consumerName !== request.pacticipantName) {
+      throw ValidationError.field(`${field}.consumerName`, `must match pacticipantName ("${request.pacticipantName}")`);
+    }
+    const pact = readPactText(decodeBase64(contract.content, `${field}.content`), `${field}.content`);
+    if (pact.consumerName !== contract.consumerName) {
+      throw ValidationError.field(`${field}.content`, `The consumer name in the pact ("${pact.consumerName}") does not match consumerName ("${contract.consumerName}")`);
+    }
+    if (pact.providerName !== contract.providerName) {
+      throw ValidationError.field(`${field}.content`, `The provider name in the pact ("${pact.providerName}") does not match providerName ("${contract.providerName}")`);
+    }
+    return pact;
+  });
+}
+
+function versionNotice(name: string, number: string, created: boolean, branch: string | undefined, tags: string[]): Notice {
+  const parts = [branch ? `branch ${branch}` : undefined, tags.length > 0 ? `tags ${tags.join(', ')}` : undefined].filter(Boolean);
+  const withParts = parts.length > 0 ? ` with ${parts.join(' and ')}` : '';
+  return { type: 'success', text: `${created ? 'Created' : 'Updated'} ${name} version ${number}${withParts}` };
+}
+
+function contractNotice(outcome: PublishOutcome): Notice {
+  const { consumerName, consumerVersionNumber, providerName } = outcome.row;
+  const subject = `Pact for ${consumerName} version ${consumerVersionNumber} and provider ${providerName}`;
+  if (!outcome.changed) return { type: 'info', text: `${subject} unchanged: the same content was already published` };
+  if (outcome.merged) return { type: 'success', text: `${subject} merged with the pact already published (revision ${outcome.row.revisionNumber})` };
+  if (!outcome.created) return { type: 'warning', text: `${subject} replaced with different content (revision ${outcome.row.revisionNumber})` };
+  return { type: 'success', text: `${subject} published` };
+}
+
+export class PublishContractsService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly pacts: PactsService,
+  ) {}
+
+  async publish(request: PublishContractsRequest): Promise<PublishContractsResult> {
+    const contents = decodeContracts(request); // all input is checked before anything is written
+    const tags = [...new Set(request.tags ?? [])];
+    return inTransaction(this.prisma, async (tx) => {
+      const pacticipants = new PacticipantsRepository(tx);
+      const versions = new VersionsRepository(tx);
+      const consumer = await pacticipants.getOrCreate(request.pacticipantName);
+      const { version, created } = await versions.getOrCreate(consumer.id, request.pacticipantVersionNumber, request.buildUrl);
+      if (request.branch !== undefined) await versions.addToBranch(consumer.id, version, request.branch);
+      for (const tag of tags) await versions.addTag(consumer.id, version.id, tag);
+
+      const notices: Notice[] = [versionNotice(consumer.name, version.number, created, request.branch, tags)];
+      if (request.branch === undefined) {
+        notices.push({ type: 'warning', text: 'No branch was given: branches make pacts for verification and can-i-deploy work best (publish with --branch)' });
+      }
+      const outcomes: PublishOutcome[] = [];
+      for (const [index, pact] of contents.entries()) {
+        const provider = await pacticipants.getOrCreate(pact.providerName);
+        const mode = request.contracts[index]!.onConflict === 'merge' ? 'merge' : 'overwrite';
+        const outcome = await this.pacts.publishInTransaction(tx, consumer, version, provider, pact, mode);
+        outcomes.push(outcome);
+        notices.push(contractNotice(outcome));
+      }
+      return { pacticipant: consumer, version, tags, branch: request.branch, contracts: outcomes, notices };
+    });
+  }
+}

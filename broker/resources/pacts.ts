@@ -1,0 +1,116 @@
+// Pacts: the legacy publish resource (PUT/PATCH .../version/{v}), pacts by consumer version, by tag,
+// branch or content SHA, and the lists per provider and per integration.
+import { readPact } from '../pacts/content.ts';
+import type { PactRow } from '../pacts/pacts.repository.ts';
+import { created, noContent, ok, type Call, type Reply, type Route } from '../http/resource.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { latestPactsBody, pactBody, pactVersionsBody, providerPactsBody } from '../serializers/pacts.ts';
+
+const PACT = '/pacts/provider/:provider/consumer/:consumer';
+
+function pactReply(call: Call, row: PactRow, metadata?: string): Reply {
+  return ok(pactBody(call.urls, row, metadata), { 'X-Pact-Consumer-Version': row.consumerVersionNumber });
+}
+
+function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
+  return async (call) => {
+    const { params, services, urls } = call;
+    const pact = readPact(call.body, 'body');
+    const outcome = await services.pacts.publishAt({ consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! }, pact, mode);
+    const body = pactBody(urls, outcome.row);
+    return outcome.created ? created(body, urls.pact(params.provider!, params.consumer!, params.version!)) : ok(body);
+  };
+}
+
+const read = (path: string, find: (call: Call) => Promise<PactRow>, metadata?: (call: Call) => string | undefined): Route => ({
+  method: 'get',
+  path,
+  access: 'read',
+  handler: async (call) => pactReply(call, await find(call), metadata?.(call)),
+});
+
+export const pactRoutes: Route[] = [
+  { method: 'put', path: `${PACT}/version/:version`, access: 'write', handler: publish('overwrite') },
+  { method: 'patch', path: `${PACT}/version/:version`, access: 'write', handler: publish('merge') },
+  read(`${PACT}/version/:version`, ({ params, services }) => services.pacts.forConsumerVersion(params.provider!, params.consumer!, params.version!)),
+  {
+    method: 'delete', path: `${PACT}/version/:version`, access: 'write',
+    handler: async ({ params, services }) => {
+      await services.pacts.delete(params.provider!, params.consumer!, params.version!);
+      return noContent();
+    },
+  },
+  read(`${PACT}/version/:version/previous-distinct`, async ({ params, services }) => {
+    const row = await services.pacts.forConsumerVersion(params.provider!, params.consumer!, params.version!);
+    const previous = await services.pacts.previousDistinct(row);
+    if (!previous) throw new NotFoundError('No earlier pact with different content exists');
+    return previous;
+  }),
+  read(`${PACT}/latest`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!)),
+  read(`${PACT}/latest-untagged`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { untagged: true })),
+  read(`${PACT}/latest/:tag`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { tag: params.tag! })),
+  read(`${PACT}/branch/:branch/latest`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { branch: params.branch! })),
+  read(`${PACT}/pact-version/:sha`, ({ params, services }) => services.pacts.bySha(params.provider!, params.consumer!, params.sha!)),
+  read(`${PACT}/pact-version/:sha/metadata/:metadata`, ({ params, services }) => services.pacts.bySha(params.provider!, params.consumer!, params.sha!), ({ params }) => params.metadata),
+  {
+    method: 'get', path: `${PACT}/versions`, access: 'read',
+    handler: async ({ params, services, urls }) => ok(pactVersionsBody(urls, params.provider!, params.consumer!, await services.pacts.versionsOf(params.provider!, params.consumer!))),
+  },
+  { method: 'get', path: '/pacts/latest', access: 'read', handler: async ({ services, urls }) => ok(latestPactsBody(urls, await services.pacts.latestForEveryIntegration())) },
+  {
+    method: 'get', path: '/pacts/provider/:provider/latest', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.latestForProvider(params.provider!);
+      return ok(providerPactsBody(urls, params.provider!, rows, urls.latestProviderPacts(params.provider!), `Latest pact versions for the provider ${params.provider}`));
+    },
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider/latest/:tag', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.latestForProvider(params.provider!, { tag: params.tag! });
+      return ok(providerPactsBody(urls, params.provider!, rows, urls.latestProviderPacts(params.provider!, params.tag!), `Latest pact versions for the provider ${params.provider} with tag ${params.tag}`));
+    },
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.allForProvider(params.provider!);
+      return ok(providerPactsBody(urls, params.provider!, rows, urls.providerPacts(params.provider!), `All pact versions for the provider ${params.provider}`));
+    },
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider/tag/:tag', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.allForProvider(params.provider!, { tag: params.tag! });
+      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/tag/${encodeURIComponent(params.tag!)}`, `Pact versions for the provider ${params.provider} with tag ${params.tag}`));
+    },
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider/branch', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.allForProvider(params.provider!, { mainBranch: true });
+      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch`, `Pact versions for the provider ${params.provider} from the consumers' main branches`));
+    },
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider/branch/latest', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.latestForProvider(params.provider!, { mainBranch: true });
+      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch/latest`, `Latest pact versions for the provider ${params.provider} from the consumers' main branches`));
+    },
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider/branch/:branch', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.allForProvider(params.provider!, { branch: params.branch! });
+      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch/${encodeURIComponent(params.branch!)}`, `Pact versions for the provider ${params.provider} from branch ${params.branch}`));
+    },
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider/branch/:branch/latest', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.pacts.latestForProvider(params.provider!, { branch: params.branch! });
+      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch/${encodeURIComponent(params.branch!)}/latest`, `Latest pact versions for the provider ${params.provider} from branch ${params.branch}`));
+    },
+  },
+];

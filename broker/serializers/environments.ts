@@ -1,0 +1,80 @@
+// HAL bodies for environments and the versions deployed or released in them.
+import type { DeployedVersionRow, ReleasedVersionRow } from '../deployments/deployments.repository.ts';
+import type { Environment } from '../environments/environments.repository.ts';
+import type { Urls } from './urls.ts';
+import { briefVersionBody } from './versions.ts';
+
+export function environmentBody(urls: Urls, environment: Environment) {
+  return {
+    uuid: environment.uuid,
+    name: environment.name,
+    displayName: environment.displayName ?? undefined,
+    production: environment.production,
+    contacts: environment.contacts ?? undefined,
+    createdAt: environment.createdAt.toISOString(),
+    updatedAt: environment.updatedAt.toISOString(),
+    _links: {
+      self: { title: 'Environment', name: environment.name, href: urls.environment(environment.uuid) },
+      'pb:currently-deployed-deployed-versions': { title: 'Versions currently deployed here', href: urls.currentlyDeployed(environment.uuid) },
+      'pb:currently-supported-released-versions': { title: 'Released versions still supported here', href: urls.currentlySupported(environment.uuid) },
+      'pb:environments': { title: 'Environments', href: urls.environments() },
+    },
+  };
+}
+
+export function environmentsBody(urls: Urls, environments: Environment[]) {
+  return {
+    _embedded: { environments: environments.map((environment) => environmentBody(urls, environment)) },
+    _links: {
+      self: { title: 'Environments', href: urls.environments() },
+      'pb:create': { title: 'Create an environment (POST)', href: urls.environments() },
+      'pb:environments': environments.map((environment) => ({ title: 'Environment', name: environment.name, href: urls.environment(environment.uuid) })),
+    },
+  };
+}
+
+function embedded(urls: Urls, row: DeployedVersionRow | ReleasedVersionRow) {
+  return {
+    pacticipant: { name: row.pacticipant.name, _links: { self: { href: urls.pacticipant(row.pacticipant.name) } } },
+    version: briefVersionBody(urls, row.pacticipant.name, row.version),
+    environment: environmentBody(urls, row.environment),
+  };
+}
+
+export function deployedVersionBody(urls: Urls, row: DeployedVersionRow) {
+  return {
+    uuid: row.uuid,
+    currentlyDeployed: row.undeployedAt === null,
+    applicationInstance: row.applicationInstance === '' ? null : row.applicationInstance,
+    target: row.applicationInstance === '' ? null : row.applicationInstance, // the older name the Pact Broker still sends
+    createdAt: row.createdAt.toISOString(),
+    undeployedAt: row.undeployedAt?.toISOString(),
+    _embedded: embedded(urls, row),
+    _links: { self: { href: urls.deployedVersion(row.uuid) } },
+  };
+}
+
+export function releasedVersionBody(urls: Urls, row: ReleasedVersionRow) {
+  return {
+    uuid: row.uuid,
+    currentlySupported: row.supportEndedAt === null,
+    createdAt: row.createdAt.toISOString(),
+    supportEndedAt: row.supportEndedAt?.toISOString(),
+    _embedded: embedded(urls, row),
+    _links: { self: { href: urls.releasedVersion(row.uuid) } },
+  };
+}
+
+export function currentlyDeployedBody(urls: Urls, environment: Environment, rows: DeployedVersionRow[], self: string) {
+  return {
+    _embedded: { deployedVersions: rows.map((row) => deployedVersionBody(urls, row)) },
+    _links: { self: { title: `Versions currently deployed to ${environment.displayName ?? environment.name}`, href: self } },
+  };
+}
+
+export function currentlySupportedBody(urls: Urls, environment: Environment, rows: ReleasedVersionRow[], self: string) {
+  return {
+    _embedded: { releasedVersions: rows.map((row) => releasedVersionBody(urls, row)) },
+    _links: { self: { title: `Released versions supported in ${environment.displayName ?? environment.name}`, href: self } },
+  };
+}

@@ -1,0 +1,79 @@
+// Mocha helper for broker tests: this process's broker test database, a Prisma client on it, the
+// production app built on that client and listening on port 0, a test data builder, and a reset
+// before every test.
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import pg from 'pg';
+import { pino } from 'pino';
+import { listen, type RunningServer } from '../../common/http/listen.ts';
+import { processResource } from '../../db/testing/process-resources.ts';
+import { DatabaseResetter } from '../../db/testing/reset.ts';
+import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
+import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { createBrokerApp } from '../app.ts';
+import { brokerConfig, type BrokerConfig } from '../config.ts';
+import { createBrokerPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { BrokerTestData } from './test-data.ts';
+
+export interface BrokerTestContext {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  app: Express;
+  /** The app listening on an ephemeral port: pass it to supertest so requests share one server. */
+  server: Server;
+  /** Base URL of `server`, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** A fresh data builder (its steps go through the broker's own services). */
+  data(): BrokerTestData;
+  /** Empties the database; runs before each test already. */
+  reset(): Promise<void>;
+}
+
+export interface BrokerTestOptions {
+  config?: Partial<BrokerConfig>;
+}
+
+export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
+  const context = {} as BrokerTestContext;
+  let running: RunningServer | undefined;
+
+  before(async () => {
+    context.databaseUrl = await testDatabaseUrl('broker');
+    // One client and one resetter per database and test process, shared by spec files.
+    const { prisma, resetter } = await processResource(
+      `broker:${context.databaseUrl}`,
+      async () => {
+        const pool = new pg.Pool({ connectionString: context.databaseUrl, max: 1 });
+        pool.on('error', () => undefined);
+        return {
+          prisma: createBrokerPrismaClient(context.databaseUrl, { poolSize: 20 }),
+          pool,
+          resetter: new DatabaseResetter(pool, REFERENCE_TABLES.broker),
+        };
+      },
+      async ({ prisma: client, pool }) => {
+        await client.$disconnect();
+        await pool.end();
+      },
+    );
+    context.prisma = prisma;
+    context.reset = () => resetter.reset();
+    context.data = () => new BrokerTestData(prisma);
+    context.app = createBrokerApp({
+      prisma,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      config: brokerConfig(options.config),
+    });
+    running = await listen(context.app);
+    context.server = running.server;
+    context.url = running.url;
+  });
+
+  beforeEach(() => context.reset());
+
+  after(async () => {
+    await running?.close();
+  });
+
+  return context;
+}

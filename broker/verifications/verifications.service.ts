@@ -1,0 +1,61 @@
+// Verification results: published by a provider version against a pact version (found by the content
+// SHA in the URL the verifier was given), and read back.
+import type { PrismaClient, Prisma } from '../prisma-client.ts';
+import { inTransaction } from '../db.ts';
+import { decodeMetadata } from '../for-verification/metadata.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
+import type { VerificationResultRequest } from '../schemas/verification-result.ts';
+import { VersionsRepository } from '../versions/versions.repository.ts';
+import { VerificationsRepository, type VerificationRow } from './verifications.repository.ts';
+
+export class VerificationsService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  private async pactVersion(providerName: string, consumerName: string, sha: string) {
+    const pacticipants = new PacticipantsRepository(this.prisma);
+    const [provider, consumer] = await Promise.all([pacticipants.findByName(providerName), pacticipants.findByName(consumerName)]);
+    if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
+    if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
+    const pactVersion = await this.prisma.pactVersion.findUnique({
+      where: { consumerId_providerId_sha: { consumerId: consumer.id, providerId: provider.id, sha } },
+      select: { id: true },
+    });
+    if (!pactVersion) throw new NotFoundError(`No pact between ${consumerName} and ${providerName} with content SHA ${sha} found`);
+    return { provider, consumer, pactVersionId: pactVersion.id };
+  }
+
+  async publish(names: { provider: string; consumer: string; sha: string; metadata?: string }, result: VerificationResultRequest): Promise<VerificationRow> {
+    const { provider, consumer, pactVersionId } = await this.pactVersion(names.provider, names.consumer, names.sha);
+    const metadata = names.metadata === undefined ? undefined : decodeMetadata(names.metadata);
+    const number = await inTransaction(this.prisma, async (tx) => {
+      const { version } = await new VersionsRepository(tx).getOrCreate(provider.id, result.providerApplicationVersion);
+      return new VerificationsRepository(tx).create({
+        pactVersionId,
+        providerVersionId: version.id,
+        consumerId: consumer.id,
+        providerId: provider.id,
+        success: result.success,
+        wip: metadata?.wip === true,
+        buildUrl: result.buildUrl ?? undefined,
+        verifiedBy: result.verifiedBy as Prisma.InputJsonValue | undefined,
+        testResults: result.testResults as Prisma.InputJsonValue | undefined,
+        selectors: metadata ? (metadata as unknown as Prisma.InputJsonValue) : undefined,
+      });
+    });
+    return (await new VerificationsRepository(this.prisma).find(pactVersionId, number))!;
+  }
+
+  async find(names: { provider: string; consumer: string; sha: string }, number: number | 'latest'): Promise<VerificationRow> {
+    const { pactVersionId } = await this.pactVersion(names.provider, names.consumer, names.sha);
+    const repository = new VerificationsRepository(this.prisma);
+    const found = number === 'latest' ? await repository.latest(pactVersionId) : await repository.find(pactVersionId, number);
+    if (!found) throw new NotFoundError(`No verification result ${number} for this pact found`);
+    return found;
+  }
+
+  async list(names: { provider: string; consumer: string; sha: string }): Promise<VerificationRow[]> {
+    const { pactVersionId } = await this.pactVersion(names.provider, names.consumer, names.sha);
+    return new VerificationsRepository(this.prisma).list(pactVersionId);
+  }
+}

@@ -1,0 +1,139 @@
+// Queries over pacticipant versions, their branches and their tags. "Latest" is the highest id.
+import type { Db } from '../db.ts';
+import type { Branch, Version } from '../../generated/broker-client/client.ts';
+
+export type { Branch, Version };
+
+export interface VersionDetails {
+  branches: { name: string; createdAt: Date; latest: boolean }[];
+  tags: { name: string; createdAt: Date; latest: boolean }[];
+}
+
+export class VersionsRepository {
+  constructor(private readonly db: Db) {}
+
+  find(pacticipantId: number, number: string): Promise<Version | null> {
+    return this.db.version.findUnique({ where: { pacticipantId_number: { pacticipantId, number } } });
+  }
+
+  /** The version, created if missing (safe under concurrency); a given build URL is recorded. */
+  async getOrCreate(pacticipantId: number, number: string, buildUrl?: string): Promise<{ version: Version; created: boolean }> {
+    const [created] = await this.db.version.createManyAndReturn({ data: [{ pacticipantId, number, buildUrl: buildUrl ?? null }], skipDuplicates: true });
+    if (created) return { version: created, created: true };
+    const existing = await this.db.version.findUniqueOrThrow({ where: { pacticipantId_number: { pacticipantId, number } } });
+    if (buildUrl !== undefined && existing.buildUrl !== buildUrl) {
+      return { version: await this.db.version.update({ where: { id: existing.id }, data: { buildUrl } }), created: false };
+    }
+    return { version: existing, created: false };
+  }
+
+  setBuildUrl(id: number, buildUrl: string | null): Promise<Version> {
+    return this.db.version.update({ where: { id }, data: { buildUrl } });
+  }
+
+  latest(pacticipantId: number): Promise<Version | null> {
+    return this.db.version.findFirst({ where: { pacticipantId }, orderBy: { id: 'desc' } });
+  }
+
+  latestWithTag(pacticipantId: number, tag: string): Promise<Version | null> {
+    return this.db.version.findFirst({ where: { pacticipantId, tags: { some: { name: tag } } }, orderBy: { id: 'desc' } });
+  }
+
+  latestOnBranch(pacticipantId: number, branch: string): Promise<Version | null> {
+    return this.db.version.findFirst({ where: { pacticipantId, branchVersions: { some: { branchName: branch } } }, orderBy: { id: 'desc' } });
+  }
+
+  list(pacticipantId: number, skip: number, take: number): Promise<Version[]> {
+    return this.db.version.findMany({ where: { pacticipantId }, orderBy: { id: 'desc' }, skip, take });
+  }
+
+  count(pacticipantId: number): Promise<number> {
+    return this.db.version.count({ where: { pacticipantId } });
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.pactPublication.deleteMany({ where: { consumerVersionId: id } });
+    await this.db.version.delete({ where: { id } });
+  }
+
+  /** Branches and tags of a version, each marked when this version is the newest on it. */
+  async details(version: Version): Promise<VersionDetails> {
+    const [branches, tags] = await Promise.all([
+      this.db.$queryRaw<{ name: string; created_at: Date; latest: boolean }[]>`
+        SELECT bv.branch_name AS name, bv.created_at,
+          NOT EXISTS (SELECT 1 FROM branch_versions later WHERE later.branch_id = bv.branch_id AND later.version_id > bv.version_id) AS latest
+        FROM branch_versions bv WHERE bv.version_id = ${version.id} ORDER BY bv.created_at, bv.branch_name`,
+      this.db.$queryRaw<{ name: string; created_at: Date; latest: boolean }[]>`
+        SELECT t.name, t.created_at,
+          NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id) AS latest
+        FROM tags t WHERE t.version_id = ${version.id} ORDER BY t.created_at, t.name`,
+    ]);
+    return {
+      branches: branches.map((row) => ({ name: row.name, createdAt: row.created_at, latest: row.latest })),
+      tags: tags.map((row) => ({ name: row.name, createdAt: row.created_at, latest: row.latest })),
+    };
+  }
+
+  // Branches
+
+  findBranch(pacticipantId: number, name: string): Promise<Branch | null> {
+    return this.db.branch.findUnique({ where: { pacticipantId_name: { pacticipantId, name } } });
+  }
+
+  listBranches(pacticipantId: number): Promise<Branch[]> {
+    return this.db.branch.findMany({ where: { pacticipantId }, orderBy: { createdAt: 'desc' } });
+  }
+
+  /** Puts a version on a branch (creating the branch); returns whether the version was new to it. */
+  async addToBranch(pacticipantId: number, version: Version, name: string): Promise<{ branch: Branch; added: boolean }> {
+    const [createdBranch] = await this.db.branch.createManyAndReturn({ data: [{ pacticipantId, name }], skipDuplicates: true });
+    const branch = createdBranch ?? (await this.db.branch.findUniqueOrThrow({ where: { pacticipantId_name: { pacticipantId, name } } }));
+    const added = await this.db.branchVersion.createMany({
+      data: [{ branchId: branch.id, versionId: version.id, pacticipantId, branchName: name }],
+      skipDuplicates: true,
+    });
+    return { branch, added: added.count === 1 };
+  }
+
+  async removeFromBranch(branchId: number, versionId: number): Promise<boolean> {
+    const removed = await this.db.branchVersion.deleteMany({ where: { branchId, versionId } });
+    return removed.count > 0;
+  }
+
+  isOnBranch(branchId: number, versionId: number): Promise<boolean> {
+    return this.db.branchVersion.count({ where: { branchId, versionId } }).then((count) => count > 0);
+  }
+
+  async deleteBranch(branchId: number): Promise<void> {
+    await this.db.branch.delete({ where: { id: branchId } });
+  }
+
+  branchVersions(branchId: number, take: number): Promise<Version[]> {
+    return this.db.version.findMany({ where: { branchVersions: { some: { branchId } } }, orderBy: { id: 'desc' }, take });
+  }
+
+  latestOnBranchId(branchId: number): Promise<Version | null> {
+    return this.db.version.findFirst({ where: { branchVersions: { some: { branchId } } }, orderBy: { id: 'desc' } });
+  }
+
+  // Tags
+
+  /** Tags a version; returns whether the tag was new. */
+  async addTag(pacticipantId: number, versionId: number, name: string): Promise<boolean> {
+    const created = await this.db.tag.createMany({ data: [{ pacticipantId, versionId, name }], skipDuplicates: true });
+    return created.count === 1;
+  }
+
+  findTag(versionId: number, name: string) {
+    return this.db.tag.findUnique({ where: { versionId_name: { versionId, name } } });
+  }
+
+  async removeTag(versionId: number, name: string): Promise<boolean> {
+    const removed = await this.db.tag.deleteMany({ where: { versionId, name } });
+    return removed.count > 0;
+  }
+
+  tagsOf(versionId: number) {
+    return this.db.tag.findMany({ where: { versionId }, orderBy: { createdAt: 'asc' } });
+  }
+}

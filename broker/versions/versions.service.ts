@@ -1,0 +1,155 @@
+// Pacticipant versions, the branches they are on and their tags. Writes auto-create the pacticipant
+// and the version, as the Pact Broker does (the verifier tags provider versions that way).
+import type { PrismaClient } from '../prisma-client.ts';
+import { inTransaction } from '../db.ts';
+import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
+import { EnvironmentsRepository } from '../environments/environments.repository.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
+import { VersionsRepository, type Branch, type Version } from './versions.repository.ts';
+
+export interface VersionView {
+  pacticipant: Pacticipant;
+  version: Version;
+}
+
+export class VersionsService {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  private async pacticipant(name: string): Promise<Pacticipant> {
+    const pacticipant = await new PacticipantsRepository(this.prisma).findByName(name);
+    if (!pacticipant) throw new NotFoundError(`No pacticipant with name '${name}' found`);
+    return pacticipant;
+  }
+
+  async find(pacticipantName: string, number: string): Promise<VersionView> {
+    const pacticipant = await this.pacticipant(pacticipantName);
+    const version = await new VersionsRepository(this.prisma).find(pacticipant.id, number);
+    if (!version) throw new NotFoundError(`No version ${number} of ${pacticipantName} found`);
+    return { pacticipant, version };
+  }
+
+  /** Everything the version resource shows: branches, tags, environments, deployments, releases. */
+  async describe(pacticipantName: string, number: string) {
+    const view = await this.find(pacticipantName, number);
+    const deployments = new DeploymentsRepository(this.prisma);
+    const [details, environments, deployed, released] = await Promise.all([
+      new VersionsRepository(this.prisma).details(view.version),
+      new EnvironmentsRepository(this.prisma).list(),
+      deployments.deploymentsOfVersion(view.version.id),
+      deployments.releasesOfVersion(view.version.id),
+    ]);
+    return { ...view, ...details, environments, deployed, released };
+  }
+
+  /** PUT /pacticipants/{p}/versions/{v}: creates (or updates) the version, its branch and build URL. */
+  async put(pacticipantName: string, number: string, fields: { branch?: string; buildUrl?: string }): Promise<{ created: boolean }> {
+    return inTransaction(this.prisma, async (tx) => {
+      const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
+      const versions = new VersionsRepository(tx);
+      const { version, created } = await versions.getOrCreate(pacticipant.id, number, fields.buildUrl);
+      if (fields.branch !== undefined) await versions.addToBranch(pacticipant.id, version, fields.branch);
+      return { created };
+    });
+  }
+
+  async delete(pacticipantName: string, number: string): Promise<void> {
+    const { version } = await this.find(pacticipantName, number);
+    await inTransaction(this.prisma, (tx) => new VersionsRepository(tx).delete(version.id));
+  }
+
+  async latest(pacticipantName: string, tag?: string): Promise<VersionView> {
+    const pacticipant = await this.pacticipant(pacticipantName);
+    const versions = new VersionsRepository(this.prisma);
+    const version = tag === undefined ? await versions.latest(pacticipant.id) : await versions.latestWithTag(pacticipant.id, tag);
+    if (!version) throw new NotFoundError(`No ${tag === undefined ? '' : `'${tag}' `}version of ${pacticipantName} found`);
+    return { pacticipant, version };
+  }
+
+  async list(pacticipantName: string, page: number, size: number) {
+    const pacticipant = await this.pacticipant(pacticipantName);
+    const versions = new VersionsRepository(this.prisma);
+    const [items, total] = await Promise.all([versions.list(pacticipant.id, (page - 1) * size, size), versions.count(pacticipant.id)]);
+    return { pacticipant, versions: items, total };
+  }
+
+  // Tags
+
+  async putTag(pacticipantName: string, number: string, tag: string): Promise<{ created: boolean }> {
+    return inTransaction(this.prisma, async (tx) => {
+      const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
+      const versions = new VersionsRepository(tx);
+      const { version } = await versions.getOrCreate(pacticipant.id, number);
+      return { created: await versions.addTag(pacticipant.id, version.id, tag) };
+    });
+  }
+
+  async findTag(pacticipantName: string, number: string, tag: string) {
+    const view = await this.find(pacticipantName, number);
+    const found = await new VersionsRepository(this.prisma).findTag(view.version.id, tag);
+    if (!found) throw new NotFoundError(`Version ${number} of ${pacticipantName} has no tag '${tag}'`);
+    return { ...view, tag: found };
+  }
+
+  async tags(pacticipantName: string, number: string) {
+    const view = await this.find(pacticipantName, number);
+    return { ...view, tags: await new VersionsRepository(this.prisma).tagsOf(view.version.id) };
+  }
+
+  async deleteTag(pacticipantName: string, number: string, tag: string): Promise<void> {
+    const { version } = await this.find(pacticipantName, number);
+    if (!(await new VersionsRepository(this.prisma).removeTag(version.id, tag))) {
+      throw new NotFoundError(`Version ${number} of ${pacticipantName} has no tag '${tag}'`);
+    }
+  }
+
+  // Branches
+
+  async findBranch(pacticipantName: string, branchName: string): Promise<{ pacticipant: Pacticipant; branch: Branch; latest: Version | null }> {
+    const pacticipant = await this.pacticipant(pacticipantName);
+    const versions = new VersionsRepository(this.prisma);
+    const branch = await versions.findBranch(pacticipant.id, branchName);
+    if (!branch) throw new NotFoundError(`No branch '${branchName}' of ${pacticipantName} found`);
+    return { pacticipant, branch, latest: await versions.latestOnBranchId(branch.id) };
+  }
+
+  async branches(pacticipantName: string) {
+    const pacticipant = await this.pacticipant(pacticipantName);
+    return { pacticipant, branches: await new VersionsRepository(this.prisma).listBranches(pacticipant.id) };
+  }
+
+  async branchVersions(pacticipantName: string, branchName: string) {
+    const found = await this.findBranch(pacticipantName, branchName);
+    return { ...found, versions: await new VersionsRepository(this.prisma).branchVersions(found.branch.id, 100) };
+  }
+
+  async deleteBranch(pacticipantName: string, branchName: string): Promise<void> {
+    const { branch } = await this.findBranch(pacticipantName, branchName);
+    await new VersionsRepository(this.prisma).deleteBranch(branch.id);
+  }
+
+  /** PUT .../branches/{b}/versions/{v}: puts the version on the branch, creating what is missing. */
+  async putBranchVersion(pacticipantName: string, branchName: string, number: string): Promise<{ created: boolean }> {
+    return inTransaction(this.prisma, async (tx) => {
+      const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
+      const versions = new VersionsRepository(tx);
+      const { version } = await versions.getOrCreate(pacticipant.id, number);
+      return { created: (await versions.addToBranch(pacticipant.id, version, branchName)).added };
+    });
+  }
+
+  async findBranchVersion(pacticipantName: string, branchName: string, number: string) {
+    const { pacticipant, branch } = await this.findBranch(pacticipantName, branchName);
+    const versions = new VersionsRepository(this.prisma);
+    const version = await versions.find(pacticipant.id, number);
+    if (!version || !(await versions.isOnBranch(branch.id, version.id))) {
+      throw new NotFoundError(`Version ${number} of ${pacticipantName} is not on branch '${branchName}'`);
+    }
+    return { pacticipant, branch, version };
+  }
+
+  async deleteBranchVersion(pacticipantName: string, branchName: string, number: string): Promise<void> {
+    const { branch, version } = await this.findBranchVersion(pacticipantName, branchName, number);
+    await new VersionsRepository(this.prisma).removeFromBranch(branch.id, version.id);
+  }
+}
