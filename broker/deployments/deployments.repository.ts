@@ -31,8 +31,11 @@ export class DeploymentsRepository {
     return this.db.deployedVersion.findUnique({ where: { uuid }, include: withRelations });
   }
 
-  undeploy(id: number) {
-    return this.db.deployedVersion.update({ where: { id }, data: { undeployedAt: new Date() }, include: withRelations });
+  // Writes and relation loads are separate calls: a write with `include` makes Prisma load relations
+  // with concurrent queries on one connection, which node-postgres only queues (and warns about).
+  async undeploy(id: number) {
+    await this.db.deployedVersion.update({ where: { id }, data: { undeployedAt: new Date() } });
+    return this.db.deployedVersion.findUniqueOrThrow({ where: { id }, include: withRelations });
   }
 
   currentlyDeployed(environmentId: number, filter: { pacticipantId?: number; applicationInstance?: string } = {}) {
@@ -67,8 +70,9 @@ export class DeploymentsRepository {
     return this.db.releasedVersion.findUnique({ where: { uuid }, include: withRelations });
   }
 
-  endSupport(id: number) {
-    return this.db.releasedVersion.update({ where: { id }, data: { supportEndedAt: new Date() }, include: withRelations });
+  async endSupport(id: number) {
+    await this.db.releasedVersion.update({ where: { id }, data: { supportEndedAt: new Date() } });
+    return this.db.releasedVersion.findUniqueOrThrow({ where: { id }, include: withRelations });
   }
 
   currentlySupported(environmentId: number, filter: { pacticipantId?: number } = {}) {

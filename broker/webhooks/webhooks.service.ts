@@ -71,7 +71,9 @@ export class WebhooksService {
   async create(body: WebhookRequest, path: { consumer?: string; provider?: string } = {}, uuid: string = randomUUID()) {
     const parties = await this.parties(body, path);
     this.checkTarget(body.request);
-    return this.prisma.webhook.create({ data: { uuid, ...this.data(body, parties) }, include: withParties });
+    // Written, then read with its relations: see DeploymentsRepository.undeploy on `include` in writes.
+    await this.prisma.webhook.create({ data: { uuid, ...this.data(body, parties) } });
+    return this.find(uuid);
   }
 
   /** PUT /webhooks/{uuid}: replaces it, or creates it with that uuid. */
@@ -80,7 +82,8 @@ export class WebhooksService {
     if (!existing) return { webhook: await this.create(body, {}, uuid), created: true };
     const parties = await this.parties(body, {});
     this.checkTarget(body.request);
-    return { webhook: await this.prisma.webhook.update({ where: { uuid }, data: this.data(body, parties), include: withParties }), created: false };
+    await this.prisma.webhook.update({ where: { uuid }, data: this.data(body, parties) });
+    return { webhook: await this.find(uuid), created: false };
   }
 
   async find(uuid: string) {
