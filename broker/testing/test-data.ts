@@ -16,6 +16,8 @@ import { WebhooksService } from '../webhooks/webhooks.service.ts';
 
 let contentSequence = 0;
 
+type PacticipantFields = { mainBranch?: string; repositoryUrl?: string; displayName?: string };
+
 /** A small pact whose content differs from every other one built (unless `interactions` is given). */
 export function buildPact(consumer: string, provider: string, overrides: { interactions?: unknown[]; specification?: string } = {}): JsonObject {
   contentSequence += 1;
@@ -68,17 +70,17 @@ export class BrokerTestData implements PromiseLike<void> {
   }
 
   /** A pacticipant (created if missing); later `version` steps belong to it. */
-  pacticipant(name: string, fields: { mainBranch?: string; repositoryUrl?: string; displayName?: string } = {}): this {
+  pacticipant(name: string, fields: PacticipantFields = {}): this {
     this.pacticipantName = name;
     return this.step(() => this.pacticipants.upsert(name, fields));
   }
 
-  consumer(name: string, fields: { mainBranch?: string } = {}): this {
+  consumer(name: string, fields: PacticipantFields = {}): this {
     this.consumerName = name;
     return this.pacticipant(name, fields);
   }
 
-  provider(name: string, fields: { mainBranch?: string } = {}): this {
+  provider(name: string, fields: PacticipantFields = {}): this {
     this.providerName = name;
     return this.pacticipant(name, fields);
   }
@@ -129,10 +131,10 @@ export class BrokerTestData implements PromiseLike<void> {
     });
   }
 
-  environment(name: string, options: { uuid?: string; production?: boolean; displayName?: string } = {}): this {
+  environment(name: string, options: { uuid?: string; production?: boolean; displayName?: string; contacts?: { name: string; details?: Record<string, string> }[] } = {}): this {
     return this.step(async () => {
       const environment = await this.environmentsService.create(
-        { name, production: options.production ?? false, displayName: options.displayName ?? null },
+        { name, production: options.production ?? false, displayName: options.displayName ?? null, contacts: options.contacts ?? null },
         ...(options.uuid ? [options.uuid] : []),
       );
       this.environments.set(name, environment);
