@@ -1,0 +1,158 @@
+// `npm run bench:load`: throughput and latency of the same endpoints straight to the backend and through
+// the router, with autocannon, in one run; the router/backend ratios and the error counts; written to
+// artifacts/load-report.json and .md. A benchmark that prints figures, not a test.
+//
+// Backend and router run as separate processes (as deployed), on a throw-away PostgreSQL; autocannon runs
+// here. All of it shares this machine's cores, so the router's figures include competing for CPU with
+// the backend it forwards to.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createDatabase } from '../db/databases.ts';
+import { migrateDeploy } from '../db/migrate.ts';
+import { projectRoot } from '../db/project-root.ts';
+import { startPostgres } from '../db/postgres-server.ts';
+
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+const endpoints: Endpoint[] = [
+  { name: 'GET /health', method: 'GET', path: '/health' },
+  { name: 'GET /api/', method: 'GET', path: '/api/' },
+  { name: 'POST /api/game/session', method: 'POST', path: '/api/game/session' },
+  { name: 'POST /api/game/gacha/roll', method: 'POST', path: '/api/game/gacha/roll', body: JSON.stringify({ player_id: 'load_player', type: 'standard' }) },
+];
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function startService(entry: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: projectRoot,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitUntilUp(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const ok = await fetch(url).then((res) => res.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function measure(base: string, endpoint: Endpoint, seconds: number): Promise<Figures> {
+  const result = await autocannon({
+    url: `${base}${endpoint.path}`,
+    method: endpoint.method,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: endpoint.body ? { 'content-type': 'application/json' } : {},
+    ...(endpoint.body ? { body: endpoint.body } : {}),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const postgres = await startPostgres({ instance: 'test', databaseUrl: null, name: 'load' });
+  const children: ChildProcess[] = [];
+  try {
+    await createDatabase(postgres.serverUrl, 'autofighter_load');
+    const databaseUrl = postgres.urlFor('autofighter_load');
+    await migrateDeploy('backend', databaseUrl);
+    const [backendPort, routerPort] = [await freePort(), await freePort()];
+    const backend = `http://127.0.0.1:${backendPort}`;
+    const router = `http://127.0.0.1:${routerPort}`;
+    children.push(startService('provider/main.ts', { DATABASE_URL: databaseUrl, PORT: String(backendPort), HOST: '127.0.0.1' }));
+    await waitUntilUp(`${backend}/health`);
+    children.push(startService('consumer/main.ts', { BACKEND_URL: backend, PORT: String(routerPort), HOST: '127.0.0.1' }));
+    await waitUntilUp(`${router}/health`);
+
+    out(`load: ${CONNECTIONS} connections, ${SECONDS} s per case after a 2 s warm-up; latency in ms`);
+    out('endpoint                     target     req/s    p50    p90    p99  errors  non-2xx');
+    const rows: { endpoint: string; backend: Figures; router: Figures; throughputRatio: number; addedP50: number }[] = [];
+    for (const endpoint of endpoints) {
+      const figures: Record<'backend' | 'router', Figures> = {} as never;
+      for (const [target, base] of [['backend', backend], ['router', router]] as const) {
+        await measure(base, endpoint, 2); // warm-up
+        figures[target] = await measure(base, endpoint, SECONDS);
+        const f = figures[target];
+        out(`${endpoint.name.padEnd(28)} ${target.padEnd(8)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(6)} ${f.p90.toFixed(1).padStart(6)} ${f.p99.toFixed(1).padStart(6)} ${String(f.errors + f.timeouts).padStart(7)} ${String(f.non2xx).padStart(8)}`);
+      }
+      rows.push({
+        endpoint: endpoint.name,
+        backend: figures.backend,
+        router: figures.router,
+        throughputRatio: figures.router.rps / figures.backend.rps,
+        addedP50: figures.router.p50 - figures.backend.p50,
+      });
+    }
+    out();
+    out('endpoint                     router/backend throughput   router adds at p50');
+    for (const row of rows) out(`${row.endpoint.padEnd(28)} ${(row.throughputRatio * 100).toFixed(0).padStart(24)} %   ${row.addedP50.toFixed(1).padStart(12)} ms`);
+    const totalErrors = rows.reduce((sum, row) => sum + row.backend.errors + row.backend.timeouts + row.router.errors + row.router.timeouts, 0);
+    const totalNon2xx = rows.reduce((sum, row) => sum + row.backend.non2xx + row.router.non2xx, 0);
+    out(`errors (connection errors + timeouts): ${totalErrors}; non-2xx answers: ${totalNon2xx}`);
+    out('targets: zero errors at 100 connections; router throughput >= 80 % of direct; router adds < 2 ms at p50');
+
+    const dir = join(projectRoot, 'artifacts');
+    mkdirSync(dir, { recursive: true });
+    const report = { connections: CONNECTIONS, seconds: SECONDS, when: new Date().toISOString(), rows, totalErrors, totalNon2xx };
+    writeFileSync(join(dir, 'load-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const md = [
+      `# Load report (${CONNECTIONS} connections, ${SECONDS} s per case)`,
+      '',
+      '| endpoint | backend req/s | router req/s | router/backend | backend p50 ms | router p50 ms | router adds p50 ms | errors | non-2xx |',
+      '|---|---|---|---|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.endpoint} | ${r.backend.rps.toFixed(0)} | ${r.router.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)} % | ${r.backend.p50} | ${r.router.p50} | ${r.addedP50.toFixed(1)} | ${r.backend.errors + r.router.errors + r.backend.timeouts + r.router.timeouts} | ${r.backend.non2xx + r.router.non2xx} |`),
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'load-report.md'), md);
+    out(`written: artifacts/load-report.json, artifacts/load-report.md`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+    await postgres.stop();
+    rmSync(join(projectRoot, '.data', 'postgres', `test-${process.pid}-load`), { recursive: true, force: true });
+  }
+}
+
+await main();
