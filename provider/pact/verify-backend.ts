@@ -1,0 +1,144 @@
+// One provider verification: the production app (createApp) on Prisma and the given database,
+// listening on an ephemeral port; pact-js's Verifier with the options of pact.setup.ts; the database
+// reset before each interaction, then the guarded state handlers seed it. Afterwards: the state
+// guard's verdict, the state report and the route coverage report.
+//
+// Used by `npm test` (provider/pact/backend.pact.spec.ts), by `npm run verify:provider` and by the
+// benchmark, so all three verify the same way.
+import { Verifier } from '@pact-foundation/pact';
+import pg from 'pg';
+import { pino, type Logger } from 'pino';
+import { listen } from '../../common/http/listen.ts';
+import { DatabaseResetter } from '../../db/testing/reset.ts';
+import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
+import { createApp } from '../app.ts';
+import { backendConfig } from '../config.ts';
+import type { Random } from '../gacha/roller.ts';
+import { createPrismaClient } from '../prisma-client.ts';
+import { BackendFactories } from '../testing/factories.ts';
+import { verifierOptions } from './pact.setup.ts';
+import { routeCoverage, routeTable, type CoverageReport, type ExercisedRequest } from './route-coverage.ts';
+import { StateGuard } from './state-guard.ts';
+import { createStateHandlers, type StateHandler } from './state-handlers.ts';
+import { stateReport, type StateReport } from './state-report.ts';
+import type { VerificationConfig } from './verification-config.ts';
+import { describeFailure, parseVerifierResults, type VerifierResults } from './verification-results.ts';
+
+export interface VerifyBackendOptions {
+  /** A migrated backend database that verification may empty: never a database anyone uses. */
+  databaseUrl: string;
+  config: VerificationConfig;
+  /** The app's logger (default: silent). */
+  logger?: Logger;
+  random?: Random;
+}
+
+/** When each interaction started (the reset before its states), and how long reset and seeding took. */
+export interface VerificationTimeline {
+  interactionStarts: number[];
+  setupMs: number[];
+  finishedAt: number;
+}
+
+export interface VerificationOutcome {
+  /** The pacts verified, no state was missing and no state handler failed. */
+  passed: boolean;
+  /** The Rust verifier's results (undefined if it could not run, see `error`). */
+  results?: VerifierResults;
+  /** Why verification could not run, when the verifier gave no results. */
+  error?: string;
+  /** The state guard's complaint (missing or failed state handlers), if any. */
+  stateProblem?: string;
+  stateReport: StateReport;
+  coverage: CoverageReport;
+  timeline: VerificationTimeline;
+}
+
+export async function verifyBackend({ databaseUrl, config, logger = pino({ level: 'silent' }), random }: VerifyBackendOptions): Promise<VerificationOutcome> {
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 5 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  // pool.end() resolves before its connection has closed: a server stopped right after (the command's
+  // throw-away PostgreSQL) then cuts it, and an unheard 'error' on the pool would crash the process.
+  pool.on('error', () => undefined);
+  const resetter = new DatabaseResetter(pool, REFERENCE_TABLES.backend);
+  const app = createApp({ prisma, logger, config: backendConfig(), ...(random ? { random } : {}) });
+
+  // Every request the Verifier sends to the app, for the coverage report; the app itself is untouched.
+  const requests: ExercisedRequest[] = [];
+  const running = await listen((req, res) => {
+    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/' });
+    app(req, res);
+  });
+
+  const timeline: VerificationTimeline = { interactionStarts: [], setupMs: [], finishedAt: 0 };
+  const timed = (started: number) => {
+    const index = timeline.setupMs.length - 1;
+    if (index >= 0) timeline.setupMs[index]! += performance.now() - started;
+  };
+  const handlers = Object.fromEntries(
+    Object.entries(createStateHandlers({ prisma, factories: new BackendFactories(prisma) })).map(([state, handler]): [string, StateHandler] => [
+      state,
+      async (params) => {
+        const started = performance.now();
+        try {
+          return await handler(params);
+        } finally {
+          timed(started);
+        }
+      },
+    ]),
+  );
+  const guard = new StateGuard(handlers);
+
+  let results: VerifierResults | undefined;
+  let error: string | undefined;
+  try {
+    // Connect and read the schema for the reset now, not inside the first interaction.
+    await Promise.all([resetter.reset(), prisma.$queryRaw`SELECT 1`]);
+    const options = verifierOptions(config, {
+      providerBaseUrl: running.url,
+      stateHandlers: guard.stateHandlers,
+      // Once per interaction, before its first state: so an interaction with several states gets all of them.
+      beforeEach: async () => {
+        const started = performance.now();
+        timeline.interactionStarts.push(started);
+        timeline.setupMs.push(0);
+        await resetter.reset();
+        timed(started);
+      },
+    });
+    results = parseVerifierResults(await new Verifier(options).verifyProvider());
+    if (!results) error = 'the verifier gave no results';
+  } catch (failure) {
+    results = parseVerifierResults((failure as Error).message);
+    if (!results) error = (failure as Error).message;
+  } finally {
+    timeline.finishedAt = performance.now();
+    await running.close();
+    // Leave the database as empty as it was found (the catalog stays).
+    await resetter.reset().catch(() => undefined);
+    await prisma.$disconnect();
+    await pool.end();
+  }
+
+  const stateProblem = guard.problem();
+  return {
+    passed: results?.result === true && !error && !stateProblem,
+    ...(results ? { results } : {}),
+    ...(error ? { error } : {}),
+    ...(stateProblem ? { stateProblem } : {}),
+    stateReport: stateReport(guard.used, guard.handled),
+    coverage: routeCoverage(routeTable(app), requests),
+    timeline,
+  };
+}
+
+/** Why a verification failed, naming each failing interaction and mismatch; empty when it passed. */
+export function failureReport(outcome: VerificationOutcome): string {
+  if (outcome.passed) return '';
+  const lines = ['Provider verification failed.'];
+  if (outcome.error) lines.push(`The verifier could not run: ${outcome.error}`);
+  for (const failure of outcome.results?.errors ?? []) lines.push(...describeFailure(failure));
+  if (outcome.stateProblem) lines.push(outcome.stateProblem);
+  return lines.join('\n');
+}
