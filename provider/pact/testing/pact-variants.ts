@@ -78,9 +78,14 @@ export function badStateParametersPact(): PactJson {
   });
 }
 
+/** The committed pact cut down to these interactions, unchanged: pacts the backend satisfies. */
+export function pactWith(...descriptions: string[]): PactJson {
+  return variant(Object.fromEntries(descriptions.map((description) => [description, () => undefined])));
+}
+
 /** Two interactions the backend satisfies: an arbitrary small pact for this provider. */
 export function smallPact(): PactJson {
-  return variant({ 'a health check': () => undefined, 'a request to own a player': () => undefined });
+  return pactWith('a health check', 'a request to own a player');
 }
 
 export function writePact(directory: string, name: string, pact: PactJson): string {
