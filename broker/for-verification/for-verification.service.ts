@@ -43,12 +43,27 @@ export class ForVerificationService {
     const provider = await new PacticipantsRepository(this.prisma).findByName(providerName);
     if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
     const selection = new SelectionRepository(this.prisma);
-    const selections = request.consumerVersionSelectors.length > 0
-      ? (await Promise.all(request.consumerVersionSelectors.map((selector) => this.select(selection, provider.id, selector, request)))).flat()
-      : await this.defaultSelections(selection, provider.id);
+    const wantsWip = request.includeWipPactsSince !== undefined && (request.providerVersionBranch !== undefined || request.providerVersionTags.length > 0);
+    // The selectors' queries and the WIP candidates are independent: they run at once.
+    const [selections, heads] = await Promise.all([
+      request.consumerVersionSelectors.length > 0
+        ? Promise.all(request.consumerVersionSelectors.map((selector) => this.select(selection, provider.id, selector, request))).then((lists) => lists.flat())
+        : this.defaultSelections(selection, provider.id),
+      wantsWip ? selection.heads(provider.id, request.includeWipPactsSince!) : Promise.resolve([]),
+    ]);
     const pacts = mergeByContent(selections);
-    if (request.includePendingStatus) await this.markPending(provider.id, pacts, request);
-    const wip = request.includeWipPactsSince ? await this.wipPacts(selection, provider.id, pacts, request) : [];
+    const explicit = new Set(pacts.map((pact) => pact.pactVersionId));
+    const candidates = heads.filter((row) => !explicit.has(row.pactVersionId));
+    const needStatus = request.includePendingStatus || candidates.length > 0;
+    const status = needStatus ? await this.verifiedStatus(provider.id, [...explicit, ...candidates.map((row) => row.pactVersionId)], request) : undefined;
+    if (request.includePendingStatus) for (const pact of pacts) pact.pending = !status!(pact.pactVersionId).any;
+    // WIP: heads this provider branch (or these tags) has not verified successfully outside WIP.
+    const wip = mergeByContent(candidates.filter((row) => !status!(row.pactVersionId).outsideWip)
+      .map((row) => ({ selector: { kind: 'wip' as const }, row, latest: true, fallback: false })));
+    for (const pact of wip) {
+      pact.wip = true;
+      pact.pending = true;
+    }
     return { provider, request, pacts: sortPacts([...pacts, ...wip]) };
   }
 
@@ -128,44 +143,28 @@ export class ForVerificationService {
     ];
   }
 
-  private async verifiedFor(providerId: number, pactVersionIds: number[], request: PactsForVerificationRequest, excludeWip: boolean): Promise<(id: number) => boolean> {
+  /**
+   * Whether the provider branch (or, without one, its tags; without either, any version) has verified
+   * each pact version successfully: at all (pending status) and outside WIP verifications (WIP).
+   */
+  private async verifiedStatus(providerId: number, ids: number[], request: PactsForVerificationRequest) {
     const pending = new PendingRepository(this.prisma);
-    const query = { providerId, pactVersionIds, excludeWip };
+    const query = { providerId, pactVersionIds: [...new Set(ids)] };
+    const none = { any: false, outsideWip: false };
     if (request.providerVersionBranch !== undefined) {
       const verified = await pending.verifiedForBranch(request.providerVersionBranch, query);
-      return (id) => verified.has(id);
+      return (id: number) => verified.get(id) ?? none;
     }
     if (request.providerVersionTags.length > 0) {
-      // Pending while any of the tags has not verified it.
+      // Verified only when every tag has verified it (pending while any has not).
       const perTag = await Promise.all(request.providerVersionTags.map((tag) => pending.verifiedForTag(tag, query)));
-      return (id) => perTag.every((verified) => verified.has(id));
+      return (id: number) => ({
+        any: perTag.every((verified) => verified.get(id)?.any === true),
+        outsideWip: perTag.every((verified) => verified.get(id)?.outsideWip === true),
+      });
     }
     const verified = await pending.verifiedByAnyVersion(query);
-    return (id) => verified.has(id);
-  }
-
-  private async markPending(providerId: number, pacts: VerifiablePact[], request: PactsForVerificationRequest): Promise<void> {
-    const verified = await this.verifiedFor(providerId, pacts.map((pact) => pact.pactVersionId), request, false);
-    for (const pact of pacts) pact.pending = !verified(pact.pactVersionId);
-  }
-
-  /**
-   * Work-in-progress pacts: heads of consumer branches and tags published since the given date that
-   * this provider branch (or these tags) has not verified successfully outside WIP, and that the
-   * selectors did not already pick. They are always pending.
-   */
-  private async wipPacts(repository: SelectionRepository, providerId: number, explicit: VerifiablePact[], request: PactsForVerificationRequest): Promise<VerifiablePact[]> {
-    if (request.providerVersionBranch === undefined && request.providerVersionTags.length === 0) return [];
-    const already = new Set(explicit.map((pact) => pact.pactVersionId));
-    const heads = (await repository.heads(providerId, request.includeWipPactsSince!)).filter((row) => !already.has(row.pactVersionId));
-    const verified = await this.verifiedFor(providerId, [...new Set(heads.map((row) => row.pactVersionId))], request, true);
-    const candidates = heads.filter((row) => !verified(row.pactVersionId));
-    const wip = mergeByContent(candidates.map((row) => ({ selector: { kind: 'wip' as const }, row, latest: true, fallback: false })));
-    for (const pact of wip) {
-      pact.wip = true;
-      pact.pending = true;
-    }
-    return wip;
+    return (id: number) => verified.get(id) ?? none;
   }
 }
 

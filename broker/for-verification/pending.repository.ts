@@ -9,42 +9,45 @@ import { Prisma } from '../prisma-client.ts';
 export interface VerifiedQuery {
   providerId: number;
   pactVersionIds: number[];
-  /** Leave out verifications of pacts that were WIP when verified (for the WIP calculation). */
-  excludeWip?: boolean;
 }
+
+/** Per pact version: verified successfully at all, and verified successfully outside a WIP verification. */
+export type VerifiedStatus = Map<number, { any: boolean; outsideWip: boolean }>;
 
 export class PendingRepository {
   constructor(private readonly db: Db) {}
 
-  private async ids(query: Prisma.Sql): Promise<Set<number>> {
-    const rows = await this.db.$queryRaw<{ pact_version_id: number }[]>(query);
-    return new Set(rows.map((row) => row.pact_version_id));
+  private async status(query: Prisma.Sql): Promise<VerifiedStatus> {
+    const rows = await this.db.$queryRaw<{ pact_version_id: number; outside_wip: boolean }[]>(query);
+    return new Map(rows.map((row) => [row.pact_version_id, { any: true, outsideWip: row.outside_wip }]));
   }
 
-  verifiedForBranch(branch: string, { providerId, pactVersionIds, excludeWip }: VerifiedQuery): Promise<Set<number>> {
-    if (pactVersionIds.length === 0) return Promise.resolve(new Set());
-    return this.ids(Prisma.sql`
+  verifiedForBranch(branch: string, { providerId, pactVersionIds }: VerifiedQuery): Promise<VerifiedStatus> {
+    if (pactVersionIds.length === 0) return Promise.resolve(new Map());
+    return this.status(Prisma.sql`
       WITH b AS (SELECT created_at FROM branches WHERE pacticipant_id = ${providerId} AND name = ${branch})
-      SELECT DISTINCT v.pact_version_id FROM verifications v
+      SELECT v.pact_version_id, bool_or(NOT v.wip) AS outside_wip FROM verifications v
       JOIN branch_versions bv ON bv.version_id = v.provider_version_id
-      WHERE v.pact_version_id = ANY(${pactVersionIds}::int[]) AND v.success ${excludeWip ? Prisma.sql`AND NOT v.wip` : Prisma.empty}
-        AND (bv.branch_name = ${branch} OR NOT EXISTS (SELECT 1 FROM b) OR v.created_at < (SELECT created_at FROM b))`);
+      WHERE v.pact_version_id = ANY(${pactVersionIds}::int[]) AND v.success
+        AND (bv.branch_name = ${branch} OR NOT EXISTS (SELECT 1 FROM b) OR v.created_at < (SELECT created_at FROM b))
+      GROUP BY v.pact_version_id`);
   }
 
-  verifiedForTag(tag: string, { providerId, pactVersionIds, excludeWip }: VerifiedQuery): Promise<Set<number>> {
-    if (pactVersionIds.length === 0) return Promise.resolve(new Set());
-    return this.ids(Prisma.sql`
+  verifiedForTag(tag: string, { providerId, pactVersionIds }: VerifiedQuery): Promise<VerifiedStatus> {
+    if (pactVersionIds.length === 0) return Promise.resolve(new Map());
+    return this.status(Prisma.sql`
       WITH first_use AS (SELECT min(created_at) AS at FROM tags WHERE pacticipant_id = ${providerId} AND name = ${tag})
-      SELECT DISTINCT v.pact_version_id FROM verifications v
+      SELECT v.pact_version_id, bool_or(NOT v.wip) AS outside_wip FROM verifications v
       JOIN tags t ON t.version_id = v.provider_version_id
-      WHERE v.pact_version_id = ANY(${pactVersionIds}::int[]) AND v.success ${excludeWip ? Prisma.sql`AND NOT v.wip` : Prisma.empty}
-        AND (t.name = ${tag} OR (SELECT at FROM first_use) IS NULL OR v.created_at < (SELECT at FROM first_use))`);
+      WHERE v.pact_version_id = ANY(${pactVersionIds}::int[]) AND v.success
+        AND (t.name = ${tag} OR (SELECT at FROM first_use) IS NULL OR v.created_at < (SELECT at FROM first_use))
+      GROUP BY v.pact_version_id`);
   }
 
-  verifiedByAnyVersion({ pactVersionIds, excludeWip }: VerifiedQuery): Promise<Set<number>> {
-    if (pactVersionIds.length === 0) return Promise.resolve(new Set());
-    return this.ids(Prisma.sql`
-      SELECT DISTINCT pact_version_id FROM verifications
-      WHERE pact_version_id = ANY(${pactVersionIds}::int[]) AND success ${excludeWip ? Prisma.sql`AND NOT wip` : Prisma.empty}`);
+  verifiedByAnyVersion({ pactVersionIds }: VerifiedQuery): Promise<VerifiedStatus> {
+    if (pactVersionIds.length === 0) return Promise.resolve(new Map());
+    return this.status(Prisma.sql`
+      SELECT pact_version_id, bool_or(NOT wip) AS outside_wip FROM verifications
+      WHERE pact_version_id = ANY(${pactVersionIds}::int[]) AND success GROUP BY pact_version_id`);
   }
 }

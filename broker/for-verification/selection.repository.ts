@@ -178,23 +178,31 @@ export class SelectionRepository {
   }
 
   /**
-   * WIP candidates: the pact of the head (newest version) of every consumer branch, and of every
-   * consumer tag, published since `since`.
+   * WIP candidates: pacts published since `since` whose consumer version is the head (newest version)
+   * of one of its branches or tags. It starts from the provider's recent publications, keeps the
+   * newest per branch or tag, and only then checks that nothing newer exists: an index walk over
+   * recent rows, however long the history (measured by scripts/bench-broker.ts).
    */
   heads(providerId: number, since: Date): Promise<SelectedRow[]> {
     return this.run(Prisma.sql`
-      ${selectRows(Prisma.sql`
-        FROM (SELECT DISTINCT ON (bv.branch_id) bv.version_id, bv.branch_name FROM branch_versions bv
-              JOIN integrations i ON i.consumer_id = bv.pacticipant_id AND i.provider_id = ${providerId}
-              ORDER BY bv.branch_id, bv.version_id DESC) heads
-        JOIN pact_publications p ON p.consumer_version_id = heads.version_id AND p.provider_id = ${providerId} ${joins}
-        WHERE p.created_at >= ${since}`, { branch: Prisma.sql`heads.branch_name` })}
-      UNION ALL
-      ${selectRows(Prisma.sql`
-        FROM (SELECT DISTINCT ON (t.pacticipant_id, t.name) t.version_id, t.name FROM tags t
-              JOIN integrations i ON i.consumer_id = t.pacticipant_id AND i.provider_id = ${providerId}
-              ORDER BY t.pacticipant_id, t.name, t.version_id DESC) heads
-        JOIN pact_publications p ON p.consumer_version_id = heads.version_id AND p.provider_id = ${providerId} ${joins}
-        WHERE p.created_at >= ${since}`, { tag: Prisma.sql`heads.name` })}`);
+      WITH recent AS MATERIALIZED (
+        SELECT p.id, p.consumer_version_id, p.consumer_id, p.pact_version_id, p.created_at FROM pact_publications p
+        WHERE p.provider_id = ${providerId} AND p.created_at >= ${since}
+      ), branch_candidates AS (
+        SELECT DISTINCT ON (bv.branch_id) bv.branch_id, bv.branch_name, r.* FROM recent r
+        JOIN branch_versions bv ON bv.version_id = r.consumer_version_id ORDER BY bv.branch_id, bv.version_id DESC
+      ), tag_candidates AS (
+        SELECT DISTINCT ON (t.pacticipant_id, t.name) t.pacticipant_id, t.name, r.* FROM recent r
+        JOIN tags t ON t.version_id = r.consumer_version_id ORDER BY t.pacticipant_id, t.name, t.version_id DESC
+      ), heads AS (
+        SELECT b.id, b.consumer_id, b.consumer_version_id, b.pact_version_id, b.created_at, b.branch_name, NULL::text AS tag_name FROM branch_candidates b
+        WHERE NOT EXISTS (SELECT 1 FROM branch_versions later WHERE later.branch_id = b.branch_id AND later.version_id > b.consumer_version_id)
+        UNION ALL
+        SELECT t.id, t.consumer_id, t.consumer_version_id, t.pact_version_id, t.created_at, NULL, t.name FROM tag_candidates t
+        WHERE NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.consumer_version_id)
+      )
+      SELECT h.id AS publication_id, h.consumer_id, c.name AS consumer_name, h.consumer_version_id, cv.number AS consumer_version_number,
+             h.pact_version_id, pv.sha, h.created_at, h.branch_name, h.tag_name, NULL::text AS environment_name, NULL::text AS application_instance
+      FROM heads h JOIN pacticipants c ON c.id = h.consumer_id JOIN versions cv ON cv.id = h.consumer_version_id JOIN pact_versions pv ON pv.id = h.pact_version_id`);
   }
 }

@@ -116,47 +116,69 @@ export class MatrixRepository {
     return this.db.environment.count({ where: { name } }).then((count) => count > 0);
   }
 
-  /** The versions a selector names, newest first (only the newest when it asks for the latest). */
-  async versionsFor(pacticipant: { id: number; mainBranch: string | null }, selector: UnresolvedSelector): Promise<{ id: number; number: string }[]> {
-    const limit = selector.latest ? Prisma.sql`LIMIT 1` : Prisma.sql`LIMIT 1000`;
+  /**
+   * The versions a selector names for each of several pacticipants, newest first (only the newest
+   * when it asks for the latest): one statement however many pacticipants, a LATERAL index walk each.
+   */
+  async versionsFor(pacticipants: { id: number; mainBranch: string | null }[], selector: Omit<UnresolvedSelector, 'pacticipant'>): Promise<Map<number, { id: number; number: string }[]>> {
+    const result = new Map<number, { id: number; number: string }[]>(pacticipants.map((p) => [p.id, []]));
+    if (pacticipants.length === 0) return result;
+    const ids = pacticipants.map((p) => p.id);
+    const limit = selector.latest ? 1 : 1000;
     let query: Prisma.Sql;
     if (selector.version !== undefined) {
-      query = Prisma.sql`SELECT id, number FROM versions WHERE pacticipant_id = ${pacticipant.id} AND number = ${selector.version}`;
+      query = Prisma.sql`SELECT pacticipant_id, id, number FROM versions WHERE pacticipant_id = ANY(${ids}::int[]) AND number = ${selector.version}`;
     } else if (selector.branch !== undefined || selector.mainBranch) {
-      const branch = selector.branch ?? pacticipant.mainBranch;
-      if (branch === null) return [];
-      query = Prisma.sql`SELECT v.id, v.number FROM branch_versions bv JOIN versions v ON v.id = bv.version_id
-        WHERE bv.pacticipant_id = ${pacticipant.id} AND bv.branch_name = ${branch} ORDER BY bv.version_id DESC ${limit}`;
+      const withBranch = pacticipants.flatMap((p) => {
+        const branch = selector.branch ?? p.mainBranch;
+        return branch === null ? [] : [{ id: p.id, branch }];
+      });
+      query = Prisma.sql`SELECT x.pid AS pacticipant_id, v.id, v.number FROM unnest(${withBranch.map((p) => p.id)}::int[], ${withBranch.map((p) => p.branch)}::text[]) AS x(pid, branch)
+        CROSS JOIN LATERAL (SELECT v.id, v.number FROM branch_versions bv JOIN versions v ON v.id = bv.version_id
+                            WHERE bv.pacticipant_id = x.pid AND bv.branch_name = x.branch ORDER BY bv.version_id DESC LIMIT ${limit}) v`;
     } else if (selector.tag !== undefined) {
-      query = Prisma.sql`SELECT v.id, v.number FROM tags t JOIN versions v ON v.id = t.version_id
-        WHERE t.pacticipant_id = ${pacticipant.id} AND t.name = ${selector.tag} ORDER BY t.version_id DESC ${limit}`;
+      query = Prisma.sql`SELECT x.pid AS pacticipant_id, v.id, v.number FROM unnest(${ids}::int[]) AS x(pid)
+        CROSS JOIN LATERAL (SELECT v.id, v.number FROM tags t JOIN versions v ON v.id = t.version_id
+                            WHERE t.pacticipant_id = x.pid AND t.name = ${selector.tag} ORDER BY t.version_id DESC LIMIT ${limit}) v`;
     } else if (selector.environment !== undefined) {
-      query = Prisma.sql`SELECT v.id, v.number FROM versions v WHERE v.id IN (
+      query = Prisma.sql`SELECT v.pacticipant_id, v.id, v.number FROM versions v WHERE v.id IN (
           SELECT d.version_id FROM deployed_versions d JOIN environments e ON e.id = d.environment_id
-          WHERE d.pacticipant_id = ${pacticipant.id} AND e.name = ${selector.environment} AND d.undeployed_at IS NULL
+          WHERE d.pacticipant_id = ANY(${ids}::int[]) AND e.name = ${selector.environment} AND d.undeployed_at IS NULL
           UNION
           SELECT r.version_id FROM released_versions r JOIN environments e ON e.id = r.environment_id
-          WHERE r.pacticipant_id = ${pacticipant.id} AND e.name = ${selector.environment} AND r.support_ended_at IS NULL)
-        ORDER BY v.id DESC ${limit}`;
+          WHERE r.pacticipant_id = ANY(${ids}::int[]) AND e.name = ${selector.environment} AND r.support_ended_at IS NULL)
+        ORDER BY v.id DESC`;
     } else {
-      query = Prisma.sql`SELECT id, number FROM versions WHERE pacticipant_id = ${pacticipant.id} ORDER BY id DESC ${limit}`;
+      query = Prisma.sql`SELECT x.pid AS pacticipant_id, v.id, v.number FROM unnest(${ids}::int[]) AS x(pid)
+        CROSS JOIN LATERAL (SELECT id, number FROM versions WHERE pacticipant_id = x.pid ORDER BY id DESC LIMIT ${limit}) v`;
     }
-    return this.db.$queryRaw<{ id: number; number: string }[]>(query);
+    for (const row of await this.db.$queryRaw<{ pacticipant_id: number; id: number; number: string }[]>(query)) {
+      result.get(row.pacticipant_id)!.push({ id: row.id, number: row.number });
+    }
+    return result;
   }
 
-  /** Providers of the pacts the selectors' consumer versions (or consumers) published. */
-  integrationsAsConsumer(selectors: ResolvedSelector[]): Promise<IntegrationPair[]> {
+  /**
+   * Every integration of the selected versions, in one statement: as consumer (the providers their
+   * pacts name, required) and as provider (its consumers, not required).
+   */
+  async integrationsOf(selectors: ResolvedSelector[]): Promise<(IntegrationPair & { required: boolean; consumerMainBranch: string | null; providerMainBranch: string | null })[]> {
     const { versionIds, pacticipantIds } = criteria(selectors);
-    return this.pairs(Prisma.sql`
-      SELECT DISTINCT p.consumer_id, p.provider_id FROM pact_publications p
-      WHERE p.consumer_version_id = ANY(${versionIds}::int[])
-      UNION
-      SELECT i.consumer_id, i.provider_id FROM integrations i WHERE i.consumer_id = ANY(${pacticipantIds}::int[])`);
-  }
-
-  /** Consumers that have (or had) pacts with the given providers. */
-  integrationsAsProvider(providerIds: number[]): Promise<IntegrationPair[]> {
-    return this.pairs(Prisma.sql`SELECT consumer_id, provider_id FROM integrations WHERE provider_id = ANY(${providerIds}::int[])`);
+    const all = [...new Set(selectors.map((s) => s.pacticipantId))];
+    const rows = await this.db.$queryRaw<{ consumer_id: number; consumer_name: string; consumer_main_branch: string | null; provider_id: number; provider_name: string; provider_main_branch: string | null; required: boolean }[]>`
+      SELECT pairs.consumer_id, c.name AS consumer_name, c.main_branch AS consumer_main_branch,
+             pairs.provider_id, pr.name AS provider_name, pr.main_branch AS provider_main_branch, bool_or(pairs.required) AS required
+      FROM (
+        SELECT DISTINCT p.consumer_id, p.provider_id, true AS required FROM pact_publications p WHERE p.consumer_version_id = ANY(${versionIds}::int[])
+        UNION SELECT consumer_id, provider_id, true FROM integrations WHERE consumer_id = ANY(${pacticipantIds}::int[])
+        UNION SELECT consumer_id, provider_id, false FROM integrations WHERE provider_id = ANY(${all}::int[])
+      ) pairs JOIN pacticipants c ON c.id = pairs.consumer_id JOIN pacticipants pr ON pr.id = pairs.provider_id
+      GROUP BY pairs.consumer_id, c.name, c.main_branch, pairs.provider_id, pr.name, pr.main_branch
+      ORDER BY c.name, pr.name`;
+    return rows.map((row) => ({
+      consumerId: row.consumer_id, consumerName: row.consumer_name, consumerMainBranch: row.consumer_main_branch,
+      providerId: row.provider_id, providerName: row.provider_name, providerMainBranch: row.provider_main_branch, required: row.required,
+    }));
   }
 
   /** Integrations between the selectors: pacts from a selected consumer version to a selected pacticipant. */
@@ -226,30 +248,33 @@ export class MatrixRepository {
     return rows.map(toRow);
   }
 
-  /** Branches, tags and environments of the versions in a matrix, for its rows. */
+  /** Branches, tags and environments of the versions in a matrix, for its rows (one statement). */
   async decorations(versionIds: number[]): Promise<VersionDecorations> {
     const ids = [...new Set(versionIds)];
     const result: VersionDecorations = { branches: new Map(), tags: new Map(), environments: new Map() };
     if (ids.length === 0) return result;
-    const [branches, tags, environments] = await Promise.all([
-      this.db.$queryRaw<{ version_id: number; name: string; latest: boolean }[]>`
-        SELECT bv.version_id, bv.branch_name AS name,
-          NOT EXISTS (SELECT 1 FROM branch_versions later WHERE later.branch_id = bv.branch_id AND later.version_id > bv.version_id) AS latest
-        FROM branch_versions bv WHERE bv.version_id = ANY(${ids}::int[]) ORDER BY bv.created_at`,
-      this.db.$queryRaw<{ version_id: number; name: string; latest: boolean }[]>`
-        SELECT t.version_id, t.name,
-          NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id) AS latest
-        FROM tags t WHERE t.version_id = ANY(${ids}::int[]) ORDER BY t.created_at`,
-      this.db.$queryRaw<{ version_id: number; uuid: string; name: string; display_name: string | null; production: boolean }[]>`
-        SELECT DISTINCT x.version_id, e.uuid::text AS uuid, e.name, e.display_name, e.production FROM (
-          SELECT version_id, environment_id FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
-          UNION SELECT version_id, environment_id FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
-        ) x JOIN environments e ON e.id = x.environment_id`,
-    ]);
+    const rows = await this.db.$queryRaw<{ kind: 'branch' | 'tag' | 'environment'; version_id: number; name: string; latest: boolean | null; uuid: string | null; display_name: string | null; production: boolean | null }[]>`
+      SELECT 'branch' AS kind, bv.version_id, bv.branch_name AS name,
+             NOT EXISTS (SELECT 1 FROM branch_versions later WHERE later.branch_id = bv.branch_id AND later.version_id > bv.version_id) AS latest,
+             NULL::text AS uuid, NULL::text AS display_name, NULL::boolean AS production, bv.created_at AS at
+      FROM branch_versions bv WHERE bv.version_id = ANY(${ids}::int[])
+      UNION ALL
+      SELECT 'tag', t.version_id, t.name,
+             NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id),
+             NULL, NULL, NULL, t.created_at
+      FROM tags t WHERE t.version_id = ANY(${ids}::int[])
+      UNION ALL
+      SELECT DISTINCT 'environment', x.version_id, e.name, NULL::boolean, e.uuid::text, e.display_name, e.production, e.created_at FROM (
+        SELECT version_id, environment_id FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
+        UNION SELECT version_id, environment_id FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
+      ) x JOIN environments e ON e.id = x.environment_id
+      ORDER BY at`;
     const add = <T>(map: Map<number, T[]>, id: number, item: T) => map.set(id, [...(map.get(id) ?? []), item]);
-    for (const row of branches) add(result.branches, row.version_id, { name: row.name, latest: row.latest });
-    for (const row of tags) add(result.tags, row.version_id, { name: row.name, latest: row.latest });
-    for (const row of environments) add(result.environments, row.version_id, { uuid: row.uuid, name: row.name, displayName: row.display_name, production: row.production });
+    for (const row of rows) {
+      if (row.kind === 'branch') add(result.branches, row.version_id, { name: row.name, latest: row.latest! });
+      else if (row.kind === 'tag') add(result.tags, row.version_id, { name: row.name, latest: row.latest! });
+      else add(result.environments, row.version_id, { uuid: row.uuid!, name: row.name, displayName: row.display_name, production: row.production! });
+    }
     return result;
   }
 }

@@ -5,8 +5,7 @@
 // version currently in prod, however many of a pacticipant are deployed.
 import type { PrismaClient } from '../prisma-client.ts';
 import { ValidationError } from '../http/errors.ts';
-import type { Pacticipant } from '../pacticipants/pacticipants.repository.ts';
-import { deploymentStatus, type DeploymentStatus, type MatrixIntegration, type MatrixResult } from './deployment-status.ts';
+import { deploymentStatus, type DeploymentStatus, type MatrixResult } from './deployment-status.ts';
 import { MatrixRepository, type MatrixRow, type VersionDecorations } from './matrix.repository.ts';
 import type { LatestBy, MatrixOptions, UnresolvedSelector } from './parse-query.ts';
 import { NO_SUCH_ID, isSpecified, onlyPacticipantNamed, type ResolvedSelector } from './resolved-selector.ts';
@@ -17,7 +16,8 @@ export interface MatrixAnswer extends MatrixResult {
 
 function ignores(ignoreSelectors: ResolvedSelector[], pacticipantId: number, versionId: number | null | undefined): boolean {
   return ignoreSelectors.some(
-    (s) => s.pacticipantId === pacticipantId && (onlyPacticipantNamed(s.original) || (versionId !== undefined && versionId !== null && s.versionId === versionId)),
+    (s) => s.pacticipantId === pacticipantId
+      && (onlyPacticipantNamed(s.original) || (versionId !== undefined && versionId !== null && versionId !== NO_SUCH_ID && s.versionId === versionId)),
   );
 }
 
@@ -43,33 +43,42 @@ export class MatrixService {
   async find(selectors: UnresolvedSelector[], options: MatrixOptions): Promise<MatrixAnswer> {
     const repository = new MatrixRepository(this.prisma);
     const names = [...new Set([...selectors, ...options.ignore].map((s) => s.pacticipant!))];
-    const pacticipants = new Map((await repository.pacticipants(names)).map((p) => [p.name, p]));
+    const [found, environmentExists] = await Promise.all([
+      repository.pacticipants(names),
+      options.environment === undefined ? Promise.resolve(true) : repository.environmentExists(options.environment),
+    ]);
+    const pacticipants = new Map(found.map((p) => [p.name, { id: p.id, mainBranch: p.mainBranch }]));
     const errors = selectors.filter((s) => !pacticipants.has(s.pacticipant!)).map((s) => `Pacticipant ${s.pacticipant} not found`);
-    if (options.environment !== undefined && !(await repository.environmentExists(options.environment))) {
-      errors.push(`Environment with name '${options.environment}' does not exist`);
-    }
+    if (!environmentExists) errors.push(`Environment with name '${options.environment}' does not exist`);
     if (errors.length > 0) throw new ValidationError([...new Set(errors)]);
 
-    const ignoreSelectors = await this.resolve(repository, options.ignore, 'ignore', pacticipants, []);
-    const specified = await this.resolve(repository, selectors, 'specified', pacticipants, ignoreSelectors);
+    const [ignoreSelectors, resolved] = await Promise.all([
+      this.resolve(repository, options.ignore, 'ignore', pacticipants),
+      this.resolve(repository, selectors, 'specified', pacticipants),
+    ]);
+    const specified = markIgnored(resolved, ignoreSelectors);
     const infer = Boolean(options.latest || options.tag !== undefined || options.branch !== undefined || options.environment !== undefined || options.mainBranch);
     const integrations = await this.integrations(repository, specified, infer);
 
     let all = specified;
     if (infer) {
+      // The other pacticipant of each integration, at the destination: one lookup for all of them.
       const specifiedNames = new Set(specified.map((s) => s.pacticipantName));
-      const inferredNames = [...new Set(integrations.flatMap((i) => [i.consumerName, i.providerName]))].filter((name) => !specifiedNames.has(name));
-      const byName = new Map(pacticipants);
-      for (const pacticipant of await repository.pacticipants(inferredNames.filter((name) => !byName.has(name)))) byName.set(pacticipant.name, pacticipant);
-      const unresolved = inferredNames.map((name): UnresolvedSelector => ({
-        pacticipant: name,
+      const others = new Map<string, { id: number; mainBranch: string | null }>();
+      for (const i of integrations) {
+        if (!specifiedNames.has(i.consumerName)) others.set(i.consumerName, { id: i.consumerId, mainBranch: i.consumerMainBranch });
+        if (!specifiedNames.has(i.providerName)) others.set(i.providerName, { id: i.providerId, mainBranch: i.providerMainBranch });
+      }
+      const destination: Omit<UnresolvedSelector, 'pacticipant'> = {
         ...(options.tag !== undefined ? { tag: options.tag } : {}),
         ...(options.branch !== undefined ? { branch: options.branch } : {}),
         ...(options.mainBranch ? { mainBranch: true } : {}),
         ...(options.latest ? { latest: true } : {}),
         ...(options.environment !== undefined ? { environment: options.environment } : {}),
-      }));
-      all = [...specified, ...(await this.resolve(repository, unresolved, 'inferred', byName, ignoreSelectors))];
+      };
+      const versions = await repository.versionsFor([...others.values()], destination);
+      const inferred = [...others.entries()].flatMap(([name, p]) => expand({ pacticipant: name, ...destination }, 'inferred', p.id, versions.get(p.id) ?? []));
+      all = [...specified, ...markIgnored(inferred, ignoreSelectors)];
     }
 
     const specifiedIds = [...new Set(specified.map((s) => s.pacticipantId))];
@@ -93,28 +102,14 @@ export class MatrixService {
     repository: MatrixRepository,
     selectors: UnresolvedSelector[],
     type: ResolvedSelector['type'],
-    pacticipants: Map<string, Pacticipant>,
-    ignoreSelectors: ResolvedSelector[],
+    pacticipants: Map<string, { id: number; mainBranch: string | null }>,
   ): Promise<ResolvedSelector[]> {
     const resolved = await Promise.all(selectors.map(async (original): Promise<ResolvedSelector[]> => {
-      const name = original.pacticipant!;
-      const pacticipant = pacticipants.get(name);
-      const base = { pacticipantName: name, original, type, oneOfMany: false };
-      if (!pacticipant) return [{ ...base, pacticipantId: NO_SUCH_ID, ignore: false }];
-      const ignore = (versionId?: number) => type !== 'ignore' && ignores(ignoreSelectors, pacticipant.id, versionId);
-      if (onlyPacticipantNamed(original)) return [{ ...base, pacticipantId: pacticipant.id, ignore: ignore() }];
-      const versions = await repository.versionsFor(pacticipant, original);
-      if (versions.length === 0) {
-        return [{ ...base, pacticipantId: pacticipant.id, versionId: NO_SUCH_ID, ...(original.version !== undefined ? { versionNumber: original.version } : {}), ignore: ignore() }];
-      }
-      return versions.map((version) => ({
-        ...base,
-        pacticipantId: pacticipant.id,
-        versionId: version.id,
-        versionNumber: version.number,
-        ignore: ignore(version.id),
-        oneOfMany: versions.length > 1,
-      }));
+      const pacticipant = pacticipants.get(original.pacticipant!);
+      if (!pacticipant) return [{ pacticipantName: original.pacticipant!, original, type, oneOfMany: false, pacticipantId: NO_SUCH_ID, ignore: false }];
+      if (onlyPacticipantNamed(original)) return expand(original, type, pacticipant.id, undefined);
+      const versions = await repository.versionsFor([pacticipant], original);
+      return expand(original, type, pacticipant.id, versions.get(pacticipant.id) ?? []);
     }));
     return resolved.flat();
   }
@@ -124,18 +119,22 @@ export class MatrixService {
    * of a selected version, where a consumer requires its providers but a provider does not require
    * its consumers. Otherwise only the integrations between the selected versions.
    */
-  private async integrations(repository: MatrixRepository, specified: ResolvedSelector[], infer: boolean): Promise<MatrixIntegration[]> {
-    if (infer || specified.length === 1) {
-      const [asConsumer, asProvider] = await Promise.all([
-        repository.integrationsAsConsumer(specified),
-        repository.integrationsAsProvider([...new Set(specified.map((s) => s.pacticipantId))]),
-      ]);
-      const byPair = new Map<string, MatrixIntegration>();
-      for (const pair of asConsumer) byPair.set(`${pair.consumerId}:${pair.providerId}`, { ...pair, required: true });
-      for (const pair of asProvider) if (!byPair.has(`${pair.consumerId}:${pair.providerId}`)) byPair.set(`${pair.consumerId}:${pair.providerId}`, { ...pair, required: false });
-      return [...byPair.values()];
-    }
+  private async integrations(repository: MatrixRepository, specified: ResolvedSelector[], infer: boolean) {
+    if (infer || specified.length === 1) return repository.integrationsOf(specified);
     const names = new Set(specified.filter(isSpecified).map((s) => s.pacticipantName));
-    return (await repository.integrationsBetween(specified)).map((pair) => ({ ...pair, required: names.has(pair.consumerName) }));
+    return (await repository.integrationsBetween(specified)).map((pair) => ({ ...pair, required: names.has(pair.consumerName), consumerMainBranch: null, providerMainBranch: null }));
   }
+}
+
+/** A selector per version found (none found: one that matches nothing; undefined: all versions). */
+function expand(original: UnresolvedSelector, type: ResolvedSelector['type'], pacticipantId: number, versions: { id: number; number: string }[] | undefined): ResolvedSelector[] {
+  const base = { pacticipantName: original.pacticipant!, pacticipantId, original, type, ignore: false, oneOfMany: false };
+  if (versions === undefined) return [base];
+  if (versions.length === 0) return [{ ...base, versionId: NO_SUCH_ID, ...(original.version !== undefined ? { versionNumber: original.version } : {}) }];
+  return versions.map((version) => ({ ...base, versionId: version.id, versionNumber: version.number, oneOfMany: versions.length > 1 }));
+}
+
+/** Marks the selectors an ignore selector covers (their failures or gaps do not block). */
+function markIgnored(selectors: ResolvedSelector[], ignoreSelectors: ResolvedSelector[]): ResolvedSelector[] {
+  return selectors.map((s) => ({ ...s, ignore: ignores(ignoreSelectors, s.pacticipantId, s.versionId) }));
 }

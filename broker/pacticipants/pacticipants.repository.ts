@@ -29,6 +29,24 @@ export class PacticipantsRepository {
     return created ?? (await this.db.pacticipant.findUniqueOrThrow({ where: { name } }));
   }
 
+  /**
+   * Several pacticipants by name, created where missing, usually in one statement: the insert returns
+   * the new ones and the same statement reads the ones that existed. One created by a concurrent
+   * transaction after this statement began is invisible to it, so those are read again.
+   */
+  async getOrCreateMany(names: string[]): Promise<Map<string, { id: number; name: string }>> {
+    const sorted = [...new Set(names)].sort(); // a fixed lock order for concurrent creators
+    const rows = await this.db.$queryRaw<{ id: number; name: string }[]>`
+      WITH ins AS (INSERT INTO pacticipants (name) SELECT unnest(${sorted}::text[]) ON CONFLICT (name) DO NOTHING RETURNING id, name)
+      SELECT id, name FROM ins UNION ALL SELECT id, name FROM pacticipants WHERE name = ANY(${sorted}::text[])`;
+    const found = new Map(rows.map((row) => [row.name, row]));
+    const missing = sorted.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+      for (const row of await this.db.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM pacticipants WHERE name = ANY(${missing}::text[])`) found.set(row.name, row);
+    }
+    return found;
+  }
+
   /** Creates it with these fields, or returns undefined when the name is taken. */
   async create(name: string, fields: PacticipantFields): Promise<Pacticipant | undefined> {
     const [created] = await this.db.pacticipant.createManyAndReturn({ data: [{ name, ...fields }], skipDuplicates: true });

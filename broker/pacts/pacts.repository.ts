@@ -95,29 +95,64 @@ export class PactsRepository {
     return (await this.rows(query))[0];
   }
 
-  publication(consumerVersionId: number, providerId: number): Promise<PactRow | undefined> {
-    return this.one(pactRows(Prisma.sql`p.consumer_version_id = ${consumerVersionId} AND p.provider_id = ${providerId}`));
+  /** The publications of one consumer version with these providers (with content), by provider id. */
+  async publicationsOf(consumerVersionId: number, providerIds: number[]): Promise<Map<number, PactRow>> {
+    const rows = await this.rows(pactRows(Prisma.sql`p.consumer_version_id = ${consumerVersionId} AND p.provider_id = ANY(${providerIds}::int[])`));
+    return new Map(rows.map((row) => [row.providerId, row]));
   }
 
-  /** The pact version with this content, created if missing (concurrent creators get the same row). */
-  async getOrCreatePactVersion(consumerId: number, providerId: number, sha: string, content: string, interactionsCount: number, messagesCount: number): Promise<number> {
-    const [created] = await this.db.pactVersion.createManyAndReturn({
-      data: [{ consumerId, providerId, sha, content, interactionsCount, messagesCount }],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    if (created) return created.id;
-    const existing = await this.db.pactVersion.findUniqueOrThrow({ where: { consumerId_providerId_sha: { consumerId, providerId, sha } }, select: { id: true } });
-    return existing.id;
+  /**
+   * Pact versions for these contents, created where missing, usually in one statement: the insert
+   * returns the new ones and the same statement reads those that existed (concurrent creators wait
+   * for each other on the unique key; one committed after this statement began is read again).
+   * Returns their ids by `${providerId}:${sha}`.
+   */
+  async pactVersionIds(consumerId: number, contents: { providerId: number; sha: string; content: string; interactionsCount: number; messagesCount: number }[]): Promise<Map<string, number>> {
+    if (contents.length === 0) return new Map();
+    // A fixed order, so concurrent publishers take the unique-key locks in the same order (no deadlock).
+    const sorted = [...contents].sort((a, b) => a.providerId - b.providerId || a.sha.localeCompare(b.sha));
+    const column = <K extends keyof (typeof contents)[number]>(key: K) => sorted.map((item) => item[key]);
+    const providers = column('providerId');
+    const shas = column('sha');
+    const rows = await this.db.$queryRaw<{ id: number; provider_id: number; sha: string }[]>`
+      WITH ins AS (
+        INSERT INTO pact_versions (consumer_id, provider_id, sha, content, interactions_count, messages_count)
+        SELECT ${consumerId}, * FROM unnest(${providers}::int[], ${shas}::text[], ${column('content')}::text[],
+                                            ${column('interactionsCount')}::int[], ${column('messagesCount')}::int[])
+        ON CONFLICT (consumer_id, provider_id, sha) DO NOTHING
+        RETURNING id, provider_id, sha)
+      SELECT * FROM ins
+      UNION ALL
+      SELECT id, provider_id, sha FROM pact_versions
+      WHERE consumer_id = ${consumerId} AND (provider_id, sha) IN (SELECT * FROM unnest(${providers}::int[], ${shas}::text[]))`;
+    const ids = new Map(rows.map((row) => [`${row.provider_id}:${row.sha}`, row.id]));
+    if (sorted.some((item) => !ids.has(`${item.providerId}:${item.sha}`))) {
+      for (const row of await this.db.$queryRaw<{ id: number; provider_id: number; sha: string }[]>`
+        SELECT id, provider_id, sha FROM pact_versions
+        WHERE consumer_id = ${consumerId} AND (provider_id, sha) IN (SELECT * FROM unnest(${providers}::int[], ${shas}::text[]))`) {
+        ids.set(`${row.provider_id}:${row.sha}`, row.id);
+      }
+    }
+    return ids;
   }
 
-  /** Records a new publication; returns false when one already exists for this consumer version and provider. */
-  async insertPublication(consumerVersionId: number, consumerId: number, providerId: number, pactVersionId: number): Promise<boolean> {
-    const created = await this.db.pactPublication.createMany({
-      data: [{ consumerVersionId, consumerId, providerId, pactVersionId }],
-      skipDuplicates: true,
-    });
-    return created.count === 1;
+  /**
+   * Records new publications and their integrations in one statement; returns the providers whose
+   * publication this inserted (the others already had one).
+   */
+  async insertPublications(consumerVersionId: number, consumerId: number, items: { providerId: number; pactVersionId: number }[]): Promise<Set<number>> {
+    if (items.length === 0) return new Set();
+    items = [...items].sort((a, b) => a.providerId - b.providerId);
+    const providers = items.map((item) => item.providerId);
+    const rows = await this.db.$queryRaw<{ provider_id: number }[]>`
+      WITH integrations_added AS (
+        INSERT INTO integrations (consumer_id, provider_id) SELECT ${consumerId}, unnest(${providers}::int[])
+        ON CONFLICT (consumer_id, provider_id) DO NOTHING)
+      INSERT INTO pact_publications (consumer_version_id, consumer_id, provider_id, pact_version_id)
+      SELECT ${consumerVersionId}, ${consumerId}, * FROM unnest(${providers}::int[], ${items.map((item) => item.pactVersionId)}::int[])
+      ON CONFLICT (consumer_version_id, provider_id) DO NOTHING
+      RETURNING provider_id`;
+    return new Set(rows.map((row) => row.provider_id));
   }
 
   async revisePublication(publicationId: number, pactVersionId: number): Promise<void> {
@@ -125,10 +160,6 @@ export class PactsRepository {
       where: { id: publicationId },
       data: { pactVersionId, revisionNumber: { increment: 1 }, createdAt: new Date() },
     });
-  }
-
-  async ensureIntegration(consumerId: number, providerId: number): Promise<void> {
-    await this.db.integration.createMany({ data: [{ consumerId, providerId }], skipDuplicates: true });
   }
 
   async deletePublication(publicationId: number, pactVersionId: number): Promise<void> {

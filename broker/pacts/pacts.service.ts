@@ -13,13 +13,28 @@ import { PactsRepository, type ConsumerVersionFilter, type PactRow } from './pac
 /** overwrite: a changed pact is refused (409) unless dangerous modification is allowed; merge: PATCH semantics. */
 export type PublishMode = 'overwrite' | 'merge';
 
+/** What was published, for responses and notices (what the request already knew, plus the outcome). */
+export interface PublishedPact {
+  consumerName: string;
+  providerName: string;
+  consumerVersionNumber: string;
+  sha: string;
+  revisionNumber: number;
+}
+
 export interface PublishOutcome {
-  row: PactRow;
+  row: PublishedPact;
   /** A publication for this consumer version and provider did not exist before. */
   created: boolean;
   /** The stored content changed (new publication, or a revision). */
   changed: boolean;
   merged: boolean;
+}
+
+export interface PactToPublish {
+  provider: { id: number; name: string };
+  pact: PactContent;
+  mode: PublishMode;
 }
 
 export interface PactsServiceOptions {
@@ -32,35 +47,63 @@ export class PactsService {
     private readonly options: PactsServiceOptions,
   ) {}
 
-  /** Publishes one pact inside the caller's transaction (consumer, version and provider exist). */
-  async publishInTransaction(tx: Prisma.TransactionClient, consumer: Pacticipant, version: Version, provider: Pacticipant, pact: PactContent, mode: PublishMode): Promise<PublishOutcome> {
+  /**
+   * Publishes a consumer version's pacts inside the caller's transaction (consumer, version and
+   * providers exist), with a fixed number of statements however many pacts there are: the existing
+   * publications are read once, new contents stored in one insert, new publications in another.
+   */
+  async publishAllInTransaction(tx: Prisma.TransactionClient, consumer: { id: number }, version: Version & { created?: boolean }, items: PactToPublish[]): Promise<PublishOutcome[]> {
     const pacts = new PactsRepository(tx);
+    const outcomes = new Map<number, PublishOutcome>();
+    let pending = items;
     // Two rounds at most: when a concurrent request publishes for the same version between our read
     // and our insert, the second round sees its publication and compares against it.
-    for (let round = 0; round < 2; round += 1) {
-      const existing = await pacts.publication(version.id, provider.id);
-      let content = pact;
-      if (existing && mode === 'merge') {
-        const result = mergePacts(JSON.parse(existing.content) as JsonObject, pact.json);
-        if ('conflicts' in result) throw new ConflictError(result.conflicts.join('; '), { errors: { content: result.conflicts } });
-        content = readPact(result.merged);
+    for (let round = 0; round < 2 && pending.length > 0; round += 1) {
+      // A version this transaction created has no publications (others wait on its uncommitted row).
+      const existing = version.created && round === 0 ? new Map<number, PactRow>() : await pacts.publicationsOf(version.id, pending.map((item) => item.provider.id));
+      const plans = pending.map((item) => this.plan(item, existing.get(item.provider.id), version.number));
+      for (const plan of plans) if (!plan.store) outcomes.set(plan.item.provider.id, plan.outcome);
+      const toStore = plans.filter((plan) => plan.store);
+      const ids = await pacts.pactVersionIds(consumer.id, toStore.map(({ item, content }) => ({
+        providerId: item.provider.id, sha: content.sha, content: JSON.stringify(content.json), interactionsCount: content.interactionsCount, messagesCount: content.messagesCount,
+      })));
+      const idOf = (plan: (typeof toStore)[number]) => ids.get(`${plan.item.provider.id}:${plan.content.sha}`)!;
+      for (const plan of toStore.filter((candidate) => candidate.existing)) {
+        await pacts.revisePublication(plan.existing!.publicationId, idOf(plan));
+        await pacts.deleteOrphanPactVersion(plan.existing!.pactVersionId);
+        outcomes.set(plan.item.provider.id, plan.outcome);
       }
-      if (existing && existing.sha === content.sha) return { row: existing, created: false, changed: false, merged: false };
-      if (existing && mode === 'overwrite' && !this.options.allowDangerousContractModification) {
-        throw this.changedContentConflict(existing, content);
-      }
-      const pactVersionId = await pacts.getOrCreatePactVersion(consumer.id, provider.id, content.sha, JSON.stringify(content.json), content.interactionsCount, content.messagesCount);
-      if (existing) {
-        await pacts.revisePublication(existing.publicationId, pactVersionId);
-        await pacts.deleteOrphanPactVersion(existing.pactVersionId);
-      } else if (!(await pacts.insertPublication(version.id, consumer.id, provider.id, pactVersionId))) {
-        continue;
-      }
-      await pacts.ensureIntegration(consumer.id, provider.id);
-      const row = await pacts.publication(version.id, provider.id);
-      return { row: row!, created: !existing, changed: true, merged: Boolean(existing && mode === 'merge') };
+      const fresh = toStore.filter((candidate) => !candidate.existing);
+      const inserted = await pacts.insertPublications(version.id, consumer.id, fresh.map((plan) => ({ providerId: plan.item.provider.id, pactVersionId: idOf(plan) })));
+      for (const plan of fresh) if (inserted.has(plan.item.provider.id)) outcomes.set(plan.item.provider.id, plan.outcome);
+      pending = fresh.filter((plan) => !inserted.has(plan.item.provider.id)).map((plan) => plan.item);
     }
-    throw new ConflictError('Another request is publishing a pact for the same consumer version; try again');
+    if (pending.length > 0) throw new ConflictError('Another request is publishing pacts for the same consumer version; try again');
+    // New publications added their integrations; revisions and unchanged ones already had theirs.
+    return items.map((item) => outcomes.get(item.provider.id)!);
+  }
+
+  /** What publishing one pact over the existing publication (if any) means: nothing, a new one, a revision, or a 409. */
+  private plan(item: PactToPublish, existing: PactRow | undefined, consumerVersionNumber: string) {
+    let content = item.pact;
+    if (existing && item.mode === 'merge') {
+      const result = mergePacts(JSON.parse(existing.content) as JsonObject, item.pact.json);
+      if ('conflicts' in result) throw new ConflictError(result.conflicts.join('; '), { errors: { content: result.conflicts } });
+      content = readPact(result.merged);
+    }
+    const unchanged = existing !== undefined && existing.sha === content.sha;
+    if (existing && !unchanged && item.mode === 'overwrite' && !this.options.allowDangerousContractModification) {
+      throw this.changedContentConflict(existing, content);
+    }
+    const row: PublishedPact = {
+      consumerName: content.consumerName,
+      providerName: item.provider.name,
+      consumerVersionNumber,
+      sha: content.sha,
+      revisionNumber: existing ? existing.revisionNumber + (unchanged ? 0 : 1) : 1,
+    };
+    const outcome: PublishOutcome = { row, created: !existing, changed: !unchanged, merged: Boolean(existing && !unchanged && item.mode === 'merge') };
+    return { item, content, existing, store: !unchanged, outcome };
   }
 
   private changedContentConflict(existing: PactRow, content: PactContent): ConflictError {
@@ -79,20 +122,22 @@ export class PactsService {
   }
 
   /** The legacy pact resource: PUT (overwrite) or PATCH (merge) the pact at .../version/{v}. */
-  async publishAt(names: { consumer: string; provider: string; consumerVersion: string }, pact: PactContent, mode: PublishMode): Promise<PublishOutcome> {
+  async publishAt(names: { consumer: string; provider: string; consumerVersion: string }, pact: PactContent, mode: PublishMode): Promise<{ outcome: PublishOutcome; row: PactRow }> {
     if (pact.consumerName !== names.consumer) {
       throw ValidationError.field('consumer.name', `The consumer name in the pact ("${pact.consumerName}") does not match the consumer name in the path ("${names.consumer}")`);
     }
     if (pact.providerName !== names.provider) {
       throw ValidationError.field('provider.name', `The provider name in the pact ("${pact.providerName}") does not match the provider name in the path ("${names.provider}")`);
     }
-    return inTransaction(this.prisma, async (tx) => {
+    const outcome = await inTransaction(this.prisma, async (tx) => {
       const pacticipants = new PacticipantsRepository(tx);
       const consumer = await pacticipants.getOrCreate(names.consumer);
       const provider = await pacticipants.getOrCreate(names.provider);
       const { version } = await new VersionsRepository(tx).getOrCreate(consumer.id, names.consumerVersion);
-      return this.publishInTransaction(tx, consumer, version, provider, pact, mode);
+      const [published] = await this.publishAllInTransaction(tx, consumer, version, [{ provider, pact, mode }]);
+      return published!;
     });
+    return { outcome, row: await this.forConsumerVersion(names.provider, names.consumer, names.consumerVersion) };
   }
 
   private async integration(providerName: string, consumerName: string): Promise<{ consumer: Pacticipant; provider: Pacticipant }> {

@@ -3,7 +3,7 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
 import { ValidationError } from '../http/errors.ts';
-import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
+import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';
 import type { PublishContractsRequest } from '../schemas/publish-contracts.ts';
 import { readPactText, type PactContent } from './content.ts';
@@ -15,7 +15,7 @@ export interface Notice {
 }
 
 export interface PublishContractsResult {
-  pacticipant: Pacticipant;
+  pacticipant: { id: number; name: string };
   version: Version;
   tags: string[];
   branch: string | undefined;
@@ -78,25 +78,22 @@ export class PublishContractsService {
     const contents = decodeContracts(request); // all input is checked before anything is written
     const tags = [...new Set(request.tags ?? [])];
     return inTransaction(this.prisma, async (tx) => {
-      const pacticipants = new PacticipantsRepository(tx);
       const versions = new VersionsRepository(tx);
-      const consumer = await pacticipants.getOrCreate(request.pacticipantName);
+      const pacticipants = await new PacticipantsRepository(tx).getOrCreateMany([request.pacticipantName, ...contents.map((pact) => pact.providerName)]);
+      const consumer = pacticipants.get(request.pacticipantName)!;
       const { version, created } = await versions.getOrCreate(consumer.id, request.pacticipantVersionNumber, request.buildUrl);
-      if (request.branch !== undefined) await versions.addToBranch(consumer.id, version, request.branch);
-      for (const tag of tags) await versions.addTag(consumer.id, version.id, tag);
+      await versions.putOnBranchAndTag(consumer.id, version.id, request.branch, tags);
 
       const notices: Notice[] = [versionNotice(consumer.name, version.number, created, request.branch, tags)];
       if (request.branch === undefined) {
         notices.push({ type: 'warning', text: 'No branch was given: branches make pacts for verification and can-i-deploy work best (publish with --branch)' });
       }
-      const outcomes: PublishOutcome[] = [];
-      for (const [index, pact] of contents.entries()) {
-        const provider = await pacticipants.getOrCreate(pact.providerName);
-        const mode = request.contracts[index]!.onConflict === 'merge' ? 'merge' : 'overwrite';
-        const outcome = await this.pacts.publishInTransaction(tx, consumer, version, provider, pact, mode);
-        outcomes.push(outcome);
-        notices.push(contractNotice(outcome));
-      }
+      const outcomes = await this.pacts.publishAllInTransaction(tx, consumer, { ...version, created }, contents.map((pact, index) => ({
+        provider: pacticipants.get(pact.providerName)!,
+        pact,
+        mode: request.contracts[index]!.onConflict === 'merge' ? 'merge' : 'overwrite',
+      })));
+      notices.push(...outcomes.map(contractNotice));
       return { pacticipant: consumer, version, tags, branch: request.branch, contracts: outcomes, notices };
     });
   }

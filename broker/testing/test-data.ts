@@ -108,8 +108,8 @@ export class BrokerTestData implements PromiseLike<void> {
     this.providerName = provider;
     return this.step(async () => {
       const pact = readPact(content ?? buildPact(consumer, provider));
-      const outcome = await this.pacts.publishAt({ consumer, provider, consumerVersion }, pact, 'overwrite');
-      this.pactSha = outcome.row.sha;
+      const { row } = await this.pacts.publishAt({ consumer, provider, consumerVersion }, pact, 'overwrite');
+      this.pactSha = row.sha;
     });
   }
 

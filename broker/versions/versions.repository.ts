@@ -84,6 +84,39 @@ export class VersionsRepository {
     return this.db.branch.findMany({ where: { pacticipantId }, orderBy: { createdAt: 'desc' } });
   }
 
+  /**
+   * Puts a version on a branch (creating the branch) and tags it, usually in one statement. When the
+   * branch was created by a concurrent transaction after the statement began, the statement cannot
+   * see it and adds nothing; a second statement (which can) then does.
+   */
+  async putOnBranchAndTag(pacticipantId: number, versionId: number, branch: string | undefined, tags: string[]): Promise<void> {
+    if (branch === undefined) {
+      if (tags.length > 0) {
+        await this.db.$executeRaw`INSERT INTO tags (version_id, name, pacticipant_id) SELECT ${versionId}, unnest(${tags}::text[]), ${pacticipantId} ON CONFLICT (version_id, name) DO NOTHING`;
+      }
+      return;
+    }
+    const added = await this.db.$queryRaw<{ branch_id: number }[]>`
+      WITH tagged AS (
+        INSERT INTO tags (version_id, name, pacticipant_id) SELECT ${versionId}, unnest(${tags}::text[]), ${pacticipantId}
+        ON CONFLICT (version_id, name) DO NOTHING
+      ), new_branch AS (
+        INSERT INTO branches (pacticipant_id, name) VALUES (${pacticipantId}, ${branch}) ON CONFLICT (pacticipant_id, name) DO NOTHING RETURNING id
+      ), branch AS (
+        SELECT id FROM new_branch UNION ALL SELECT id FROM branches WHERE pacticipant_id = ${pacticipantId} AND name = ${branch}
+      )
+      INSERT INTO branch_versions (branch_id, version_id, pacticipant_id, branch_name)
+      SELECT id, ${versionId}, ${pacticipantId}, ${branch} FROM branch LIMIT 1
+      ON CONFLICT (branch_id, version_id) DO NOTHING
+      RETURNING branch_id`;
+    if (added.length === 0) {
+      await this.db.$executeRaw`
+        INSERT INTO branch_versions (branch_id, version_id, pacticipant_id, branch_name)
+        SELECT id, ${versionId}, ${pacticipantId}, name FROM branches WHERE pacticipant_id = ${pacticipantId} AND name = ${branch}
+        ON CONFLICT (branch_id, version_id) DO NOTHING`;
+    }
+  }
+
   /** Puts a version on a branch (creating the branch); returns whether the version was new to it. */
   async addToBranch(pacticipantId: number, version: Version, name: string): Promise<{ branch: Branch; added: boolean }> {
     const [createdBranch] = await this.db.branch.createManyAndReturn({ data: [{ pacticipantId, name }], skipDuplicates: true });
