@@ -7,7 +7,9 @@ export function validationErrorsOf(issues: readonly z.core.$ZodIssue[], root = '
   const errors: Record<string, string[]> = {};
   for (const issue of issues.slice(0, 20)) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : root;
-    (errors[key] ??= []).push(issue.message);
+    // zod's own words for a body of the wrong shape ("expected object, received array") say less than this.
+    const message = issue.path.length === 0 && issue.code === 'invalid_type' ? `the ${root} must be a JSON object` : issue.message;
+    (errors[key] ??= []).push(message);
   }
   return errors;
 }
