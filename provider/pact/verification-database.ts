@@ -1,8 +1,10 @@
 // A database of its own for a verification run outside mocha (`npm run verify:provider`, the
 // benchmark): verification empties its database between interactions, so it never gets one anybody
-// uses. On DATABASE_URL's server a new `verify_<pid>` database is created and dropped afterwards (the
-// database DATABASE_URL names is not touched); without DATABASE_URL a throw-away embedded PostgreSQL
-// runs for the duration, as in the tests.
+// uses. On DATABASE_URL's server a new `verify_<pid>_<random>` database is created and dropped
+// afterwards (the database DATABASE_URL names is not touched; the random part keeps CI jobs that share
+// the server apart, containers often having the same pids); without DATABASE_URL a throw-away embedded
+// PostgreSQL runs for the duration, as in the tests.
+import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase } from '../../db/databases.ts';
 import { migrateDeploy } from '../../db/migrate.ts';
 import { startPostgres } from '../../db/postgres-server.ts';
@@ -18,9 +20,8 @@ export interface VerificationDatabase {
 
 export async function openVerificationDatabase(): Promise<VerificationDatabase> {
   const server = await startPostgres({ instance: 'test' });
-  const name = `verify_${process.pid}`;
+  const name = `verify_${process.pid}_${randomBytes(4).toString('hex')}`;
   try {
-    await dropDatabase(server.serverUrl, name); // left over by a run that was killed
     await createDatabase(server.serverUrl, name);
     const url = server.urlFor(name);
     await migrateDeploy('backend', url);
@@ -35,6 +36,7 @@ export async function openVerificationDatabase(): Promise<VerificationDatabase> 
       },
     };
   } catch (error) {
+    if (!server.owned) await dropDatabase(server.serverUrl, name).catch(() => undefined);
     await server.stop();
     throw error;
   }
