@@ -1,6 +1,5 @@
-// The matrix's queries: resolving selectors to versions, finding the integrations a query involves,
-// and the rows themselves (a consumer version's pact, joined to the latest verification of that pact
-// content by each provider version the selectors allow).
+// The matrix's lookups: the pacticipants and versions selectors name, and the integrations a query
+// involves. The rows themselves are in matrix-rows.repository.ts.
 import type { Db } from '../db.ts';
 import { Prisma } from '../prisma-client.ts';
 import type { UnresolvedSelector } from './parse-query.ts';
@@ -38,72 +37,13 @@ export interface VersionDecorations {
   environments: Map<number, { uuid: string; name: string; displayName: string | null; production: boolean }[]>;
 }
 
-interface RawRow {
-  publication_id: number;
-  consumer_id: number;
-  consumer_name: string;
-  consumer_version_id: number;
-  consumer_version_number: string;
-  provider_id: number;
-  provider_name: string;
-  provider_version_id: number | null;
-  provider_version_number: string | null;
-  pact_version_id: number;
-  sha: string;
-  pact_created_at: Date;
-  verification_id: number | null;
-  verification_number: number | null;
-  success: boolean | null;
-  verified_at: Date | null;
-}
-
-const toRow = (raw: RawRow): MatrixRow => ({
-  publicationId: raw.publication_id,
-  consumerId: raw.consumer_id,
-  consumerName: raw.consumer_name,
-  consumerVersionId: raw.consumer_version_id,
-  consumerVersionNumber: raw.consumer_version_number,
-  providerId: raw.provider_id,
-  providerName: raw.provider_name,
-  providerVersionId: raw.provider_version_id,
-  providerVersionNumber: raw.provider_version_number,
-  pactVersionId: raw.pact_version_id,
-  sha: raw.sha,
-  pactCreatedAt: raw.pact_created_at,
-  verificationId: raw.verification_id,
-  verificationNumber: raw.verification_number,
-  success: raw.success,
-  verifiedAt: raw.verified_at,
-});
-
 /** Version ids of selectors that name versions, and pacticipant ids of those that name only a pacticipant. */
-function criteria(selectors: ResolvedSelector[]): { versionIds: number[]; pacticipantIds: number[] } {
+export function criteria(selectors: ResolvedSelector[]): { versionIds: number[]; pacticipantIds: number[] } {
   return {
     versionIds: [...new Set(selectors.flatMap((s) => (s.versionId === undefined ? [] : [s.versionId])))],
     pacticipantIds: [...new Set(selectors.flatMap((s) => (s.versionId === undefined ? [s.pacticipantId] : [])))],
   };
 }
-
-/** The row columns over publications `p` and latest verifications `v`. */
-const rowColumns = Prisma.sql`
-  p.id AS publication_id, p.consumer_id, c.name AS consumer_name, p.consumer_version_id, cv.number AS consumer_version_number,
-  p.provider_id, pr.name AS provider_name, v.provider_version_id, pvn.number AS provider_version_number,
-  p.pact_version_id, pv.sha, p.created_at AS pact_created_at,
-  v.id AS verification_id, v.number AS verification_number, v.success, v.created_at AS verified_at,
-  GREATEST(cv.created_at, COALESCE(pvn.created_at, cv.created_at)) AS last_action_date`;
-
-const rowJoins = Prisma.sql`
-  JOIN pacticipants c ON c.id = p.consumer_id
-  JOIN pacticipants pr ON pr.id = p.provider_id
-  JOIN versions cv ON cv.id = p.consumer_version_id
-  JOIN pact_versions pv ON pv.id = p.pact_version_id
-  LEFT JOIN versions pvn ON pvn.id = v.provider_version_id`;
-
-/** The latest verification of each pact version by each provider version, among `where`. */
-const latestVerifications = (where: Prisma.Sql) => Prisma.sql`
-  SELECT DISTINCT ON (v.pact_version_id, v.provider_version_id) v.id, v.number, v.success, v.created_at, v.pact_version_id, v.provider_version_id
-  FROM verifications v WHERE ${where}
-  ORDER BY v.pact_version_id, v.provider_version_id, v.id DESC`;
 
 export class MatrixRepository {
   constructor(private readonly db: Db) {}
@@ -197,85 +137,6 @@ export class MatrixRepository {
       FROM (${query}) pairs JOIN pacticipants c ON c.id = pairs.consumer_id JOIN pacticipants pr ON pr.id = pairs.provider_id
       ORDER BY c.name, pr.name`;
     return rows.map((row) => ({ consumerId: row.consumer_id, consumerName: row.consumer_name, providerId: row.provider_id, providerName: row.provider_name }));
-  }
-
-  /**
-   * Matrix rows for several selectors: pacts whose consumer version matches a selector and whose
-   * provider is a selected pacticipant, each joined to the latest verification by every selected
-   * provider version (or to nothing, when no selected provider version verified it), keeping rows
-   * that involve a specified pacticipant.
-   */
-  async rowsBetween(selectors: ResolvedSelector[], specifiedPacticipantIds: number[], limit: number): Promise<MatrixRow[]> {
-    const { versionIds, pacticipantIds } = criteria(selectors);
-    const all = [...new Set(selectors.map((s) => s.pacticipantId))];
-    const rows = await this.db.$queryRaw<RawRow[]>`
-      WITH pubs AS (
-        SELECT * FROM pact_publications p
-        WHERE (p.consumer_version_id = ANY(${versionIds}::int[]) OR p.consumer_id = ANY(${pacticipantIds}::int[]))
-          AND p.provider_id = ANY(${all}::int[])
-        ORDER BY p.created_at DESC LIMIT ${limit}
-      ), vers AS (${latestVerifications(Prisma.sql`v.pact_version_id IN (SELECT pact_version_id FROM pubs)
-          AND (v.provider_version_id = ANY(${versionIds}::int[]) OR v.provider_id = ANY(${pacticipantIds}::int[]))`)})
-      SELECT ${rowColumns} FROM pubs p LEFT JOIN vers v ON v.pact_version_id = p.pact_version_id ${rowJoins}
-      WHERE p.consumer_id = ANY(${specifiedPacticipantIds}::int[]) OR p.provider_id = ANY(${specifiedPacticipantIds}::int[])
-      ORDER BY last_action_date DESC, p.id DESC, v.id DESC NULLS LAST LIMIT ${limit}`;
-    return rows.map(toRow);
-  }
-
-  /**
-   * Matrix rows for one selector: its versions as consumer (with every verification of their pacts)
-   * and as provider (every pact they verified).
-   */
-  async rowsForOne(selector: ResolvedSelector, limit: number): Promise<MatrixRow[]> {
-    const { versionIds, pacticipantIds } = criteria([selector]);
-    const rows = await this.db.$queryRaw<RawRow[]>`
-      WITH pubs AS (
-        SELECT * FROM pact_publications p
-        WHERE p.consumer_version_id = ANY(${versionIds}::int[]) OR p.consumer_id = ANY(${pacticipantIds}::int[])
-        ORDER BY p.created_at DESC LIMIT ${limit}
-      ), pub_vers AS (${latestVerifications(Prisma.sql`v.pact_version_id IN (SELECT pact_version_id FROM pubs)`)}),
-      prov_vers AS (${latestVerifications(Prisma.sql`v.provider_version_id = ANY(${versionIds}::int[]) OR v.provider_id = ANY(${pacticipantIds}::int[])`)}),
-      prov_pubs AS (
-        SELECT * FROM pact_publications p WHERE p.pact_version_id IN (SELECT pact_version_id FROM prov_vers)
-        ORDER BY p.created_at DESC LIMIT ${limit}
-      )
-      SELECT * FROM (
-        SELECT ${rowColumns} FROM pubs p LEFT JOIN pub_vers v ON v.pact_version_id = p.pact_version_id ${rowJoins}
-        UNION ALL
-        SELECT ${rowColumns} FROM prov_pubs p JOIN prov_vers v ON v.pact_version_id = p.pact_version_id ${rowJoins}
-      ) rows
-      ORDER BY last_action_date DESC, publication_id DESC, verification_id DESC NULLS LAST LIMIT ${limit}`;
-    return rows.map(toRow);
-  }
-
-  /** Branches, tags and environments of the versions in a matrix, for its rows (one statement). */
-  async decorations(versionIds: number[]): Promise<VersionDecorations> {
-    const ids = [...new Set(versionIds)];
-    const result: VersionDecorations = { branches: new Map(), tags: new Map(), environments: new Map() };
-    if (ids.length === 0) return result;
-    const rows = await this.db.$queryRaw<{ kind: 'branch' | 'tag' | 'environment'; version_id: number; name: string; latest: boolean | null; uuid: string | null; display_name: string | null; production: boolean | null }[]>`
-      SELECT 'branch' AS kind, bv.version_id, bv.branch_name AS name,
-             NOT EXISTS (SELECT 1 FROM branch_versions later WHERE later.branch_id = bv.branch_id AND later.version_id > bv.version_id) AS latest,
-             NULL::text AS uuid, NULL::text AS display_name, NULL::boolean AS production, bv.created_at AS at
-      FROM branch_versions bv WHERE bv.version_id = ANY(${ids}::int[])
-      UNION ALL
-      SELECT 'tag', t.version_id, t.name,
-             NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id),
-             NULL, NULL, NULL, t.created_at
-      FROM tags t WHERE t.version_id = ANY(${ids}::int[])
-      UNION ALL
-      SELECT DISTINCT 'environment', x.version_id, e.name, NULL::boolean, e.uuid::text, e.display_name, e.production, e.created_at FROM (
-        SELECT version_id, environment_id FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
-        UNION SELECT version_id, environment_id FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
-      ) x JOIN environments e ON e.id = x.environment_id
-      ORDER BY at`;
-    const add = <T>(map: Map<number, T[]>, id: number, item: T) => map.set(id, [...(map.get(id) ?? []), item]);
-    for (const row of rows) {
-      if (row.kind === 'branch') add(result.branches, row.version_id, { name: row.name, latest: row.latest! });
-      else if (row.kind === 'tag') add(result.tags, row.version_id, { name: row.name, latest: row.latest! });
-      else add(result.environments, row.version_id, { uuid: row.uuid!, name: row.name, displayName: row.display_name, production: row.production! });
-    }
-    return result;
   }
 }
 

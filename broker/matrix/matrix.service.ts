@@ -6,6 +6,7 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { ValidationError } from '../http/errors.ts';
 import { deploymentStatus, type DeploymentStatus, type MatrixResult } from './deployment-status.ts';
+import { MatrixRowsRepository } from './matrix-rows.repository.ts';
 import { MatrixRepository, type MatrixRow, type VersionDecorations } from './matrix.repository.ts';
 import type { LatestBy, MatrixOptions, UnresolvedSelector } from './parse-query.ts';
 import { NO_SUCH_ID, isSpecified, onlyPacticipantNamed, type ResolvedSelector } from './resolved-selector.ts';
@@ -82,7 +83,8 @@ export class MatrixService {
     }
 
     const specifiedIds = [...new Set(specified.map((s) => s.pacticipantId))];
-    let rows = all.length === 1 ? await repository.rowsForOne(all[0]!, options.limit) : await repository.rowsBetween(all, specifiedIds, options.limit);
+    const rowsRepository = new MatrixRowsRepository(this.prisma);
+    let rows = all.length === 1 ? await rowsRepository.rowsForOne(all[0]!, options.limit) : await rowsRepository.rowsBetween(all, specifiedIds, options.limit);
     rows = applyLatestBy(rows, options.latestby);
     if (options.success) rows = rows.filter((row) => options.success!.includes(row.success));
     const considered = rows.filter((row) => !(ignores(ignoreSelectors, row.consumerId, row.consumerVersionId) || ignores(ignoreSelectors, row.providerId, row.providerVersionId)));
@@ -94,7 +96,7 @@ export class MatrixService {
   /** Branches, tags and environments of every version in the answer's rows. */
   decorations(answer: MatrixAnswer): Promise<VersionDecorations> {
     const ids = [...answer.considered, ...answer.ignored].flatMap((row) => (row.providerVersionId === null ? [row.consumerVersionId] : [row.consumerVersionId, row.providerVersionId]));
-    return new MatrixRepository(this.prisma).decorations(ids);
+    return new MatrixRowsRepository(this.prisma).decorations(ids);
   }
 
   /** Resolves selectors to versions; one that matches several versions becomes one selector per version. */

@@ -19,10 +19,6 @@ export class PacticipantsRepository {
     return this.db.pacticipant.findUnique({ where: { name } });
   }
 
-  findByNames(names: string[]): Promise<Pacticipant[]> {
-    return this.db.pacticipant.findMany({ where: { name: { in: names } } });
-  }
-
   /** The pacticipant, created if missing; safe when concurrent requests create the same one. */
   async getOrCreate(name: string): Promise<Pacticipant> {
     const [created] = await this.db.pacticipant.createManyAndReturn({ data: [{ name }], skipDuplicates: true });

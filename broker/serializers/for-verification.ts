@@ -58,9 +58,10 @@ function notices(result: PactsForVerification, pact: VerifiablePact, href: strin
   const list: { when: string; text: string }[] = [];
   const on = target(result);
   if (pact.wip) {
+    const heads = [...new Set(pact.selections.map(({ row }) => `the newest pact of ${row.branch !== undefined ? `branch ${row.branch}` : `tag ${row.tag}`} (${row.consumerName} version ${row.consumerVersionNumber})`))];
     list.push({
       when: 'before_verification',
-      text: `The pact at ${href} is verified as work in progress: it is the ${unique.join(', ')}, published since ${result.request.includeWipPactsSince!.toISOString().slice(0, 10)}, and ${on} has not verified it successfully yet. It is pending, so a failure will not fail the build.`,
+      text: `The pact at ${href} is verified as work in progress: it is ${heads.join(' and ')}, published since ${result.request.includeWipPactsSince!.toISOString().slice(0, 10)}, and ${on} has not verified it successfully yet. It is pending, so a failure will not fail the build.`,
     });
   } else {
     list.push({ when: 'before_verification', text: `The pact at ${href} is being verified because it is the pact of: ${unique.join('; ')}.` });

@@ -27,20 +27,12 @@ export class VersionsRepository {
     return { version: existing, created: false };
   }
 
-  setBuildUrl(id: number, buildUrl: string | null): Promise<Version> {
-    return this.db.version.update({ where: { id }, data: { buildUrl } });
-  }
-
   latest(pacticipantId: number): Promise<Version | null> {
     return this.db.version.findFirst({ where: { pacticipantId }, orderBy: { id: 'desc' } });
   }
 
   latestWithTag(pacticipantId: number, tag: string): Promise<Version | null> {
     return this.db.version.findFirst({ where: { pacticipantId, tags: { some: { name: tag } } }, orderBy: { id: 'desc' } });
-  }
-
-  latestOnBranch(pacticipantId: number, branch: string): Promise<Version | null> {
-    return this.db.version.findFirst({ where: { pacticipantId, branchVersions: { some: { branchName: branch } } }, orderBy: { id: 'desc' } });
   }
 
   list(pacticipantId: number, skip: number, take: number): Promise<Version[]> {
