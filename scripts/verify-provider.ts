@@ -9,7 +9,7 @@ import { readGitRevision } from '../provider/pact/git-revision.ts';
 import { describeVerification } from '../provider/pact/pact.setup.ts';
 import { loadVerificationConfig, VerificationConfigError, type VerificationConfig } from '../provider/pact/verification-config.ts';
 import { openVerificationDatabase, type VerificationDatabase } from '../provider/pact/verification-database.ts';
-import { failureReport, verifyBackend, type VerificationOutcome } from '../provider/pact/verify-backend.ts';
+import { failureReport, pendingFailureReport, verifyBackend, type VerificationOutcome } from '../provider/pact/verify-backend.ts';
 
 process.env.PACT_DO_NOT_TRACK ??= 'true'; // pact-core would otherwise send usage metrics
 
@@ -45,6 +45,8 @@ async function main(): Promise<number> {
   out(outcome.stateReport.text);
   out(outcome.coverage.text);
   out();
+  const pending = pendingFailureReport(outcome);
+  if (pending) out(`${pending}\n`);
   if (!outcome.passed) {
     out(failureReport(outcome));
     return 1;

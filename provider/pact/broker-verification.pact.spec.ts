@@ -10,9 +10,9 @@ import request from 'supertest';
 import { useBroker } from '../../broker/testing/broker-test-context.ts';
 import { pactBrokerCli } from '../../broker/testing/pact-broker-cli.ts';
 import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
-import { COMMITTED_PACT, pactWith, smallPact, writePact } from './testing/pact-variants.ts';
+import { BROKEN, brokenPact, COMMITTED_PACT, pactWith, smallPact, writePact } from './testing/pact-variants.ts';
 import { loadVerificationConfig } from './verification-config.ts';
-import { failureReport, verifyBackend, type VerificationOutcome } from './verify-backend.ts';
+import { failureReport, pendingFailureReport, verifyBackend, type VerificationOutcome } from './verify-backend.ts';
 
 const CONSUMER = 'autofighter-router';
 const PROVIDER = 'autofighter-backend';
@@ -42,10 +42,10 @@ describe('provider verification from the broker', function () {
   }
 
   /** Verification as `npm run verify:provider` runs it, with only these variables set. */
-  async function verifyAs(env: Record<string, string>): Promise<VerificationOutcome> {
+  async function verifyAs(env: Record<string, string>, expected: { passes: boolean } = { passes: true }): Promise<VerificationOutcome> {
     const config = loadVerificationConfig({ env, git: {} });
     const outcome = await verifyBackend({ databaseUrl: backendDatabase, config });
-    expect(outcome.passed, failureReport(outcome)).to.equal(true);
+    expect(outcome.passed, failureReport(outcome) || 'it passed').to.equal(expected.passes);
     return outcome;
   }
 
@@ -86,6 +86,23 @@ describe('provider verification from the broker', function () {
   it('off CI: verifies, and publishes nothing', async () => {
     await verifyAs({ PACT_BROKER_BASE_URL: broker.url, GIT_COMMIT: 'backend-3', GIT_BRANCH: 'main' });
     expect(await matrix()).to.deep.equal([]);
+  });
+
+  describe('a new pact on the consumer\'s main branch that the backend does not satisfy', () => {
+    beforeEach(() => cli('publish', writePact(scratch, 'broken.json', brokenPact()), '--consumer-app-version', 'router-next', '--branch', 'main'));
+
+    it('is pending for this backend branch: the failure is reported and published, and the build passes', async () => {
+      const outcome = await verifyAs({ PACT_BROKER_BASE_URL: broker.url, GIT_COMMIT: 'backend-5', GIT_BRANCH: 'main', CI: 'true' });
+
+      const pending = pendingFailureReport(outcome);
+      for (const { description, named } of Object.values(BROKEN)) expect(pending).to.include(description).and.match(named);
+      expect(await matrix()).to.have.members(['router-next -> backend-5: false', 'router-prod -> backend-5: true']);
+    });
+
+    it('with pending pacts off (PACT_ENABLE_PENDING=false), fails the build', async () => {
+      const outcome = await verifyAs({ PACT_BROKER_BASE_URL: broker.url, GIT_COMMIT: 'backend-6', GIT_BRANCH: 'main', PACT_ENABLE_PENDING: 'false' }, { passes: false });
+      expect(failureReport(outcome)).to.include(BROKEN.wrongStatus.description);
+    });
   });
 
   it('from a webhook: PACT_URL into the broker verifies that one pact and publishes its result', async () => {

@@ -142,3 +142,10 @@ export function failureReport(outcome: VerificationOutcome): string {
   if (outcome.stateProblem) lines.push(outcome.stateProblem);
   return lines.join('\n');
 }
+
+/** Failures of pending pacts: reported, never failing the build; empty when there are none. */
+export function pendingFailureReport(outcome: VerificationOutcome): string {
+  const pending = outcome.results?.pendingErrors ?? [];
+  if (pending.length === 0) return '';
+  return ['Pending pacts failed (this does not fail the build):', ...pending.flatMap(describeFailure)].join('\n');
+}
