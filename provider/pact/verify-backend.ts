@@ -54,6 +54,23 @@ export interface VerificationOutcome {
   timeline: VerificationTimeline;
 }
 
+/** The handlers, each telling `done` when it started once it has finished (for the timeline). */
+function timedHandlers(handlers: Record<string, StateHandler>, done: (started: number) => void): Record<string, StateHandler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([state, handler]): [string, StateHandler] => [
+      state,
+      async (params) => {
+        const started = performance.now();
+        try {
+          return await handler(params);
+        } finally {
+          done(started);
+        }
+      },
+    ]),
+  );
+}
+
 export async function verifyBackend({ databaseUrl, config, logger = pino({ level: 'silent' }), random }: VerifyBackendOptions): Promise<VerificationOutcome> {
   const prisma = createPrismaClient(databaseUrl, { poolSize: 5 });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
@@ -71,23 +88,11 @@ export async function verifyBackend({ databaseUrl, config, logger = pino({ level
   });
 
   const timeline: VerificationTimeline = { interactionStarts: [], setupMs: [], finishedAt: 0 };
-  const timed = (started: number) => {
-    const index = timeline.setupMs.length - 1;
-    if (index >= 0) timeline.setupMs[index]! += performance.now() - started;
+  const addToSetup = (started: number) => {
+    const current = timeline.setupMs.length - 1;
+    if (current >= 0) timeline.setupMs[current]! += performance.now() - started;
   };
-  const handlers = Object.fromEntries(
-    Object.entries(createStateHandlers({ prisma, factories: new BackendFactories(prisma) })).map(([state, handler]): [string, StateHandler] => [
-      state,
-      async (params) => {
-        const started = performance.now();
-        try {
-          return await handler(params);
-        } finally {
-          timed(started);
-        }
-      },
-    ]),
-  );
+  const handlers = timedHandlers(createStateHandlers({ prisma, factories: new BackendFactories(prisma) }), addToSetup);
   const guard = new StateGuard(handlers);
 
   let results: VerifierResults | undefined;
@@ -104,7 +109,7 @@ export async function verifyBackend({ databaseUrl, config, logger = pino({ level
         timeline.interactionStarts.push(started);
         timeline.setupMs.push(0);
         await resetter.reset();
-        timed(started);
+        addToSetup(started);
       },
     });
     results = parseVerifierResults(await new Verifier(options).verifyProvider());
