@@ -101,6 +101,25 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
     expect(unknownEnvironment.code, unknownEnvironment.output).to.not.equal(0);
   });
 
+  it('the other commands a pipeline uses: undeploy, end support, versions, branches, lists, pacts, webhooks', async () => {
+    await broker.data().environment('production').consumer('Foo', { mainBranch: 'main' }).version('1.0.0', { branch: 'main' }).pact('Bar')
+      .deployedTo('production', { applicationInstance: 'blue' }).releasedTo('production');
+    expectSuccess(await cli('record-undeployment', '--pacticipant', 'Foo', '--environment', 'production', '--application-instance', 'blue'));
+    expect(await broker.prisma.deployedVersion.count({ where: { undeployedAt: null } })).to.equal(0);
+    expectSuccess(await cli('record-support-ended', '--pacticipant', 'Foo', '--version', '1.0.0', '--environment', 'production'));
+    expect(await broker.prisma.releasedVersion.count({ where: { supportEndedAt: null } })).to.equal(0);
+    expectSuccess(await cli('create-or-update-version', '--pacticipant', 'Foo', '--version', '2.0.0', '--branch', 'feat'));
+    expect(await broker.prisma.branchVersion.count({ where: { branchName: 'feat' } })).to.equal(1);
+    expectSuccess(await cli('delete-branch', '--pacticipant', 'Foo', '--branch', 'feat'));
+    expect(await broker.prisma.branch.count({ where: { name: 'feat' } })).to.equal(0);
+    expect(expectSuccess(await cli('list-environments')).stdout).to.match(/production\s*┆\s*Production/);
+    expect(expectSuccess(await cli('list-pacticipants')).stdout).to.match(/"Foo"\s*┆\s*"Foo"/);
+    expect(expectSuccess(await cli('get-pacts', '--provider', 'Bar')).stdout).to.contain('Pact between Foo (1.0.0) and Bar');
+    expect(expectSuccess(await cli('get-pacts', '--provider', 'Bar', '--consumer', 'Foo', '--branch', 'main')).stdout).to.contain('Pact between Foo (1.0.0) and Bar');
+    expectSuccess(await cli('create-webhook', 'https://ci.example/hook', '--request', 'POST', '--description', 'verify', '--contract-requiring-verification-published', '--provider', 'Bar'));
+    expect(await broker.prisma.webhook.findFirstOrThrow()).to.deep.include({ events: ['contract_requiring_verification_published'], description: 'verify' });
+  });
+
   describe('can-i-deploy', () => {
     beforeEach(async () => {
       await broker.data().environment('production', { production: true })

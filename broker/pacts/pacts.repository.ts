@@ -201,6 +201,14 @@ export class PactsRepository {
     }));
   }
 
+  /** An integration's publications from a consumer branch (or its main branch), newest first; `latest`: just the newest. */
+  onBranch(consumerId: number, providerId: number, filter: { branch?: string; mainBranch?: boolean }, latest: boolean): Promise<PactRow[]> {
+    return this.rows(pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} ${consumerVersionFilter(Prisma.sql`p`, filter)}`, {
+      withContent: false,
+      orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT ${latest ? 1 : 500}`,
+    }));
+  }
+
   /** The newest publication before this one with different content (for "previous distinct"). */
   previousDistinct(row: PactRow): Promise<PactRow | undefined> {
     return this.one(pactRows(

@@ -177,6 +177,11 @@ export class PactsService {
     return new PactsRepository(this.prisma).forIntegration(consumer.id, provider.id);
   }
 
+  async onBranch(providerName: string, consumerName: string, filter: { branch?: string; mainBranch?: boolean }, latest: boolean): Promise<PactRow[]> {
+    const { consumer, provider } = await this.integration(providerName, consumerName);
+    return new PactsRepository(this.prisma).onBranch(consumer.id, provider.id, filter, latest);
+  }
+
   async previousDistinct(row: PactRow): Promise<PactRow | undefined> {
     return new PactsRepository(this.prisma).previousDistinct(row);
   }

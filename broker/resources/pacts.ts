@@ -29,6 +29,18 @@ const read = (path: string, find: (call: Call) => Promise<PactRow>, metadata?: (
   handler: async (call) => pactReply(call, await find(call), metadata?.(call)),
 });
 
+/** An integration's pacts from a consumer branch (named, or the consumer's main branch), as `pb:pacts` links. */
+function consumerBranch(suffix: string, filter: { mainBranch: true } | 'branch', latest: boolean): Route {
+  return {
+    method: 'get', path: `${PACT}/branch/${suffix}`, access: 'read',
+    handler: async ({ params, services, urls, req }) => {
+      const branch = filter === 'branch' ? { branch: params.branch! } : filter;
+      const rows = await services.pacts.onBranch(params.provider!, params.consumer!, branch, latest);
+      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.base}${req.path}`, `Pacts of ${params.consumer} with ${params.provider} from ${filter === 'branch' ? `branch ${params.branch}` : 'its main branch'}`));
+    },
+  };
+}
+
 export const pactRoutes: Route[] = [
   { method: 'put', path: `${PACT}/version/:version`, access: 'write', handler: publish('overwrite') },
   { method: 'patch', path: `${PACT}/version/:version`, access: 'write', handler: publish('merge') },
@@ -49,6 +61,10 @@ export const pactRoutes: Route[] = [
   read(`${PACT}/latest`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!)),
   read(`${PACT}/latest-untagged`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { untagged: true })),
   read(`${PACT}/latest/:tag`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { tag: params.tag! })),
+  consumerBranch('versions', { mainBranch: true }, false),
+  consumerBranch('latest/versions', { mainBranch: true }, true),
+  consumerBranch(':branch', 'branch', false),
+  consumerBranch(':branch/latest/versions', 'branch', true),
   read(`${PACT}/branch/:branch/latest`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { branch: params.branch! })),
   read(`${PACT}/pact-version/:sha`, ({ params, services }) => services.pacts.bySha(params.provider!, params.consumer!, params.sha!)),
   read(`${PACT}/pact-version/:sha/metadata/:metadata`, ({ params, services }) => services.pacts.bySha(params.provider!, params.consumer!, params.sha!), ({ params }) => params.metadata),

@@ -1,6 +1,7 @@
 // HAL bodies for environments and the versions deployed or released in them.
 import type { DeployedVersionRow, ReleasedVersionRow } from '../deployments/deployments.repository.ts';
 import type { Environment } from '../environments/environments.repository.ts';
+import { displayNameFor } from './display-name.ts';
 import type { Urls } from './urls.ts';
 import { briefVersionBody } from './versions.ts';
 
@@ -8,7 +9,7 @@ export function environmentBody(urls: Urls, environment: Environment) {
   return {
     uuid: environment.uuid,
     name: environment.name,
-    displayName: environment.displayName ?? undefined,
+    displayName: displayNameFor(environment.name, environment.displayName),
     production: environment.production,
     contacts: environment.contacts ?? undefined,
     createdAt: environment.createdAt.toISOString(),

@@ -2,6 +2,7 @@
 // the counts), the reasons again as typed notices, and the rows (considered ones, then ignored ones).
 import type { MatrixAnswer } from '../matrix/matrix.service.ts';
 import type { MatrixRow, VersionDecorations } from '../matrix/matrix.repository.ts';
+import { displayNameFor } from './display-name.ts';
 import type { Urls } from './urls.ts';
 
 function versionBody(urls: Urls, decorations: VersionDecorations, pacticipant: string, versionId: number, number: string) {
@@ -18,7 +19,7 @@ function versionBody(urls: Urls, decorations: VersionDecorations, pacticipant: s
     environments: (decorations.environments.get(versionId) ?? []).map((environment) => ({
       uuid: environment.uuid,
       name: environment.name,
-      displayName: environment.displayName ?? undefined,
+      displayName: displayNameFor(environment.name, environment.displayName),
       production: environment.production,
       _links: { self: { href: urls.environment(environment.uuid) } },
     })),

@@ -1,6 +1,7 @@
 // HAL bodies for pacticipants.
 import type { Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import type { PacticipantWithLatest } from '../pacticipants/pacticipants.service.ts';
+import { displayNameFor } from './display-name.ts';
 import type { Urls } from './urls.ts';
 
 export function pacticipantBody(urls: Urls, { pacticipant, latestVersionNumber, labels }: PacticipantWithLatest) {
@@ -8,7 +9,7 @@ export function pacticipantBody(urls: Urls, { pacticipant, latestVersionNumber, 
   const latest = latestVersionNumber === undefined ? undefined : { number: latestVersionNumber, _links: { self: { href: urls.version(pacticipant.name, latestVersionNumber) } } };
   return {
     name: pacticipant.name,
-    displayName: pacticipant.displayName ?? undefined,
+    displayName: displayNameFor(pacticipant.name, pacticipant.displayName),
     mainBranch: pacticipant.mainBranch ?? undefined,
     repositoryUrl: pacticipant.repositoryUrl ?? undefined,
     repositoryName: pacticipant.repositoryName ?? undefined,
