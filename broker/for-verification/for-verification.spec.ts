@@ -45,6 +45,7 @@ describe('broker: pacts for verification', () => {
     expect(names(await forVerification({ providerVersionBranch: 'feat-x', consumerVersionSelectors: [{ matchingBranch: true }] }))).to.deep.equal(['Foo 3']);
     expect(names(await forVerification({ consumerVersionSelectors: [{ tag: 'prod', latest: true }] }))).to.deep.equal(['Foo 2']);
     expect(names(await forVerification({ consumerVersionSelectors: [{ tag: 'prod' }] }))).to.have.members(['Foo 1', 'Foo 2']);
+    expect(names(await forVerification({ consumerVersionSelectors: [{ tag: 'uat', latest: true, fallbackTag: 'prod' }] }))).to.deep.equal(['Foo 2']);
     expect(names(await forVerification({ consumerVersionSelectors: [{ latest: true, consumer: 'Foo' }] }))).to.deep.equal(['Foo 3']);
     expect(names(await forVerification({ consumerVersionSelectors: [{ branch: true, latest: true }] }))).to.have.members(['Foo 2', 'Foo 3', 'Baz 7']);
   });
