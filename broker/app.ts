@@ -35,7 +35,8 @@ export function createBrokerApp({ prisma, logger, config }: BrokerDependencies):
   const services = createServices(prisma, config);
   const router = express.Router();
   for (const route of routes) {
-    router[route.method](route.path, authorize(route.access, config.auth), runResource(route.handler, services, config));
+    const access = route.access === 'badge' ? (config.publicBadgeAccess ? 'public' : 'read') : route.access;
+    router[route.method](route.path, authorize(access, config.auth), runResource(route.handler, services, config));
   }
   app.use(router);
 

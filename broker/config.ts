@@ -2,6 +2,7 @@
 // BROKER_-prefixed so they never clash with the backend's (PORT, DATABASE_URL) or with the Pact CLI's
 // client-side ones (PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN), which often live in the same shell.
 import { z } from 'zod';
+import { parseHostRule } from './webhooks/target-policy.ts';
 
 const list = z
   .string()
@@ -29,8 +30,28 @@ const brokerEnvSchema = z.object({
   BROKER_ALLOW_PUBLIC_READ: flag.default(false),
   /** Let a consumer version's pact be replaced by different content (the Pact Broker refuses by default). */
   BROKER_ALLOW_DANGEROUS_CONTRACT_MODIFICATION: flag.default(false),
-  BROKER_WEBHOOK_SCHEME_WHITELIST: list.default(['https']),
+  BROKER_WEBHOOK_SCHEME_WHITELIST: list.pipe(z.array(z.enum(['http', 'https'], { error: 'webhook schemes are http or https' }))).default(['https']),
   BROKER_WEBHOOK_METHOD_WHITELIST: list.default(['POST']),
+  /** Hosts webhooks may target even when they are internal: names, `*.domain`, IPs or CIDR ranges. */
+  BROKER_WEBHOOK_HOST_WHITELIST: list.superRefine((entries, context) => {
+    for (const entry of entries) {
+      try {
+        parseHostRule(entry);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }
+  }).default([]),
+  /** false: webhooks may target only the whitelisted hosts (true: also any host whose addresses are all public). */
+  BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS: flag.default(true),
+  /** Deliveries retried after a failure (the Pact Broker retries 6 times). */
+  BROKER_WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(6),
+  /** The first retry's delay; with backoff each later one doubles (with jitter): ~10 s, 20 s, 40 s ... */
+  BROKER_WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(10),
+  BROKER_WEBHOOK_RETRY_BACKOFF: flag.default(true),
+  BROKER_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** With auth on: serve badges to anyone (README images are fetched without credentials). */
+  BROKER_ENABLE_PUBLIC_BADGE_ACCESS: flag.default(false),
 });
 
 export type LogLevel = z.infer<typeof brokerEnvSchema>['BROKER_LOG_LEVEL'];
@@ -58,6 +79,17 @@ export interface BrokerConfig {
   allowDangerousContractModification: boolean;
   webhookSchemes: string[];
   webhookMethods: string[];
+  webhookHosts: string[];
+  webhookAllowPublicHosts: boolean;
+  webhookRetry: WebhookRetryConfig;
+  webhookTimeoutSeconds: number;
+  publicBadgeAccess: boolean;
+}
+
+export interface WebhookRetryConfig {
+  limit: number;
+  delaySeconds: number;
+  backoff: boolean;
 }
 
 function credentials(username: string | undefined, password: string | undefined, what: string): Credentials | undefined {
@@ -91,6 +123,11 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     allowDangerousContractModification: e.BROKER_ALLOW_DANGEROUS_CONTRACT_MODIFICATION,
     webhookSchemes: e.BROKER_WEBHOOK_SCHEME_WHITELIST,
     webhookMethods: e.BROKER_WEBHOOK_METHOD_WHITELIST.map((method) => method.toUpperCase()),
+    webhookHosts: e.BROKER_WEBHOOK_HOST_WHITELIST,
+    webhookAllowPublicHosts: e.BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS,
+    webhookRetry: { limit: e.BROKER_WEBHOOK_RETRY_LIMIT, delaySeconds: e.BROKER_WEBHOOK_RETRY_DELAY_SECONDS, backoff: e.BROKER_WEBHOOK_RETRY_BACKOFF },
+    webhookTimeoutSeconds: e.BROKER_WEBHOOK_TIMEOUT_SECONDS,
+    publicBadgeAccess: e.BROKER_ENABLE_PUBLIC_BADGE_ACCESS,
   };
 }
 

@@ -2,6 +2,7 @@
 // holds the handlers for one part of the API). Order matters where a literal segment and a parameter
 // could both match (`.../branch/latest` before `.../branch/:branch`).
 import type { Route } from './http/resource.ts';
+import { badgeRoutes } from './resources/badges.ts';
 import { environmentRoutes } from './resources/environments.ts';
 import { forVerificationRoutes } from './resources/for-verification.ts';
 import { indexRoutes } from './resources/index.ts';
@@ -19,6 +20,7 @@ export const routes: Route[] = [
   ...publishContractsRoutes,
   ...forVerificationRoutes,
   ...verificationRoutes,
+  ...badgeRoutes,
   ...pactRoutes,
   ...matrixRoutes,
   ...pacticipantRoutes,

@@ -1,15 +1,22 @@
-// Starts the broker's HTTP server on a database that is ready (migrated). Used by main.ts and by the
-// whole-stack command; tests build the app with createBrokerApp and listen on port 0 themselves.
+// Starts the broker's HTTP server on a database that is ready (migrated), with its webhook delivery
+// worker. Used by main.ts and by the whole-stack command; tests build the app with createBrokerApp and
+// listen on port 0 themselves.
 import type { Logger } from 'pino';
 import { listen, type RunningServer } from '../common/http/listen.ts';
 import { onShutdown } from '../db/shutdown.ts';
 import { createBrokerApp } from './app.ts';
 import type { BrokerConfig } from './config.ts';
 import { createBrokerPrismaClient } from './prisma-client.ts';
+import { prepareDeliveryQueue } from './webhooks/delivery-queue.ts';
+import { startWebhookWorker } from './webhooks/worker.ts';
 
 export async function startBrokerServer(databaseUrl: string, config: BrokerConfig, logger: Logger): Promise<RunningServer> {
   const prisma = createBrokerPrismaClient(databaseUrl);
   onShutdown('broker database client', () => prisma.$disconnect());
+  // pg-boss's schema and queue (created or migrated) before anything can enqueue a delivery.
+  await prepareDeliveryQueue(databaseUrl);
+  const worker = await startWebhookWorker({ databaseUrl, prisma, config, logger });
+  onShutdown('broker webhook worker', () => worker.stop());
   const server = await listen(createBrokerApp({ prisma, logger, config }), config.port, config.host);
   onShutdown('broker http server', () => server.close());
   return server;

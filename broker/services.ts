@@ -1,6 +1,7 @@
 // The broker's composition root: every service, built once per app from the Prisma client and the
 // configuration, and handed to the resources (no service locator, no module-level singletons).
 import type { BrokerConfig } from './config.ts';
+import { BadgesService } from './badges/badges.service.ts';
 import { EnvironmentsService } from './environments/environments.service.ts';
 import { IntegrationsService } from './integrations/integrations.service.ts';
 import { ForVerificationService } from './for-verification/for-verification.service.ts';
@@ -12,6 +13,10 @@ import type { PrismaClient } from './prisma-client.ts';
 import { VerificationsService } from './verifications/verifications.service.ts';
 import { VersionsService } from './versions/versions.service.ts';
 import { WebhooksService } from './webhooks/webhooks.service.ts';
+import { DeliveryEnqueuer } from './webhooks/delivery-queue.ts';
+import { WebhookEvents } from './webhooks/events.ts';
+import { WebhookExecutor } from './webhooks/executor.ts';
+import { TargetPolicy } from './webhooks/target-policy.ts';
 
 export interface Services {
   pacticipants: PacticipantsService;
@@ -24,20 +29,33 @@ export interface Services {
   environments: EnvironmentsService;
   webhooks: WebhooksService;
   integrations: IntegrationsService;
+  badges: BadgesService;
+}
+
+/** Where webhooks may send requests (config.ts documents the settings). */
+export function webhookTargetPolicy(config: BrokerConfig): TargetPolicy {
+  return new TargetPolicy({ schemes: config.webhookSchemes, methods: config.webhookMethods, hosts: config.webhookHosts, allowPublicHosts: config.webhookAllowPublicHosts });
+}
+
+export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
+  return new WebhookExecutor(webhookTargetPolicy(config), config.webhookTimeoutSeconds);
 }
 
 export function createServices(prisma: PrismaClient, config: BrokerConfig): Services {
-  const pacts = new PactsService(prisma, { allowDangerousContractModification: config.allowDangerousContractModification });
+  const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookRetry, config.webhookTimeoutSeconds));
+  const matrix = new MatrixService(prisma);
+  const pacts = new PactsService(prisma, { allowDangerousContractModification: config.allowDangerousContractModification }, events);
   return {
     pacticipants: new PacticipantsService(prisma),
     versions: new VersionsService(prisma),
     pacts,
     publishContracts: new PublishContractsService(prisma, pacts),
     forVerification: new ForVerificationService(prisma),
-    verifications: new VerificationsService(prisma),
-    matrix: new MatrixService(prisma),
+    verifications: new VerificationsService(prisma, events),
+    matrix,
     environments: new EnvironmentsService(prisma),
-    webhooks: new WebhooksService(prisma, { schemes: config.webhookSchemes, methods: config.webhookMethods }),
+    webhooks: new WebhooksService(prisma, webhookTargetPolicy(config), webhookExecutor(config)),
     integrations: new IntegrationsService(prisma),
+    badges: new BadgesService(prisma, pacts, matrix),
   };
 }

@@ -9,7 +9,8 @@ import type { RequestHandler } from 'express';
 import { authEnabled, type AuthConfig } from '../config.ts';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
 
-export type Access = 'public' | 'read' | 'write';
+/** `badge`: read, or public when public badge access is configured (app.ts decides). */
+export type Access = 'public' | 'read' | 'write' | 'badge';
 type Role = 'read-write' | 'read-only' | 'anonymous';
 
 function digest(text: string): Buffer {

@@ -9,6 +9,7 @@ import { readPact, type JsonObject, type PactContent } from './content.ts';
 import { pactDiff } from './diff.ts';
 import { mergePacts } from './merge.ts';
 import { PactsRepository, type ConsumerVersionFilter, type PactRow } from './pacts.repository.ts';
+import type { EventOrigin, WebhookEvents } from '../webhooks/events.ts';
 
 /** overwrite: a changed pact is refused (409) unless dangerous modification is allowed; merge: PATCH semantics. */
 export type PublishMode = 'overwrite' | 'merge';
@@ -45,6 +46,8 @@ export class PactsService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly options: PactsServiceOptions,
+    /** Triggers webhooks for publications (absent: none are triggered, as for test data). */
+    private readonly events?: WebhookEvents,
   ) {}
 
   /**
@@ -52,7 +55,9 @@ export class PactsService {
    * providers exist), with a fixed number of statements however many pacts there are: the existing
    * publications are read once, new contents stored in one insert, new publications in another.
    */
-  async publishAllInTransaction(tx: Prisma.TransactionClient, consumer: { id: number }, version: Version & { created?: boolean }, items: PactToPublish[]): Promise<PublishOutcome[]> {
+  async publishAllInTransaction(
+    tx: Prisma.TransactionClient, consumer: { id: number }, version: Version & { created?: boolean }, items: PactToPublish[], origin?: EventOrigin,
+  ): Promise<PublishOutcome[]> {
     const pacts = new PactsRepository(tx);
     const outcomes = new Map<number, PublishOutcome>();
     let pending = items;
@@ -80,7 +85,11 @@ export class PactsService {
     }
     if (pending.length > 0) throw new ConflictError('Another request is publishing pacts for the same consumer version; try again');
     // New publications added their integrations; revisions and unchanged ones already had theirs.
-    return items.map((item) => outcomes.get(item.provider.id)!);
+    const results = items.map((item) => outcomes.get(item.provider.id)!);
+    if (origin && this.events) {
+      await this.events.pactsPublished(tx, origin, consumer.id, version.id, items.map((item, index) => ({ providerId: item.provider.id, changed: results[index]!.changed })));
+    }
+    return results;
   }
 
   /** What publishing one pact over the existing publication (if any) means: nothing, a new one, a revision, or a 409. */
@@ -122,7 +131,7 @@ export class PactsService {
   }
 
   /** The legacy pact resource: PUT (overwrite) or PATCH (merge) the pact at .../version/{v}. */
-  async publishAt(names: { consumer: string; provider: string; consumerVersion: string }, pact: PactContent, mode: PublishMode): Promise<{ outcome: PublishOutcome; row: PactRow }> {
+  async publishAt(names: { consumer: string; provider: string; consumerVersion: string }, pact: PactContent, mode: PublishMode, origin?: EventOrigin): Promise<{ outcome: PublishOutcome; row: PactRow }> {
     if (pact.consumerName !== names.consumer) {
       throw ValidationError.field('consumer.name', `The consumer name in the pact ("${pact.consumerName}") does not match the consumer name in the path ("${names.consumer}")`);
     }
@@ -134,7 +143,7 @@ export class PactsService {
       const consumer = await pacticipants.getOrCreate(names.consumer);
       const provider = await pacticipants.getOrCreate(names.provider);
       const { version } = await new VersionsRepository(tx).getOrCreate(consumer.id, names.consumerVersion);
-      const [published] = await this.publishAllInTransaction(tx, consumer, version, [{ provider, pact, mode }]);
+      const [published] = await this.publishAllInTransaction(tx, consumer, version, [{ provider, pact, mode }], origin);
       return published!;
     });
     return { outcome, row: await this.forConsumerVersion(names.provider, names.consumer, names.consumerVersion) };

@@ -8,6 +8,7 @@ import { VersionsRepository, type Version } from '../versions/versions.repositor
 import type { PublishContractsRequest } from '../schemas/publish-contracts.ts';
 import { readPactText, type PactContent } from './content.ts';
 import type { PactsService, PublishOutcome } from './pacts.service.ts';
+import type { EventOrigin } from '../webhooks/events.ts';
 
 export interface Notice {
   type: 'debug' | 'info' | 'warning' | 'prompt' | 'success' | 'error' | 'danger';
@@ -74,7 +75,7 @@ export class PublishContractsService {
     private readonly pacts: PactsService,
   ) {}
 
-  async publish(request: PublishContractsRequest): Promise<PublishContractsResult> {
+  async publish(request: PublishContractsRequest, origin?: EventOrigin): Promise<PublishContractsResult> {
     const contents = decodeContracts(request); // all input is checked before anything is written
     const tags = [...new Set(request.tags ?? [])];
     return inTransaction(this.prisma, async (tx) => {
@@ -92,7 +93,7 @@ export class PublishContractsService {
         provider: pacticipants.get(pact.providerName)!,
         pact,
         mode: request.contracts[index]!.onConflict === 'merge' ? 'merge' : 'overwrite',
-      })));
+      })), origin);
       notices.push(...outcomes.map(contractNotice));
       return { pacticipant: consumer, version, tags, branch: request.branch, contracts: outcomes, notices };
     });

@@ -16,7 +16,7 @@ function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
   return async (call) => {
     const { params, services, urls } = call;
     const pact = readPact(call.body, 'body');
-    const { outcome, row } = await services.pacts.publishAt({ consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! }, pact, mode);
+    const { outcome, row } = await services.pacts.publishAt({ consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! }, pact, mode, { baseUrl: urls.base });
     const body = pactBody(urls, row);
     return outcome.created ? created(body, urls.pact(params.provider!, params.consumer!, params.version!)) : ok(body);
   };

@@ -9,7 +9,7 @@ export const publishContractsRoutes: Route[] = [
     method: 'post', path: '/contracts/publish', access: 'write',
     handler: async ({ body, services, urls }) => {
       const request = parseInput(publishContractsSchema, body ?? {});
-      return ok(publishContractsBody(urls, await services.publishContracts.publish(request)));
+      return ok(publishContractsBody(urls, await services.publishContracts.publish(request, { baseUrl: urls.base })));
     },
   },
 ];

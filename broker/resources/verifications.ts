@@ -10,7 +10,7 @@ const PACT_VERSION = '/pacts/provider/:provider/consumer/:consumer/pact-version/
 async function publish({ params, body, services, urls }: Call) {
   const result = parseInput(verificationResultSchema, body ?? {});
   const names = { provider: params.provider!, consumer: params.consumer!, sha: params.sha!, ...(params.metadata ? { metadata: params.metadata } : {}) };
-  const row = await services.verifications.publish(names, result);
+  const row = await services.verifications.publish(names, result, { baseUrl: urls.base });
   const body201 = verificationBody(urls, row);
   return created(body201, body201._links.self.href);
 }

@@ -1,8 +1,10 @@
-// Webhook definitions (create, read, update, delete). Executing them is issue 6's.
+// Webhooks: definitions (create, read, update, delete), executing one now (`pb:execute`), and what
+// events triggered, with their delivery logs.
 import { ValidationError } from '../http/errors.ts';
-import { created, noContent, ok, type Call, type Route } from '../http/resource.ts';
+import { created, noContent, ok, text, type Call, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { webhookSchema } from '../schemas/webhook.ts';
+import { executionBody, triggeredWebhookBody, triggeredWebhookLogs, triggeredWebhooksBody } from '../serializers/triggered-webhooks.ts';
 import { webhookBody, webhooksBody } from '../serializers/webhooks.ts';
 
 async function create({ params, body, services, urls }: Call) {
@@ -20,6 +22,14 @@ async function list({ params, services, urls, req }: Call) {
 export const webhookRoutes: Route[] = [
   { method: 'get', path: '/webhooks', access: 'read', handler: list },
   { method: 'post', path: '/webhooks', access: 'write', handler: create },
+  {
+    // Before /webhooks/:uuid: "execute" is not a uuid. Executing sends a request, so it needs write access.
+    method: 'post', path: '/webhooks/execute', access: 'write',
+    handler: async ({ body, services, urls }) => {
+      const result = await services.webhooks.executeUnsaved(parseInput(webhookSchema, body ?? {}), { baseUrl: urls.base });
+      return ok(executionBody(urls, result, `${urls.webhooks()}/execute`));
+    },
+  },
   { method: 'get', path: '/webhooks/provider/:provider/consumer/:consumer', access: 'read', handler: list },
   { method: 'post', path: '/webhooks/provider/:provider/consumer/:consumer', access: 'write', handler: create },
   { method: 'get', path: '/webhooks/provider/:provider', access: 'read', handler: list },
@@ -45,4 +55,24 @@ export const webhookRoutes: Route[] = [
       return noContent();
     },
   },
+  {
+    method: 'post', path: '/webhooks/:uuid/execute', access: 'write',
+    handler: async ({ params, services, urls }) => {
+      const result = await services.webhooks.execute(params.uuid!, { baseUrl: urls.base });
+      return ok(executionBody(urls, result, `${urls.webhook(params.uuid!)}/execute`));
+    },
+  },
+  {
+    method: 'get', path: '/webhooks/:uuid/triggered-webhooks', access: 'read',
+    handler: async ({ params, services, urls }) => ok(triggeredWebhooksBody(urls, await services.webhooks.triggeredFor(params.uuid!), `${urls.webhook(params.uuid!)}/triggered-webhooks`)),
+  },
+  {
+    method: 'get', path: '/pacts/provider/:provider/consumer/:consumer/version/:version/triggered-webhooks', access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const rows = await services.webhooks.triggeredForPact(params.provider!, params.consumer!, params.version!);
+      return ok(triggeredWebhooksBody(urls, rows, `${urls.pact(params.provider!, params.consumer!, params.version!)}/triggered-webhooks`));
+    },
+  },
+  { method: 'get', path: '/triggered-webhooks/:uuid', access: 'read', handler: async ({ params, services, urls }) => ok(triggeredWebhookBody(urls, await services.webhooks.triggered(params.uuid!))) },
+  { method: 'get', path: '/triggered-webhooks/:uuid/logs', access: 'read', handler: async ({ params, services }) => text(triggeredWebhookLogs(await services.webhooks.triggered(params.uuid!))) },
 ];

@@ -11,6 +11,8 @@ export const WEBHOOK_EVENTS = [
   'provider_verification_failed',
 ] as const;
 
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
 const party = z
   .object({ name: nameText('name').optional(), label: nameText('label').optional() })
   .refine((value) => !(value.name !== undefined && value.label !== undefined), 'give a name or a label, not both');

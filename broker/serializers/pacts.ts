@@ -35,6 +35,7 @@ export function pactBody(urls: Urls, row: PactRow, metadata?: string) {
       'pb:publish-verification-results': { title: 'Where verifiers publish their results (POST)', href: urls.verificationResults(p, c, sha, metadata) },
       'pb:latest-verification-results': { href: `${urls.verificationResults(p, c, sha)}/latest` },
       'pb:matrix-for-consumer-version': { title: 'Matrix rows for this consumer version', href: urls.matrixFor(c, v, p) },
+      'pb:triggered-webhooks': { title: 'Webhooks this publication triggered', href: `${urls.pact(p, c, v)}/triggered-webhooks` },
       curies: [{ name: 'pb', href: `${urls.base}/doc/{rel}?context=pact`, templated: true }],
     },
   };

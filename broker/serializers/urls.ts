@@ -55,5 +55,6 @@ export class Urls {
 
   webhooks = () => `${this.base}/webhooks`;
   webhook = (uuid: string) => `${this.webhooks()}/${seg(uuid)}`;
+  triggeredWebhook = (uuid: string) => `${this.base}/triggered-webhooks/${seg(uuid)}`;
   integrations = () => `${this.base}/integrations`;
 }

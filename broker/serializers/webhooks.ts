@@ -1,9 +1,7 @@
 // HAL bodies for webhooks. Passwords and credential-like headers never leave the broker.
+import { REDACTED, redactHeaders, redactUrl } from '../webhooks/redact.ts';
 import type { WebhookRow } from '../webhooks/webhooks.service.ts';
 import type { Urls } from './urls.ts';
-
-const SENSITIVE_HEADER = /authorization|token|secret|password|api[-_]?key|cookie/i;
-const REDACTED = '**********';
 
 function party(name: string | undefined, label: string | null) {
   if (name !== undefined) return { name };
@@ -13,9 +11,7 @@ function party(name: string | undefined, label: string | null) {
 
 export function webhookBody(urls: Urls, row: WebhookRow) {
   const request = row.request as { method: string; url: string; headers?: Record<string, string>; body?: unknown; username?: string | null; password?: string | null };
-  const headers = request.headers
-    ? Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, SENSITIVE_HEADER.test(name) ? REDACTED : value]))
-    : undefined;
+  const headers = redactHeaders(request.headers);
   return {
     uuid: row.uuid,
     description: row.description ?? undefined,
@@ -25,7 +21,7 @@ export function webhookBody(urls: Urls, row: WebhookRow) {
     events: row.events.map((name) => ({ name })),
     request: {
       method: request.method,
-      url: request.url,
+      url: redactUrl(request.url),
       ...(headers ? { headers } : {}),
       ...(request.body !== undefined ? { body: request.body } : {}),
       ...(request.username ? { username: request.username } : {}),
@@ -36,6 +32,7 @@ export function webhookBody(urls: Urls, row: WebhookRow) {
     _links: {
       self: { title: row.description ?? 'Webhook', href: urls.webhook(row.uuid) },
       'pb:execute': { title: 'Test the execution of the webhook (POST)', href: `${urls.webhook(row.uuid)}/execute` },
+      'pb:triggered-webhooks': { title: 'What this webhook was triggered for, with delivery logs', href: `${urls.webhook(row.uuid)}/triggered-webhooks` },
       'pb:webhooks': { title: 'All webhooks', href: urls.webhooks() },
       ...(row.consumer ? { 'pb:consumer': { title: 'Consumer', name: row.consumer.name, href: urls.pacticipant(row.consumer.name) } } : {}),
       ...(row.provider ? { 'pb:provider': { title: 'Provider', name: row.provider.name, href: urls.pacticipant(row.provider.name) } } : {}),

@@ -14,6 +14,8 @@ import { createBrokerApp } from '../app.ts';
 import { brokerConfig, type BrokerConfig } from '../config.ts';
 import { createBrokerPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { BrokerTestData } from './test-data.ts';
+import { QUEUE_SCHEMA, type DeliveryWorker } from '../webhooks/delivery-queue.ts';
+import { startWebhookWorker } from '../webhooks/worker.ts';
 
 export interface BrokerTestContext {
   databaseUrl: string;
@@ -31,16 +33,23 @@ export interface BrokerTestContext {
 
 export interface BrokerTestOptions {
   config?: Partial<BrokerConfig>;
+  /** Run the webhook delivery worker (pg-boss) for this file's tests, as a running broker does. */
+  webhookWorker?: boolean;
 }
+
+// Resets empty the public schema; queued deliveries live in pg-boss's schema and go too, so a retry
+// left by one test never reaches the next.
+const EMPTY_QUEUE = `DELETE FROM ${QUEUE_SCHEMA}.job; DELETE FROM ${QUEUE_SCHEMA}.archive;`;
 
 export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
   const context = {} as BrokerTestContext;
   let running: RunningServer | undefined;
+  let worker: DeliveryWorker | undefined;
 
   before(async () => {
     context.databaseUrl = await testDatabaseUrl('broker');
     // One client and one resetter per database and test process, shared by spec files.
-    const { prisma, resetter } = await processResource(
+    const { prisma, resetter, pool } = await processResource(
       `broker:${context.databaseUrl}`,
       async () => {
         const pool = new pg.Pool({ connectionString: context.databaseUrl, max: 1 });
@@ -57,13 +66,17 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
       },
     );
     context.prisma = prisma;
-    context.reset = () => resetter.reset();
+    context.reset = async () => {
+      await resetter.reset();
+      await pool.query(EMPTY_QUEUE);
+    };
     context.data = () => new BrokerTestData(prisma);
-    context.app = createBrokerApp({
-      prisma,
-      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-      config: brokerConfig(options.config),
-    });
+    const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const config = brokerConfig(options.config);
+    context.app = createBrokerApp({ prisma, logger, config });
+    if (options.webhookWorker) {
+      worker = await startWebhookWorker({ databaseUrl: context.databaseUrl, prisma, config, logger, pollingIntervalSeconds: 0.5 });
+    }
     running = await listen(context.app);
     context.server = running.server;
     context.url = running.url;
@@ -72,6 +85,7 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
   beforeEach(() => context.reset());
 
   after(async () => {
+    await worker?.stop();
     await running?.close();
   });
 

@@ -13,6 +13,8 @@ import { PacticipantsService } from '../pacticipants/pacticipants.service.ts';
 import { VerificationsService } from '../verifications/verifications.service.ts';
 import { VersionsService } from '../versions/versions.service.ts';
 import { WebhooksService } from '../webhooks/webhooks.service.ts';
+import { WebhookExecutor } from '../webhooks/executor.ts';
+import { TargetPolicy } from '../webhooks/target-policy.ts';
 
 let contentSequence = 0;
 
@@ -57,7 +59,8 @@ export class BrokerTestData implements PromiseLike<void> {
     this.pacts = new PactsService(prisma, { allowDangerousContractModification: true });
     this.verifications = new VerificationsService(prisma);
     this.environmentsService = new EnvironmentsService(prisma);
-    this.webhooks = new WebhooksService(prisma, { schemes: ['https', 'http'], methods: ['POST', 'GET', 'PUT'] });
+    const policy = new TargetPolicy({ schemes: ['https', 'http'], methods: ['POST', 'GET', 'PUT'], hosts: [], allowPublicHosts: true });
+    this.webhooks = new WebhooksService(prisma, policy, new WebhookExecutor(policy, 5));
   }
 
   private step(work: () => Promise<unknown>): this {

@@ -8,9 +8,14 @@ import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.
 import type { VerificationResultRequest } from '../schemas/verification-result.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
 import { VerificationsRepository, type VerificationRow } from './verifications.repository.ts';
+import type { EventOrigin, WebhookEvents } from '../webhooks/events.ts';
 
 export class VerificationsService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Triggers the verification webhooks (absent: none are triggered, as for test data). */
+    private readonly events?: WebhookEvents,
+  ) {}
 
   private async pactVersion(providerName: string, consumerName: string, sha: string) {
     const pacticipants = new PacticipantsRepository(this.prisma);
@@ -25,12 +30,12 @@ export class VerificationsService {
     return { provider, consumer, pactVersionId: pactVersion.id };
   }
 
-  async publish(names: { provider: string; consumer: string; sha: string; metadata?: string }, result: VerificationResultRequest): Promise<VerificationRow> {
+  async publish(names: { provider: string; consumer: string; sha: string; metadata?: string }, result: VerificationResultRequest, origin?: EventOrigin): Promise<VerificationRow> {
     const { provider, consumer, pactVersionId } = await this.pactVersion(names.provider, names.consumer, names.sha);
     const metadata = names.metadata === undefined ? undefined : decodeMetadata(names.metadata);
     const number = await inTransaction(this.prisma, async (tx) => {
       const { version } = await new VersionsRepository(tx).getOrCreate(provider.id, result.providerApplicationVersion);
-      return new VerificationsRepository(tx).create({
+      const created = await new VerificationsRepository(tx).create({
         pactVersionId,
         providerVersionId: version.id,
         consumerId: consumer.id,
@@ -42,6 +47,8 @@ export class VerificationsService {
         testResults: result.testResults as Prisma.InputJsonValue | undefined,
         selectors: metadata ? (metadata as unknown as Prisma.InputJsonValue) : undefined,
       });
+      if (origin && this.events) await this.events.verificationPublished(tx, origin, pactVersionId, created);
+      return created;
     });
     return (await new VerificationsRepository(this.prisma).find(pactVersionId, number))!;
   }

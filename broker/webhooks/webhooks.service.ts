@@ -1,37 +1,30 @@
-// Webhook definitions: the Pact Broker's /webhooks API (create, read, update, delete). Executing
-// webhooks and delivering events belongs to the dashboard and webhooks work (issue 6), which reads
-// the rows stored here.
+// Webhook definitions: the Pact Broker's /webhooks API (create, read, update, delete, execute now) and
+// the webhooks events triggered (with their delivery logs). Events trigger them in events.ts; the
+// queue in delivery-queue.ts delivers them.
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../prisma-client.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { WebhookRequest } from '../schemas/webhook.ts';
-
-export interface WebhookPolicy {
-  schemes: string[];
-  methods: string[];
-}
+import type { EventOrigin } from './events.ts';
+import type { ExecutionResult, WebhookExecutor } from './executor.ts';
+import type { TargetPolicy } from './target-policy.ts';
+import { testRun } from './test-run.ts';
+import { TriggeredWebhooksRepository } from './triggered-webhooks.repository.ts';
+import { storedRequest } from './webhook-request.ts';
 
 const withParties = { consumer: { select: { name: true } }, provider: { select: { name: true } } } as const;
 
 export class WebhooksService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly policy: WebhookPolicy,
+    private readonly policy: TargetPolicy,
+    private readonly executor: WebhookExecutor,
   ) {}
 
+  /** The method and URL as written must be allowed (the addresses are checked again when sending). */
   private checkTarget(request: WebhookRequest['request']): void {
-    const errors: Record<string, string[]> = {};
-    let url: URL | undefined;
-    try {
-      url = new URL(request.url);
-    } catch {
-      errors['request.url'] = [`"${request.url}" is not a valid URL`];
-    }
-    if (url && !this.policy.schemes.includes(url.protocol.replace(':', ''))) {
-      errors['request.url'] = [`scheme must be one of ${this.policy.schemes.join(', ')}`];
-    }
-    if (!this.policy.methods.includes(request.method)) errors['request.method'] = [`must be one of ${this.policy.methods.join(', ')}`];
+    const errors = this.policy.check(request.method, request.url);
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   }
 
@@ -102,6 +95,48 @@ export class WebhooksService {
   async delete(uuid: string): Promise<void> {
     const deleted = await this.prisma.webhook.deleteMany({ where: { uuid } });
     if (deleted.count === 0) throw new NotFoundError(`No webhook with uuid '${uuid}' found`);
+  }
+
+
+  /** Sends a stored webhook now, with the newest matching pact's values (nothing is queued or logged as triggered). */
+  async execute(uuid: string, origin: EventOrigin): Promise<ExecutionResult> {
+    const webhook = await this.find(uuid);
+    this.checkTarget(storedRequest(webhook.request) as WebhookRequest['request']);
+    return testRun(this.prisma, this.executor, {
+      request: storedRequest(webhook.request), consumerId: webhook.consumerId, providerId: webhook.providerId,
+      eventName: webhook.events[0] ?? 'contract_content_changed', description: webhook.description ?? webhook.uuid,
+    }, origin);
+  }
+
+  /** Sends an unsaved definition now (`POST /webhooks/execute`): try one before saving it. */
+  async executeUnsaved(body: WebhookRequest, origin: EventOrigin): Promise<ExecutionResult> {
+    const parties = await this.parties(body, {});
+    this.checkTarget(body.request);
+    return testRun(this.prisma, this.executor, {
+      request: body.request, ...parties, eventName: body.events[0]?.name ?? 'contract_content_changed', description: body.description ?? 'unsaved webhook',
+    }, origin);
+  }
+
+  /** The webhooks triggered for a webhook definition, newest first. */
+  async triggeredFor(uuid: string) {
+    const webhook = await this.find(uuid);
+    return new TriggeredWebhooksRepository(this.prisma).list({ webhookId: webhook.id });
+  }
+
+  /** The webhooks a consumer version's pact with a provider triggered, newest first. */
+  async triggeredForPact(providerName: string, consumerName: string, versionNumber: string) {
+    const pacticipants = new PacticipantsRepository(this.prisma);
+    const [provider, consumer] = await Promise.all([pacticipants.findByName(providerName), pacticipants.findByName(consumerName)]);
+    if (!provider || !consumer) throw new NotFoundError(`No pact between ${consumerName} and ${providerName} found`);
+    const version = await this.prisma.version.findUnique({ where: { pacticipantId_number: { pacticipantId: consumer.id, number: versionNumber } } });
+    if (!version) throw new NotFoundError(`No version ${versionNumber} of ${consumerName} found`);
+    return new TriggeredWebhooksRepository(this.prisma).list({ consumerId: consumer.id, providerId: provider.id, consumerVersionId: version.id });
+  }
+
+  async triggered(uuid: string) {
+    const found = /^[0-9a-f-]{36}$/i.test(uuid) ? await new TriggeredWebhooksRepository(this.prisma).find(uuid) : null;
+    if (!found) throw new NotFoundError(`No triggered webhook with uuid '${uuid}' found`);
+    return found;
   }
 }
 
