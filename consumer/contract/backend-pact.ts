@@ -1,13 +1,19 @@
 // The router's pact with the backend: who the two parties are, where the pact file goes, and the
 // PactV4 builder the consumer tests record interactions with.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { z } from 'zod';
 import { projectRoot } from '../../db/project-root.ts';
 
 export const CONSUMER_NAME = 'autofighter-router';
 export const PROVIDER_NAME = 'autofighter-backend';
 
-export const PACT_DIR = join(projectRoot, 'pacts');
+/**
+ * pacts/ (the committed pact), unless PACT_OUTPUT_DIR names another directory: the contract pipeline's
+ * specs write their pact elsewhere, so the committed file is never rewritten while other specs read it.
+ */
+const outputDir = z.string().trim().min(1).optional().parse(process.env.PACT_OUTPUT_DIR || undefined);
+export const PACT_DIR = outputDir ? resolve(outputDir) : join(projectRoot, 'pacts');
 /** pact-js names the file `<consumer>-<provider>.json`. */
 export const PACT_FILE = join(PACT_DIR, `${CONSUMER_NAME}-${PROVIDER_NAME}.json`);
 

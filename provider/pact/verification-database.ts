@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase } from '../../db/databases.ts';
 import { migrateDeploy } from '../../db/migrate.ts';
-import { startPostgres } from '../../db/postgres-server.ts';
+import { startPostgres, type PostgresServer } from '../../db/postgres-server.ts';
 import { seedGachaCatalog } from '../gacha/catalog.ts';
 import { createPrismaClient } from '../prisma-client.ts';
 
@@ -18,8 +18,18 @@ export interface VerificationDatabase {
   close(): Promise<void>;
 }
 
-export async function openVerificationDatabase(): Promise<VerificationDatabase> {
-  const server = await startPostgres({ instance: 'test' });
+export interface VerificationDatabaseOptions {
+  /** A server the caller runs (the contract pipeline's own): the database is made there, and dropped after. */
+  server?: PostgresServer;
+}
+
+export async function openVerificationDatabase({ server: given }: VerificationDatabaseOptions = {}): Promise<VerificationDatabase> {
+  const server = given ?? (await startPostgres({ instance: 'test' }));
+  // A throw-away cluster of our own goes as a whole; on anybody else's server the database is dropped.
+  const dropAfter = given !== undefined || !server.owned;
+  const stopServer = async () => {
+    if (!given) await server.stop();
+  };
   const name = `verify_${process.pid}_${randomBytes(4).toString('hex')}`;
   try {
     await createDatabase(server.serverUrl, name);
@@ -31,13 +41,13 @@ export async function openVerificationDatabase(): Promise<VerificationDatabase> 
       url,
       description: `database ${name} on ${server.description}`,
       close: async () => {
-        if (!server.owned) await dropDatabase(server.serverUrl, name);
-        await server.stop();
+        if (dropAfter) await dropDatabase(server.serverUrl, name);
+        await stopServer();
       },
     };
   } catch (error) {
-    if (!server.owned) await dropDatabase(server.serverUrl, name).catch(() => undefined);
-    await server.stop();
+    if (dropAfter) await dropDatabase(server.serverUrl, name).catch(() => undefined);
+    await stopServer();
     throw error;
   }
 }

@@ -5,7 +5,9 @@
 //
 // Used by `npm test` (provider/pact/backend.pact.spec.ts), by `npm run verify:provider` and by the
 // benchmark, so all three verify the same way.
+import type { RequestListener } from 'node:http';
 import { Verifier } from '@pact-foundation/pact';
+import type { Express } from 'express';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { listen } from '../../common/http/listen.ts';
@@ -31,6 +33,12 @@ export interface VerifyBackendOptions {
   /** The app's logger (default: silent). */
   logger?: Logger;
   random?: Random;
+  /**
+   * The provider build under verification, made from the production app: the app itself unless given.
+   * The contract pipeline's specs pass a changed build (one that renames a field) to prove that a
+   * breaking provider change is caught; the route coverage still reads the production app's routes.
+   */
+  providerBuild?: (app: Express) => RequestListener;
 }
 
 /** When each interaction started (the reset before its states), and how long reset and seeding took. */
@@ -71,7 +79,7 @@ function timedHandlers(handlers: Record<string, StateHandler>, done: (started: n
   );
 }
 
-export async function verifyBackend({ databaseUrl, config, logger = pino({ level: 'silent' }), random }: VerifyBackendOptions): Promise<VerificationOutcome> {
+export async function verifyBackend({ databaseUrl, config, logger = pino({ level: 'silent' }), random, providerBuild }: VerifyBackendOptions): Promise<VerificationOutcome> {
   const prisma = createPrismaClient(databaseUrl, { poolSize: 5 });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   // pool.end() resolves before its connection has closed: a server stopped right after (the command's
@@ -79,12 +87,13 @@ export async function verifyBackend({ databaseUrl, config, logger = pino({ level
   pool.on('error', () => undefined);
   const resetter = new DatabaseResetter(pool, REFERENCE_TABLES.backend);
   const app = createApp({ prisma, logger, config: backendConfig(), ...(random ? { random } : {}) });
+  const provider: RequestListener = providerBuild ? providerBuild(app) : app;
 
   // Every request the Verifier sends to the app, for the coverage report; the app itself is untouched.
   const requests: ExercisedRequest[] = [];
   const running = await listen((req, res) => {
     requests.push({ method: req.method ?? 'GET', url: req.url ?? '/' });
-    app(req, res);
+    provider(req, res);
   });
 
   const timeline: VerificationTimeline = { interactionStarts: [], setupMs: [], finishedAt: 0 };
