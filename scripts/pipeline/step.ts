@@ -1,0 +1,41 @@
+// What a pipeline step is given and what it answers. Each step is a file in steps/.
+import type { PipelineConfig } from './config.ts';
+import { brokerUnreachable, type PipelineBroker } from './broker-connection.ts';
+import { pactBroker, showCommand, type CliResult } from './pact-broker-cli.ts';
+import type { Progress } from './progress.ts';
+
+export interface StepContext {
+  config: PipelineConfig;
+  broker: PipelineBroker;
+  progress: Progress;
+}
+
+export interface StepOutcome {
+  ok: boolean;
+  /** One line for the step's result and the summary. */
+  summary: string;
+  /**
+   * A failure whose consequence a later step judges: a failed verification is published like any
+   * result, and can-i-deploy (which must also catch pending pacts' failures, which never fail a
+   * verification) says whether anything may be deployed.
+   */
+  laterStepsDecide?: boolean;
+}
+
+export interface Step {
+  title: string;
+  run(context: StepContext): Promise<StepOutcome>;
+}
+
+/** The official CLI against the run's broker, its command line and output shown under the step. */
+export async function cli(context: StepContext, args: string[]): Promise<CliResult> {
+  context.progress.detail(`$ ${showCommand(args)}`);
+  return pactBroker(args, context.broker, (line) => context.progress.detail(`  ${line}`));
+}
+
+/** Why a CLI command failed, in words: a broker that does not answer is named as such. */
+export async function cliFailure(context: StepContext, what: string, result: CliResult): Promise<string> {
+  const down = await brokerUnreachable(context.broker.url);
+  if (down) return `${what}: the broker at ${context.broker.url} does not answer (${down}); the Pact CLI exited ${result.code}`;
+  return `${what}: the Pact CLI exited ${result.code} (its output is above)`;
+}
