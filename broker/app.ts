@@ -14,6 +14,7 @@ import { runResource } from './http/resource.ts';
 import type { PrismaClient } from './prisma-client.ts';
 import { routes } from './routes.ts';
 import { createServices } from './services.ts';
+import { createUiRouter } from './ui/router.ts';
 
 export interface BrokerDependencies {
   prisma: PrismaClient;
@@ -33,6 +34,8 @@ export function createBrokerApp({ prisma, logger, config }: BrokerDependencies):
   app.use(jsonBody(config.bodyLimit));
 
   const services = createServices(prisma, config);
+  // The dashboard first: it answers browsers on the API's URLs and passes everything else on.
+  app.use(createUiRouter({ prisma, services, config }));
   const router = express.Router();
   for (const route of routes) {
     const access = route.access === 'badge' ? (config.publicBadgeAccess ? 'public' : 'read') : route.access;

@@ -3,6 +3,7 @@
 // could both match (`.../branch/latest` before `.../branch/:branch`).
 import type { Route } from './http/resource.ts';
 import { badgeRoutes } from './resources/badges.ts';
+import { diffRoutes } from './resources/diffs.ts';
 import { environmentRoutes } from './resources/environments.ts';
 import { forVerificationRoutes } from './resources/for-verification.ts';
 import { indexRoutes } from './resources/index.ts';
@@ -21,6 +22,7 @@ export const routes: Route[] = [
   ...forVerificationRoutes,
   ...verificationRoutes,
   ...badgeRoutes,
+  ...diffRoutes,
   ...pactRoutes,
   ...matrixRoutes,
   ...pacticipantRoutes,

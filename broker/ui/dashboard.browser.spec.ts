@@ -1,0 +1,96 @@
+// The dashboard in a real headless browser: Debian's chromium driven by playwright-core, against the
+// real broker on PostgreSQL. Screenshots are kept in artifacts/dashboard/ (git-ignored) for people to
+// look at. Chromium is installed by scripts/install-chromium.ts when missing; the tests are skipped,
+// saying why, only when it cannot be installed at all.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { projectRoot } from '../../db/project-root.ts';
+import { ensureChromium } from '../../scripts/install-chromium.ts';
+import { useBroker } from '../testing/broker-test-context.ts';
+
+const SCREENSHOTS = join(projectRoot, 'artifacts', 'dashboard');
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('broker dashboard in a browser', function () {
+  this.timeout(60_000);
+  const broker = useBroker();
+  let context: BrowserContext | undefined;
+  let profile: string | undefined;
+  let page: Page;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // a first run may install chromium with apt-get
+    const found = ensureChromium((line) => process.stdout.write(`  [chromium] ${line}\n`));
+    if (!found.ok) {
+      process.stdout.write(`  SKIPPED: the dashboard browser tests need chromium: ${found.reason}\n`);
+      this.skip();
+    }
+    profile = mkdtempSync(join(tmpdir(), 'broker-dashboard-chromium-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath: found.ok ? found.path : '', headless: true, args: FLAGS, viewport: { width: 1280, height: 800 } });
+    page = context.pages()[0] ?? (await context.newPage());
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    await broker.data().environment('production', { production: true })
+      .provider('Api').version('2.0.0', { branch: 'main' }).deployedTo('production')
+      .consumer('Web').version('1.0.0', { branch: 'main' }).pact('Api').verifiedBy('2.0.0', { branch: 'main' }).deployedTo('production')
+      .consumer('Web').version('1.1.0', { branch: 'main' }).pact('Api').verifiedBy('2.0.0', { branch: 'main' })
+      .consumer('Mobile').version('3.1.0', { branch: 'main' }).pact('Api').verifiedBy('2.0.0', { success: false });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  it('the index shows the published and verified integration; the pact and the matrix pages follow from it', async () => {
+    await page.goto(`${broker.url}/`);
+    const web = page.locator('tr.integration', { hasText: 'Web' });
+    expect(await web.locator('td').nth(1).innerText()).to.equal('Api');
+    expect(await web.getAttribute('data-status')).to.equal('verified');
+    expect(await web.innerText()).to.include('version 1.1.0').and.include('by 2.0.0');
+    expect(await page.locator('tr.integration', { hasText: 'Mobile' }).getAttribute('data-status')).to.equal('failed');
+    await shot('index');
+
+    await page.fill('input[name=q]', 'mob');
+    await Promise.all([page.waitForURL(/q=mob/), page.click('button[type=submit]')]);
+    expect(await page.locator('tr.integration').count()).to.equal(1);
+
+    await page.goto(`${broker.url}/`);
+    await Promise.all([page.waitForURL(/\/pacts\/provider\/Api\/consumer\/Web\/latest$/), web.getByRole('link', { name: 'pact', exact: true }).click()]);
+    expect(await page.locator('h1').innerText()).to.equal('Pact between Web and Api');
+    expect(await page.locator('#consumer-version').innerText()).to.equal('1.1.0');
+    expect(await page.locator('section.interaction').count()).to.equal(1);
+    expect(await page.locator('section.interaction').innerText()).to.include('a thing exists').and.include('GET /things/');
+    await shot('pact');
+
+    await Promise.all([page.waitForURL(/diff\/previous-distinct$/), page.click('#diff-previous')]);
+    expect(await page.locator('#diff .add').count()).to.be.greaterThan(0);
+    await shot('diff');
+
+    await page.goto(`${broker.url}/matrix/provider/Api/consumer/Web`);
+    const rows = page.locator('tr.matrix-row');
+    expect(await rows.count()).to.equal(2);
+    expect(await rows.first().getAttribute('data-status')).to.equal('verified');
+    expect(await rows.first().innerText()).to.include('1.1.0').and.include('2.0.0').and.include('main');
+    expect(await rows.nth(1).innerText()).to.include('production');
+    await shot('matrix');
+  });
+
+  it('shows environments and the network of who talks to whom', async () => {
+    await page.goto(`${broker.url}/environments`);
+    const production = page.locator('section.environment', { hasText: 'production' });
+    expect(await production.innerText()).to.include('Web').and.include('1.0.0').and.include('Api');
+    await shot('environments');
+    await page.goto(`${broker.url}/network`);
+    expect(await page.locator('#network a.node').count()).to.equal(3);
+    expect(await page.locator('#network polyline.edge.failed').count()).to.equal(1);
+    await shot('network');
+  });
+});
