@@ -19,6 +19,8 @@ import { publishPacts } from './steps/publish-pacts.ts';
 import { recordDeployment } from './steps/record-deployment.ts';
 import { verifyProvider } from './steps/verify-provider.ts';
 
+process.env.PACT_DO_NOT_TRACK ??= 'true'; // pact-core (the in-process verification) would otherwise send usage metrics
+
 export interface PipelineOptions {
   /** Without a broker URL the pipeline starts one of its own, which stops with the process's shutdown (main.ts). */
   config: PipelineConfig;

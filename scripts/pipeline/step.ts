@@ -27,10 +27,16 @@ export interface Step {
   run(context: StepContext): Promise<StepOutcome>;
 }
 
-/** The official CLI against the run's broker, its command line and output shown under the step. */
-export async function cli(context: StepContext, args: string[]): Promise<CliResult> {
+/**
+ * The official CLI against the run's broker, its command line and output shown under the step. Output
+ * meant for the step to read (`--output json`) is shown only when the command fails.
+ */
+export async function cli(context: StepContext, args: string[], { showOutput = true } = {}): Promise<CliResult> {
+  const show = (line: string) => context.progress.detail(`  ${line}`);
   context.progress.detail(`$ ${showCommand(args)}`);
-  return pactBroker(args, context.broker, (line) => context.progress.detail(`  ${line}`));
+  const result = await pactBroker(args, context.broker, showOutput ? show : undefined);
+  if (!showOutput && result.code !== 0) result.output.trimEnd().split('\n').forEach(show);
+  return result;
 }
 
 /** Why a CLI command failed, in words: a broker that does not answer is named as such. */

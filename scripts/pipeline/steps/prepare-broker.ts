@@ -18,7 +18,7 @@ export const prepareBroker: Step = {
       if (result.code !== 0) return { ok: false, summary: await cliFailure(context, `setting ${pacticipant}'s main branch failed`, result) };
     }
 
-    const listed = await cli(context, ['list-environments', '--output', 'json']);
+    const listed = await cli(context, ['list-environments', '--output', 'json'], { showOutput: false });
     if (listed.code !== 0) return { ok: false, summary: await cliFailure(context, 'listing the environments failed', listed) };
     const parsed = environmentsSchema.safeParse(JSON.parse(listed.output.trim() || 'null'));
     if (!parsed.success) return { ok: false, summary: 'the broker\'s list of environments is not what the Pact Broker API gives' };
