@@ -5,9 +5,11 @@
 // the same server, so a run starts one cluster at most. Everything stops with the process's shutdown
 // (db/shutdown.ts: `runShutdown()`, or Ctrl-C), in order.
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { loadBrokerConfig } from '../../broker/config.ts';
 import { createBrokerLogger } from '../../broker/logger.ts';
 import { startBrokerServer } from '../../broker/server.ts';
+import { withDatabase } from '../../db/connection-url.ts';
 import { dropDatabase } from '../../db/databases.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { startPostgres, type PostgresServer } from '../../db/postgres-server.ts';
@@ -20,12 +22,32 @@ export interface OwnBroker {
   description: string;
 }
 
+/** Waits (at most `timeoutMs`) until no session is connected to the database. */
+async function sessionsEnded(serverUrl: string, database: string, timeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+      if (rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startOwnBroker(log: (line: string) => void = () => undefined): Promise<OwnBroker> {
   const postgres = await startPostgres({ instance: 'test', name: 'pipeline', log });
   const name = `pipeline_broker_${process.pid}_${randomBytes(4).toString('hex')}`;
-  // A throw-away cluster goes as a whole; on DATABASE_URL's server the database is dropped, after the
-  // broker has stopped (steps run last-registered first, and the broker registers its own below).
-  if (!postgres.owned) onShutdown('pipeline broker database', () => dropDatabase(postgres.serverUrl, name));
+  // Runs after the broker's own shutdown steps (last-registered first; it registers them below): its
+  // clients' connections close just after their pools say they have (the webhook queue's too), and a
+  // PostgreSQL stopped or a database dropped under them would make them log errors. Then a throw-away
+  // cluster goes as a whole, and on DATABASE_URL's server the database is dropped.
+  onShutdown('pipeline broker database', async () => {
+    await sessionsEnded(postgres.serverUrl, name, 2000);
+    if (!postgres.owned) await dropDatabase(postgres.serverUrl, name);
+  });
   const database = await openDatabase('broker', { server: postgres, env: { BROKER_DATABASE_URL: postgres.urlFor(name) }, log });
   // Its request log stays quiet so that the pipeline's progress reads clearly (it logs a 404 as a
   // warning, and the CLI's create-or-update asks for a pacticipant before it exists); errors show.

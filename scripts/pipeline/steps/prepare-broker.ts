@@ -1,6 +1,6 @@
 // Step 1: what the broker must know before anything is published. Each pacticipant's main branch (the
 // broker does not guess it, and the provider's `mainBranch` selector and can-i-merge need it), and the
-// environment deployments are recorded in (created when missing; a broker seeds none).
+// environment deployments are recorded in (created when missing: this project's broker seeds none).
 import { z } from 'zod';
 import { CONSUMER, PROVIDER } from '../config.ts';
 import { cli, cliFailure, type Step } from '../step.ts';
@@ -8,6 +8,14 @@ import { cli, cliFailure, type Step } from '../step.ts';
 const environmentsSchema = z.object({
   _embedded: z.object({ environments: z.array(z.object({ name: z.string() })) }),
 });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export const prepareBroker: Step = {
   title: 'broker: main branches, environment',
@@ -20,7 +28,7 @@ export const prepareBroker: Step = {
 
     const listed = await cli(context, ['list-environments', '--output', 'json'], { showOutput: false });
     if (listed.code !== 0) return { ok: false, summary: await cliFailure(context, 'listing the environments failed', listed) };
-    const parsed = environmentsSchema.safeParse(JSON.parse(listed.output.trim() || 'null'));
+    const parsed = environmentsSchema.safeParse(parseJson(listed.output));
     if (!parsed.success) return { ok: false, summary: 'the broker\'s list of environments is not what the Pact Broker API gives' };
     const exists = parsed.data._embedded.environments.some((candidate) => candidate.name === environment);
     if (!exists) {
