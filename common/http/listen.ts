@@ -9,10 +9,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Requests each server is still answering, for a shutdown that waits for them and nothing else. */
+const inFlight = new WeakMap<Server, { count: number; drained?: () => void }>();
+
 export function listen(handler: RequestListener, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
   const server = createServer(handler);
   // Keep-alive sockets longer than a typical proxy's, so a pooled connection is not cut mid-request.
   server.keepAliveTimeout = 65_000;
+  const requests: { count: number; drained?: () => void } = { count: 0 };
+  inFlight.set(server, requests);
+  server.on('request', (_req, res) => {
+    requests.count += 1;
+    res.once('close', () => {
+      requests.count -= 1;
+      if (requests.count === 0) requests.drained?.();
+    });
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -29,11 +41,24 @@ export function listen(handler: RequestListener, port = 0, host = '127.0.0.1'): 
   });
 }
 
-/** Stops accepting connections, lets in-flight requests finish, then drops idle keep-alive sockets. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting connections, lets requests in flight finish (for up to `graceMs`), then drops every
+ * connection left. Dropping them matters: a socket that has not sent a request yet (a browser's
+ * pre-connection) is not "idle" to Node and would otherwise hold `close()` open until headersTimeout.
+ */
+export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     if (!server.listening) return resolve();
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeIdleConnections();
+    const requests = inFlight.get(server);
+    const dropAll = () => {
+      clearTimeout(deadline);
+      server.closeAllConnections();
+    };
+    const deadline = setTimeout(dropAll, graceMs);
+    deadline.unref();
+    if (!requests || requests.count === 0) dropAll();
+    else requests.drained = dropAll;
   });
 }

@@ -8,7 +8,7 @@
 // gives the same bytes (fixed examples everywhere, no generated values).
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect } from 'chai';
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { ProviderStateInjectedValue, V3MockServer as MockServer } from '@pact-foundation/pact';
@@ -17,7 +17,7 @@ import request from 'supertest';
 import { BackendClient } from '../backend-client/backend-client.ts';
 import { BackendInvalidInputError, BackendNotFoundError } from '../backend-client/errors.ts';
 import { createRouter } from '../router.ts';
-import { backendPact, CONSUMER_NAME, PACT_FILE, PROVIDER_NAME } from './backend-pact.ts';
+import { backendPact, CONSUMER_NAME, PACT_FILE, promotePact, PROVIDER_NAME, stagingDir } from './backend-pact.ts';
 import { PROVIDER_STATE_NAMES, state } from './provider-states.ts';
 
 const { like, eachLike, constrainedArrayLike, arrayContaining, integer, boolean, uuid, datetime, regex, fromProviderState } = MatchersV3;
@@ -51,10 +51,22 @@ const routerFor = (mock: MockServer) => createRouter({ backendUrl: mock.url, log
 const clientFor = (mock: MockServer) => new BackendClient({ baseUrl: mock.url });
 
 describe('contract: autofighter-router → autofighter-backend', () => {
-  const pact = backendPact();
+  // Recorded in a staging folder, then promoted over pacts/... only when every test of a complete run
+  // passed (the last test checks the pact holds every documented state, which a --grep run does not).
+  const staging = stagingDir();
+  const stagedFile = join(staging, basename(PACT_FILE));
+  const pact = backendPact({ dir: staging });
+  let complete = true;
+  let wholePactChecked = false;
 
-  before(async () => {
-    await rm(PACT_FILE, { force: true });
+  afterEach(function () {
+    if (this.currentTest?.state !== 'passed') complete = false;
+  });
+
+  after(async () => {
+    if (complete && wholePactChecked) promotePact(stagedFile);
+    else process.stdout.write(`  the pact was not promoted to ${PACT_FILE}: a contract test failed or did not run\n`);
+    await rm(staging, { recursive: true, force: true });
   });
 
   describe('game sessions and runs, through the router\'s /api proxy', () => {
@@ -348,7 +360,7 @@ describe('contract: autofighter-router → autofighter-backend', () => {
 
   describe('the pact file', () => {
     it('is a V4 pact between autofighter-router and autofighter-backend that uses exactly the documented provider states', async () => {
-      const pactFile = JSON.parse(await readFile(PACT_FILE, 'utf8')) as {
+      const pactFile = JSON.parse(await readFile(stagedFile, 'utf8')) as {
         consumer: { name: string };
         provider: { name: string };
         metadata: { pactSpecification: { version: string } };
@@ -362,6 +374,7 @@ describe('contract: autofighter-router → autofighter-backend', () => {
       }
       const used = new Set(pactFile.interactions.flatMap((interaction) => (interaction.providerStates ?? []).map((s) => s.name)));
       expect([...used].sort()).to.deep.equal([...PROVIDER_STATE_NAMES].sort());
+      wholePactChecked = true;
     });
   });
 });
