@@ -7,7 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-// js-yaml comes with mocha (which reads .mocharc.yml with it); the project declares no YAML parser.
 import { load } from 'js-yaml';
 import { projectRoot } from '../../db/project-root.ts';
 import { PACT_BROKER_CLI } from './pact-broker-cli.ts';
