@@ -2,6 +2,7 @@
 // BROKER_-prefixed so they never clash with the backend's (PORT, DATABASE_URL) or with the Pact CLI's
 // client-side ones (PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN), which often live in the same shell.
 import { z } from 'zod';
+import { parseEnv } from '../common/config/parse-env.ts';
 import { parseHostRule } from './webhooks/target-policy.ts';
 
 const list = z
@@ -99,12 +100,7 @@ function credentials(username: string | undefined, password: string | undefined,
 }
 
 export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerConfig {
-  const parsed = brokerEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid broker configuration: ${problems}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(brokerEnvSchema, env, 'broker');
   const readWrite = credentials(e.BROKER_BASIC_AUTH_USERNAME, e.BROKER_BASIC_AUTH_PASSWORD, 'basic auth');
   const readOnly = credentials(e.BROKER_BASIC_AUTH_READ_ONLY_USERNAME, e.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD, 'read-only basic auth');
   return {

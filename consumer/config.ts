@@ -1,5 +1,6 @@
 // The router's configuration, read from the environment in one place and validated once.
 import { z } from 'zod';
+import { parseEnv } from '../common/config/parse-env.ts';
 
 const routerConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(59000),
@@ -29,12 +30,7 @@ export interface RouterConfig {
 }
 
 export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
-  const parsed = routerConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid router configuration: ${problems}`);
-  }
-  const { PORT, HOST, BACKEND_URL, LOG_LEVEL, BACKEND_TIMEOUT_MS, HEALTH_TIMEOUT_MS } = parsed.data;
+  const { PORT, HOST, BACKEND_URL, LOG_LEVEL, BACKEND_TIMEOUT_MS, HEALTH_TIMEOUT_MS } = parseEnv(routerConfigSchema, env, 'router');
   return {
     port: PORT,
     host: HOST,

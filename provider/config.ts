@@ -1,5 +1,6 @@
 // The backend's configuration, read from the environment in one place and validated once.
 import { z } from 'zod';
+import { parseEnv } from '../common/config/parse-env.ts';
 
 const backendConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(59002),
@@ -18,12 +19,7 @@ export type BackendConfig = {
 };
 
 export function loadBackendConfig(env: NodeJS.ProcessEnv = process.env): BackendConfig {
-  const parsed = backendConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`Invalid backend configuration: ${problems}`);
-  }
-  const { PORT, HOST, LOG_LEVEL, BODY_LIMIT, HEALTH_DB_TIMEOUT_MS } = parsed.data;
+  const { PORT, HOST, LOG_LEVEL, BODY_LIMIT, HEALTH_DB_TIMEOUT_MS } = parseEnv(backendConfigSchema, env, 'backend');
   return { port: PORT, host: HOST, logLevel: LOG_LEVEL, bodyLimit: BODY_LIMIT, healthDbTimeoutMs: HEALTH_DB_TIMEOUT_MS };
 }
 

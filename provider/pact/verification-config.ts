@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseEnv } from '../../common/config/parse-env.ts';
 import { projectRoot } from '../../db/project-root.ts';
 import type { GitRevision } from './git-revision.ts';
 
@@ -66,10 +67,6 @@ type Environment = z.infer<typeof environmentSchema>;
 export class VerificationConfigError extends Error {}
 
 /** CI tools often export variables as empty strings: those count as unset. */
-function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
-}
-
 function brokerAuth(env: Environment): BrokerAuth | undefined {
   const { PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password, PACT_BROKER_TOKEN: token } = env;
   if (token && (username || password)) {
@@ -117,12 +114,7 @@ export interface ConfigInputs {
 }
 
 export function loadVerificationConfig({ env = process.env, git = {}, cwd = process.cwd() }: ConfigInputs = {}): VerificationConfig {
-  const parsed = environmentSchema.safeParse(withoutEmptyValues(env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new VerificationConfigError(`Invalid verification configuration: ${problems}`);
-  }
-  const settings = parsed.data;
+  const settings = parseEnv(environmentSchema, env, 'verification', { error: (message) => new VerificationConfigError(message) });
   const source = pactSource(settings, cwd);
   const providerVersion = settings.GIT_COMMIT ?? git.commit;
   const providerBranch = settings.GIT_BRANCH ?? git.branch;

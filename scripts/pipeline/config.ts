@@ -4,6 +4,7 @@
 // they go to, and where the consumer tests write their pacts.
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseEnv } from '../../common/config/parse-env.ts';
 import { projectRoot } from '../../db/project-root.ts';
 import type { GitRevision } from '../../provider/pact/git-revision.ts';
 import { loadVerificationConfig, VerificationConfigError, type PactLogLevel } from '../../provider/pact/verification-config.ts';
@@ -65,10 +66,6 @@ const environmentSchema = z.object({
 });
 
 /** CI tools often export unset variables as empty strings: those count as unset. */
-function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
-}
-
 function credentials(env: z.infer<typeof environmentSchema>): BrokerCredentials | undefined {
   const { PACT_BROKER_TOKEN: token, PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password } = env;
   if (token && (username || password)) throw new PipelineConfigError('PACT_BROKER_TOKEN and PACT_BROKER_USERNAME/PASSWORD: give one or the other');
@@ -85,12 +82,7 @@ export interface PipelineConfigInputs {
 }
 
 export function loadPipelineConfig({ env = process.env, git = {} }: PipelineConfigInputs = {}): PipelineConfig {
-  const parsed = environmentSchema.safeParse(withoutEmptyValues(env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new PipelineConfigError(`Invalid pipeline configuration: ${problems}`);
-  }
-  const settings = parsed.data;
+  const settings = parseEnv(environmentSchema, env, 'pipeline', { error: (message) => new PipelineConfigError(message) });
   const brokerUrl = settings.PACT_BROKER_BASE_URL?.replace(/\/+$/, '');
   const auth = credentials(settings);
   if (auth && !brokerUrl) throw new PipelineConfigError('Broker credentials are set but PACT_BROKER_BASE_URL is not: the pipeline\'s own broker needs none');
