@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import pg from 'pg';
 import request from 'supertest';
 import { listen, type RunningServer } from '../../common/http/listen.ts';
-import { databaseOf, withDatabase } from '../../db/connection-url.ts';
+import { DatabaseOutage } from '../../db/testing/database-outage.ts';
 import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { useBackend } from '../../provider/testing/backend-test-context.ts';
 import { useRouter } from '../testing/router-test-context.ts';
@@ -121,28 +120,18 @@ describe('router: when the backend\'s database goes away and returns', () => {
   // A database of its own, so cutting it off does not disturb other tests.
   const backend = useBackend({ databaseUrl: () => freshTestDatabaseUrl('backend', 'router_outage') });
   const router = useRouter(() => backend.url, { timeouts: { healthMs: 5000 } });
-  let admin: pg.Client;
+  let outage: DatabaseOutage;
 
-  before(async () => {
-    admin = new pg.Client({ connectionString: withDatabase(backend.databaseUrl, 'postgres') });
-    await admin.connect();
+  before(() => {
+    outage = new DatabaseOutage(backend.databaseUrl);
   });
-  after(async () => {
-    await setConnectionsAllowed(true);
-    await admin.end();
-  });
-
-  async function setConnectionsAllowed(allowed: boolean): Promise<void> {
-    const name = databaseOf(backend.databaseUrl)!;
-    await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${allowed}`);
-    if (!allowed) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
-  }
+  after(() => outage.end());
 
   it('the backend reachable but degraded is reported unhealthy, then healthy again', async () => {
     const before = await request(router.server).get('/health/detailed').expect(200);
     expect(before.body.data.services.backend).to.include({ healthy: true, status: 'healthy' });
 
-    await setConnectionsAllowed(false);
+    await outage.cutOff();
     const degraded = await request(router.server).get('/health/detailed').expect(200);
     expect(degraded.body.data.status).to.equal('degraded');
     expect(degraded.body.data.services.backend).to.include({ healthy: false, status: 'degraded' });
@@ -151,7 +140,7 @@ describe('router: when the backend\'s database goes away and returns', () => {
     const write = await request(router.server).post('/api/game/session').expect(503);
     expect(write.body).to.include({ status: 'error', code: 'database_unavailable' });
 
-    await setConnectionsAllowed(true);
+    await outage.restore();
     const after = await request(router.server).get('/health/detailed').expect(200);
     expect(after.body.data.services.backend).to.include({ healthy: true, status: 'healthy' });
   });

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import pg from 'pg';
 import request from 'supertest';
-import { databaseOf, withDatabase } from '../../db/connection-url.ts';
+import { DatabaseOutage } from '../../db/testing/database-outage.ts';
 import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { useBackend } from '../testing/backend-test-context.ts';
 
@@ -30,26 +29,16 @@ describe('backend: service endpoints', () => {
 describe('backend: when the database goes away and returns', () => {
   // A database of its own, so cutting it off does not disturb other tests.
   const backend = useBackend({ databaseUrl: () => freshTestDatabaseUrl('backend', 'outage'), config: { healthDbTimeoutMs: 2000 } });
-  let admin: pg.Client;
+  let outage: DatabaseOutage;
 
-  before(async () => {
-    admin = new pg.Client({ connectionString: withDatabase(backend.databaseUrl, 'postgres') });
-    await admin.connect();
+  before(() => {
+    outage = new DatabaseOutage(backend.databaseUrl);
   });
-  after(async () => {
-    await setConnectionsAllowed(true);
-    await admin.end();
-  });
-
-  async function setConnectionsAllowed(allowed: boolean): Promise<void> {
-    const name = databaseOf(backend.databaseUrl)!;
-    await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${allowed}`);
-    if (!allowed) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
-  }
+  after(() => outage.end());
 
   it('health turns degraded (still 200, not a 500), then healthy again without a restart', async () => {
     await request(backend.server).get('/health').expect(200);
-    await setConnectionsAllowed(false);
+    await outage.cutOff();
 
     const down = await request(backend.server).get('/health').expect(200);
     expect(down.body.data.status).to.equal('degraded');
@@ -58,20 +47,20 @@ describe('backend: when the database goes away and returns', () => {
     const api = await request(backend.server).get('/api/').expect(200);
     expect(api.body.database_connected).to.equal(false);
 
-    await setConnectionsAllowed(true);
+    await outage.restore();
     const up = await request(backend.server).get('/health').expect(200);
     expect(up.body.data.status).to.equal('healthy');
     await request(backend.server).post('/api/game/session').expect(201);
   });
 
   it('a request that needs the database while it is down gets a 503 envelope without internals', async () => {
-    await setConnectionsAllowed(false);
+    await outage.cutOff();
     try {
       const res = await request(backend.server).post('/api/game/session').expect(503);
       expect(res.body).to.include({ status: 'error', code: 'database_unavailable' });
       expect(res.text).to.not.match(/prisma|postgres|stack|at \w+ \(/i);
     } finally {
-      await setConnectionsAllowed(true);
+      await outage.restore();
     }
   });
 });
