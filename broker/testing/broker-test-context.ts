@@ -3,12 +3,9 @@
 // before every test.
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import pg from 'pg';
 import { pino } from 'pino';
 import { listen, type RunningServer } from '../../common/http/listen.ts';
-import { processResource } from '../../db/testing/process-resources.ts';
-import { DatabaseResetter } from '../../db/testing/reset.ts';
-import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
+import { sharedTestDatabase } from '../../db/testing/shared-test-database.ts';
 import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { createBrokerApp } from '../app.ts';
 import { brokerConfig, type BrokerConfig } from '../config.ts';
@@ -48,27 +45,12 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
 
   before(async () => {
     context.databaseUrl = await testDatabaseUrl('broker');
-    // One client and one resetter per database and test process, shared by spec files.
-    const { prisma, resetter, pool } = await processResource(
-      `broker:${context.databaseUrl}`,
-      async () => {
-        const pool = new pg.Pool({ connectionString: context.databaseUrl, max: 1 });
-        pool.on('error', () => undefined);
-        return {
-          prisma: createBrokerPrismaClient(context.databaseUrl, { poolSize: 20 }),
-          pool,
-          resetter: new DatabaseResetter(pool, REFERENCE_TABLES.broker),
-        };
-      },
-      async ({ prisma: client, pool }) => {
-        await client.$disconnect();
-        await pool.end();
-      },
-    );
+    const database = await sharedTestDatabase('broker', context.databaseUrl, (url) => createBrokerPrismaClient(url, { poolSize: 20 }));
+    const { prisma } = database;
     context.prisma = prisma;
     context.reset = async () => {
-      await resetter.reset();
-      await pool.query(EMPTY_QUEUE);
+      await database.reset();
+      await database.pool.query(EMPTY_QUEUE);
     };
     context.data = () => new BrokerTestData(prisma);
     const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

@@ -3,11 +3,8 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { listen, type RunningServer } from '../../common/http/listen.ts';
-import pg from 'pg';
 import { pino } from 'pino';
-import { processResource } from '../../db/testing/process-resources.ts';
-import { DatabaseResetter } from '../../db/testing/reset.ts';
-import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
+import { sharedTestDatabase } from '../../db/testing/shared-test-database.ts';
 import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { createApp } from '../app.ts';
 import { backendConfig, type BackendConfig } from '../config.ts';
@@ -41,21 +38,9 @@ export function useBackend(options: BackendTestOptions = {}): BackendTestContext
 
   before(async () => {
     context.databaseUrl = await (options.databaseUrl?.() ?? testDatabaseUrl('backend'));
-    // One client and one resetter per database and test process, shared by spec files.
-    const { prisma, resetter } = await processResource(
-      `backend:${context.databaseUrl}`,
-      async () => {
-        const pool = new pg.Pool({ connectionString: context.databaseUrl, max: 1 });
-        pool.on('error', () => undefined); // an idle connection cut by a test (database outage drills) is replaced
-        return { prisma: createPrismaClient(context.databaseUrl, { poolSize: 20 }), pool, resetter: new DatabaseResetter(pool, REFERENCE_TABLES.backend) };
-      },
-      async ({ prisma: client, pool }) => {
-        await client.$disconnect();
-        await pool.end();
-      },
-    );
-    context.prisma = prisma;
-    context.reset = () => resetter.reset();
+    const database = await sharedTestDatabase('backend', context.databaseUrl, (url) => createPrismaClient(url, { poolSize: 20 }));
+    context.prisma = database.prisma;
+    context.reset = database.reset;
     context.app = createApp({
       prisma: context.prisma,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
