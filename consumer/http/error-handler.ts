@@ -1,20 +1,13 @@
 // The router's one error middleware: every failure becomes the JSON envelope with a fitting status.
 // A backend that cannot be reached is a 502, one that does not answer in time a 504; anything
-// unexpected is a generic 500 with the request id, never a stack or an internal message.
+// unexpected is a generic 500 with the request id (common/http/envelope-error-handler.ts).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { failure } from '../../common/http/envelope.ts';
-import { requestIdOf } from '../../common/http/request-id.ts';
+import { envelopeErrorHandler, routeNotFoundMessage, type MappedError } from '../../common/http/envelope-error-handler.ts';
 import { BackendUnavailableError } from '../backend-client/errors.ts';
 import { NotFoundError } from './errors.ts';
 
-interface Mapped {
-  status: number;
-  code: string;
-  message: string;
-}
-
-function mapError(error: unknown): Mapped | undefined {
+function mapError(error: unknown): MappedError | undefined {
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message };
   if (error instanceof BackendUnavailableError) {
     return error.reason === 'timeout'
@@ -27,23 +20,10 @@ function mapError(error: unknown): Mapped | undefined {
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, req, res, next) => {
-    // Part of a proxied answer is already on its way: Express's final handler cuts the connection,
-    // which is all a client can be told now.
-    if (res.headersSent) return next(error);
-    const requestId = requestIdOf(req);
-    const mapped = mapError(error);
-    if (!mapped) {
-      logger.error({ err: error, requestId }, 'unhandled error');
-      res.status(500).json(failure('Internal server error', 'internal_error', { request_id: requestId }));
-      return;
-    }
-    if (mapped.status >= 500) logger.warn({ requestId, code: mapped.code }, mapped.message);
-    res.status(mapped.status).json(failure(mapped.message, mapped.code, { request_id: requestId }));
-  };
+  return envelopeErrorHandler(logger, mapError);
 }
 
 /** The last route: anything unmatched is a 404 in the envelope. */
 export function notFoundHandler(): RequestHandler {
-  return (req, _res, next) => next(new NotFoundError(`Route ${req.method} ${req.path.slice(0, 200)} not found`));
+  return (req, _res, next) => next(new NotFoundError(routeNotFoundMessage(req.method, req.path)));
 }
