@@ -47,9 +47,11 @@ export class WebhookEvents {
     const repository = new TriggersRepository(tx);
     const urls = new Urls(origin.baseUrl);
     const triggers: Trigger[] = [];
+    const webhooksByProvider = await repository.matchingForProviders(consumerId, pacts.map((pact) => pact.providerId), PACT_EVENTS);
+    if (webhooksByProvider.size === 0) return; // the usual case: one query, nothing else
     for (const published of pacts) {
-      const webhooks = await repository.matching(consumerId, published.providerId, PACT_EVENTS);
-      if (webhooks.length === 0) continue; // the usual case: one query, nothing else
+      const webhooks = webhooksByProvider.get(published.providerId) ?? [];
+      if (webhooks.length === 0) continue;
       const publication = await repository.publication(consumerVersionId, published.providerId);
       if (!publication) continue;
       const pact: PactFacts = {

@@ -56,6 +56,27 @@ export class TriggersRepository {
       ORDER BY w.id`;
   }
 
+  /**
+   * The enabled webhooks listening to `events` for each of a publication's providers, in one query:
+   * publishing with no webhook defined (the usual case) then costs one query whatever the pact count.
+   */
+  async matchingForProviders(consumerId: number, providerIds: number[], events: string[]): Promise<Map<number, MatchingWebhook[]>> {
+    const rows = await this.db.$queryRaw<(MatchingWebhook & { for_provider_id: number })[]>`
+      SELECT p.provider_id AS for_provider_id, w.id, w.uuid, w.events
+      FROM unnest(${providerIds}::int[]) AS p(provider_id)
+      JOIN webhooks w ON w.enabled AND w.events && ${events}::text[]
+        AND (w.consumer_id IS NULL OR w.consumer_id = ${consumerId})
+        AND (w.provider_id IS NULL OR w.provider_id = p.provider_id)
+        AND (w.consumer_label IS NULL OR EXISTS (SELECT 1 FROM labels l WHERE l.pacticipant_id = ${consumerId} AND l.name = w.consumer_label))
+        AND (w.provider_label IS NULL OR EXISTS (SELECT 1 FROM labels l WHERE l.pacticipant_id = p.provider_id AND l.name = w.provider_label))
+      ORDER BY w.id`;
+    const byProvider = new Map<number, MatchingWebhook[]>();
+    for (const { for_provider_id: providerId, ...webhook } of rows) {
+      byProvider.set(providerId, [...(byProvider.get(providerId) ?? []), webhook]);
+    }
+    return byProvider;
+  }
+
   async pacticipant(id: number): Promise<PacticipantFacts & { mainBranch: string | null }> {
     const [row] = await this.db.$queryRaw<{ id: number; name: string; main_branch: string | null; labels: string[] | null }[]>`
       SELECT p.id, p.name, p.main_branch, ARRAY(SELECT l.name FROM labels l WHERE l.pacticipant_id = p.id ORDER BY l.name) AS labels
