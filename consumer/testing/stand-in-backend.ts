@@ -3,6 +3,7 @@
 // They stand in for outside conditions only; the router's behaviour tests otherwise use the real backend.
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { freePort } from '../../common/net/free-port.ts';
 
 export type Misbehaviour =
   /** reads the request and never answers */
@@ -43,10 +44,4 @@ export async function startStandIn(misbehaviour: Misbehaviour): Promise<StandIn>
 }
 
 /** A port on which nothing listens (for a moment: it was just free). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export const closedPort = freePort;
