@@ -1,33 +1,23 @@
 // Applies committed migrations with Prisma's own `migrate deploy` (through the offline schema engine),
 // so the database's _prisma_migrations table is exactly what Prisma expects.
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { runShowingLines, type CommandResult } from '../common/process/run-command.ts';
 import { projectRoot } from './project-root.ts';
 import type { DatabaseKind } from './database-kinds.ts';
 import { DATABASE_KINDS } from './database-kinds.ts';
 
-const prismaCli = join(dirname(createRequire(import.meta.url).resolve('prisma/package.json')), 'build', 'index.js');
+/** Prisma's CLI entry point, run with this Node. */
+export const prismaCli = join(dirname(createRequire(import.meta.url).resolve('prisma/package.json')), 'build', 'index.js');
 
-export interface PrismaRun {
-  code: number;
-  output: string;
-}
+export type PrismaRun = CommandResult;
 
 /** Runs the Prisma CLI for one of the project's databases; `url` becomes that schema's URL variable. */
 export function runPrisma(kind: DatabaseKind, url: string, args: string[]): Promise<PrismaRun> {
   const { prismaConfig, urlVariable } = DATABASE_KINDS[kind];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [prismaCli, ...args, '--config', prismaConfig], {
-      cwd: projectRoot,
-      env: { ...process.env, [urlVariable]: url, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, output }));
+  return runShowingLines(process.execPath, [prismaCli, ...args, '--config', prismaConfig], {
+    cwd: projectRoot,
+    env: { ...process.env, [urlVariable]: url, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
   });
 }
 

@@ -2,11 +2,10 @@
 // with --broker, the broker), starting the embedded PostgreSQL when DATABASE_URL is not set.
 // Example: npm run prisma -- migrate dev --name add_column
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { createDatabase } from '../db/databases.ts';
 import { databaseOf } from '../db/connection-url.ts';
 import { DATABASE_KINDS } from '../db/database-kinds.ts';
+import { prismaCli } from '../db/migrate.ts';
 import { projectRoot } from '../db/project-root.ts';
 import { startPostgres } from '../db/postgres-server.ts';
 import { runShutdown } from '../db/shutdown.ts';
@@ -19,7 +18,6 @@ const info = DATABASE_KINDS[kind];
 const server = await startPostgres({ instance: 'dev' });
 const url = process.env[info.urlVariable] ?? server.urlFor(info.defaultName);
 await createDatabase(server.serverUrl, databaseOf(url)!);
-const prismaCli = join(dirname(createRequire(import.meta.url).resolve('prisma/package.json')), 'build', 'index.js');
 const result = spawnSync(process.execPath, [prismaCli, ...prismaArgs, '--config', info.prismaConfig], {
   cwd: projectRoot,
   stdio: 'inherit',

@@ -4,11 +4,11 @@
 import { join } from 'node:path';
 import { projectRoot } from '../../db/project-root.ts';
 import type { PipelineBroker } from './broker-connection.ts';
-import { runShowingLines, type ChildResult } from './child-process.ts';
+import { runShowingLines, type CommandResult } from '../../common/process/run-command.ts';
 
 export const PACT_BROKER_CLI = join(projectRoot, 'node_modules', '.bin', 'pact-broker');
 
-export type CliResult = ChildResult;
+export type CliResult = CommandResult;
 
 /** The command as a person would type it (no credentials: the CLI reads those from the environment). */
 export function showCommand(args: readonly string[]): string {

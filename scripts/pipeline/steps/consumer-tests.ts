@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../../db/project-root.ts';
-import { runShowingLines } from '../child-process.ts';
+import { runShowingLines } from '../../../common/process/run-command.ts';
 import { CONSUMER, PROVIDER } from '../config.ts';
 import type { Step } from '../step.ts';
 

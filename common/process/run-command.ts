@@ -1,14 +1,14 @@
 // Runs a command as a child process, handing each line of its output on as it comes (the pipeline
-// shows it under the step) and keeping all of it for the step to read.
+// shows it under the step) and keeping all of it for the caller to read (Prisma's CLI, the Pact CLI).
 import { spawn, type SpawnOptions } from 'node:child_process';
 
-export interface ChildResult {
+export interface CommandResult {
   code: number;
   /** stdout and stderr, interleaved as they came. */
   output: string;
 }
 
-export function runShowingLines(command: string, args: readonly string[], options: Pick<SpawnOptions, 'cwd' | 'env'>, onLine: (line: string) => void): Promise<ChildResult> {
+export function runShowingLines(command: string, args: readonly string[], options: Pick<SpawnOptions, 'cwd' | 'env'>, onLine: (line: string) => void = () => undefined): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
