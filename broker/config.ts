@@ -5,9 +5,12 @@ import { z } from 'zod';
 import { parseEnv } from '../common/config/parse-env.ts';
 import { parseHostRule } from './webhooks/target-policy.ts';
 
-const list = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''));
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const token = z.string().min(16, 'tokens must be at least 16 characters');
 
@@ -16,9 +19,15 @@ const brokerEnvSchema = z.object({
   BROKER_HOST: z.string().min(1).default('0.0.0.0'),
   BROKER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body; pacts can be big (base64 adds a third when publishing). */
-  BROKER_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('10mb'),
+  BROKER_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/)
+    .default('10mb'),
   /** The URL clients reach the broker at, when a proxy sits in front; links are built from the request otherwise. */
-  BROKER_BASE_URL: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')).optional(),
+  BROKER_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   BROKER_BASIC_AUTH_USERNAME: z.string().min(1).optional(),
   BROKER_BASIC_AUTH_PASSWORD: z.string().min(1).optional(),
   BROKER_BASIC_AUTH_READ_ONLY_USERNAME: z.string().min(1).optional(),
@@ -31,18 +40,22 @@ const brokerEnvSchema = z.object({
   BROKER_ALLOW_PUBLIC_READ: flag.default(false),
   /** Let a consumer version's pact be replaced by different content (the Pact Broker refuses by default). */
   BROKER_ALLOW_DANGEROUS_CONTRACT_MODIFICATION: flag.default(false),
-  BROKER_WEBHOOK_SCHEME_WHITELIST: list.pipe(z.array(z.enum(['http', 'https'], { error: 'webhook schemes are http or https' }))).default(['https']),
+  BROKER_WEBHOOK_SCHEME_WHITELIST: list
+    .pipe(z.array(z.enum(['http', 'https'], { error: 'webhook schemes are http or https' })))
+    .default(['https']),
   BROKER_WEBHOOK_METHOD_WHITELIST: list.default(['POST']),
   /** Hosts webhooks may target even when they are internal: names, `*.domain`, IPs or CIDR ranges. */
-  BROKER_WEBHOOK_HOST_WHITELIST: list.superRefine((entries, context) => {
-    for (const entry of entries) {
-      try {
-        parseHostRule(entry);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message });
+  BROKER_WEBHOOK_HOST_WHITELIST: list
+    .superRefine((entries, context) => {
+      for (const entry of entries) {
+        try {
+          parseHostRule(entry);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: (error as Error).message });
+        }
       }
-    }
-  }).default([]),
+    })
+    .default([]),
   /** false: webhooks may target only the whitelisted hosts (true: also any host whose addresses are all public). */
   BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS: flag.default(true),
   /** Deliveries retried after a failure (the Pact Broker retries 6 times). */
@@ -93,16 +106,25 @@ export interface WebhookRetryConfig {
   backoff: boolean;
 }
 
-function credentials(username: string | undefined, password: string | undefined, what: string): Credentials | undefined {
+function credentials(
+  username: string | undefined,
+  password: string | undefined,
+  what: string,
+): Credentials | undefined {
   if (username === undefined && password === undefined) return undefined;
-  if (username === undefined || password === undefined) throw new Error(`Invalid broker configuration: set both the ${what} username and password`);
+  if (username === undefined || password === undefined)
+    throw new Error(`Invalid broker configuration: set both the ${what} username and password`);
   return { username, password };
 }
 
 export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerConfig {
   const e = parseEnv(brokerEnvSchema, env, 'broker');
   const readWrite = credentials(e.BROKER_BASIC_AUTH_USERNAME, e.BROKER_BASIC_AUTH_PASSWORD, 'basic auth');
-  const readOnly = credentials(e.BROKER_BASIC_AUTH_READ_ONLY_USERNAME, e.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD, 'read-only basic auth');
+  const readOnly = credentials(
+    e.BROKER_BASIC_AUTH_READ_ONLY_USERNAME,
+    e.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD,
+    'read-only basic auth',
+  );
   return {
     port: e.BROKER_PORT,
     host: e.BROKER_HOST,
@@ -121,7 +143,11 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     webhookMethods: e.BROKER_WEBHOOK_METHOD_WHITELIST.map((method) => method.toUpperCase()),
     webhookHosts: e.BROKER_WEBHOOK_HOST_WHITELIST,
     webhookAllowPublicHosts: e.BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS,
-    webhookRetry: { limit: e.BROKER_WEBHOOK_RETRY_LIMIT, delaySeconds: e.BROKER_WEBHOOK_RETRY_DELAY_SECONDS, backoff: e.BROKER_WEBHOOK_RETRY_BACKOFF },
+    webhookRetry: {
+      limit: e.BROKER_WEBHOOK_RETRY_LIMIT,
+      delaySeconds: e.BROKER_WEBHOOK_RETRY_DELAY_SECONDS,
+      backoff: e.BROKER_WEBHOOK_RETRY_BACKOFF,
+    },
     webhookTimeoutSeconds: e.BROKER_WEBHOOK_TIMEOUT_SECONDS,
     publicBadgeAccess: e.BROKER_ENABLE_PUBLIC_BADGE_ACCESS,
   };

@@ -8,7 +8,10 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 
 const ATTEMPTS = 4;
 
-export async function inTransaction<T>(prisma: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  prisma: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await prisma.$transaction(work, { maxWait: 5_000, timeout: 30_000 });

@@ -9,4 +9,6 @@ const config = loadBrokerConfig();
 const logger = createBrokerLogger(config.logLevel);
 const database = await openDatabase('broker', { log: (line) => logger.info(line) });
 const server = await startBrokerServer(database.url, config, logger);
-logger.info(`Pact broker listening on ${server.url} (${authEnabled(config.auth) ? 'authentication required' : 'open: no credentials configured'}; Ctrl-C to stop)`);
+logger.info(
+  `Pact broker listening on ${server.url} (${authEnabled(config.auth) ? 'authentication required' : 'open: no credentials configured'}; Ctrl-C to stop)`,
+);

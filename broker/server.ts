@@ -10,7 +10,11 @@ import { createBrokerPrismaClient } from './prisma-client.ts';
 import { prepareDeliveryQueue } from './webhooks/delivery-queue.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
 
-export async function startBrokerServer(databaseUrl: string, config: BrokerConfig, logger: Logger): Promise<RunningServer> {
+export async function startBrokerServer(
+  databaseUrl: string,
+  config: BrokerConfig,
+  logger: Logger,
+): Promise<RunningServer> {
   const prisma = createBrokerPrismaClient(databaseUrl);
   onShutdown('broker database client', () => prisma.$disconnect());
   // pg-boss's schema and queue (created or migrated) before anything can enqueue a delivery.

@@ -34,7 +34,12 @@ export interface Services {
 
 /** Where webhooks may send requests (config.ts documents the settings). */
 export function webhookTargetPolicy(config: BrokerConfig): TargetPolicy {
-  return new TargetPolicy({ schemes: config.webhookSchemes, methods: config.webhookMethods, hosts: config.webhookHosts, allowPublicHosts: config.webhookAllowPublicHosts });
+  return new TargetPolicy({
+    schemes: config.webhookSchemes,
+    methods: config.webhookMethods,
+    hosts: config.webhookHosts,
+    allowPublicHosts: config.webhookAllowPublicHosts,
+  });
 }
 
 export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
@@ -44,7 +49,11 @@ export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
 export function createServices(prisma: PrismaClient, config: BrokerConfig): Services {
   const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookRetry, config.webhookTimeoutSeconds));
   const matrix = new MatrixService(prisma);
-  const pacts = new PactsService(prisma, { allowDangerousContractModification: config.allowDangerousContractModification }, events);
+  const pacts = new PactsService(
+    prisma,
+    { allowDangerousContractModification: config.allowDangerousContractModification },
+    events,
+  );
   return {
     pacticipants: new PacticipantsService(prisma),
     versions: new VersionsService(prisma),

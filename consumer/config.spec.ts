@@ -31,8 +31,9 @@ describe('router configuration', () => {
   });
 
   it('refuses bad values, naming each variable', () => {
-    expect(() => loadRouterConfig({ BACKEND_URL: 'localhost:59002', PORT: '70000', BACKEND_TIMEOUT_MS: '0' }))
-      .to.throw(/Invalid router configuration: .*PORT.*BACKEND_URL: must be an http\(s\) URL.*BACKEND_TIMEOUT_MS/);
+    expect(() => loadRouterConfig({ BACKEND_URL: 'localhost:59002', PORT: '70000', BACKEND_TIMEOUT_MS: '0' })).to.throw(
+      /Invalid router configuration: .*PORT.*BACKEND_URL: must be an http\(s\) URL.*BACKEND_TIMEOUT_MS/,
+    );
     expect(() => loadRouterConfig({ BACKEND_URL: 'ftp://files.example' })).to.throw(/BACKEND_URL/);
   });
 });

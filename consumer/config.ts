@@ -30,7 +30,11 @@ export interface RouterConfig {
 }
 
 export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
-  const { PORT, HOST, BACKEND_URL, LOG_LEVEL, BACKEND_TIMEOUT_MS, HEALTH_TIMEOUT_MS } = parseEnv(routerConfigSchema, env, 'router');
+  const { PORT, HOST, BACKEND_URL, LOG_LEVEL, BACKEND_TIMEOUT_MS, HEALTH_TIMEOUT_MS } = parseEnv(
+    routerConfigSchema,
+    env,
+    'router',
+  );
   return {
     port: PORT,
     host: HOST,

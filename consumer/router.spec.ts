@@ -13,7 +13,12 @@ describe('router: its own routes and bad input', () => {
 
   it('an unknown route outside /api is a 404 envelope with the request id', async () => {
     const res = await request(router.server).post('/games/1').set('X-Request-Id', 'mine-1').expect(404);
-    expect(res.body).to.deep.equal({ status: 'error', message: 'Route POST /games/1 not found', code: 'not_found', request_id: 'mine-1' });
+    expect(res.body).to.deep.equal({
+      status: 'error',
+      message: 'Route POST /games/1 not found',
+      code: 'not_found',
+      request_id: 'mine-1',
+    });
   });
 
   it('a badly encoded URL is a 400 envelope, not a 500', async () => {
@@ -22,7 +27,9 @@ describe('router: its own routes and bad input', () => {
   });
 
   it('a very long unknown path is echoed only in part', async () => {
-    const res = await request(router.server).get(`/${'x'.repeat(5000)}`).expect(404);
+    const res = await request(router.server)
+      .get(`/${'x'.repeat(5000)}`)
+      .expect(404);
     expect(res.body.message.length).to.be.lessThan(300);
   });
 

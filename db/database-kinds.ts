@@ -13,5 +13,9 @@ export interface DatabaseKindInfo {
 
 export const DATABASE_KINDS: Record<DatabaseKind, DatabaseKindInfo> = {
   backend: { prismaConfig: 'prisma.config.ts', urlVariable: 'DATABASE_URL', defaultName: 'autofighter' },
-  broker: { prismaConfig: 'broker/prisma.config.ts', urlVariable: 'BROKER_DATABASE_URL', defaultName: 'autofighter_broker' },
+  broker: {
+    prismaConfig: 'broker/prisma.config.ts',
+    urlVariable: 'BROKER_DATABASE_URL',
+    defaultName: 'autofighter_broker',
+  },
 };

@@ -20,7 +20,11 @@ export async function databaseExists(serverUrl: string, name: string): Promise<b
 }
 
 /** Creates `name` (optionally as a copy of `template`) unless it exists. Returns whether it created it. */
-export async function createDatabase(serverUrl: string, name: string, options: { template?: string } = {}): Promise<boolean> {
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+  options: { template?: string } = {},
+): Promise<boolean> {
   assertSafeDatabaseName(name);
   if (options.template) assertSafeDatabaseName(options.template);
   return withAdminClient(serverUrl, async (client) => {

@@ -8,7 +8,11 @@ import type { DatabaseKind } from './database-kinds.ts';
 import { DATABASE_KINDS } from './database-kinds.ts';
 
 /** Prisma's CLI entry point, run with this Node. */
-export const prismaCli = join(dirname(createRequire(import.meta.url).resolve('prisma/package.json')), 'build', 'index.js');
+export const prismaCli = join(
+  dirname(createRequire(import.meta.url).resolve('prisma/package.json')),
+  'build',
+  'index.js',
+);
 
 export type PrismaRun = CommandResult;
 

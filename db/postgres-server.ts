@@ -65,7 +65,9 @@ async function useExternalServer(databaseUrl: string): Promise<PostgresServer> {
     } catch (error) {
       const missingDatabase = (error as { code?: string }).code === '3D000';
       if (!missingDatabase || url !== databaseUrl) {
-        throw new Error(`DATABASE_URL is set but its server cannot be reached: ${(error as Error).message}`, { cause: error });
+        throw new Error(`DATABASE_URL is set but its server cannot be reached: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     } finally {
       await client.end().catch(() => undefined);
@@ -120,9 +122,10 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
 
   const output: string[] = [];
   const isRoot = userInfo().uid === 0;
-  const fastButUnsafe = options.instance === 'test'
-    ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-    : [];
+  const fastButUnsafe =
+    options.instance === 'test'
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : [];
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -136,9 +139,12 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.instance === 'test' ? ['--no-sync'] : [])],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
       ...fastButUnsafe,
     ],
     onLog: (message) => output.push(message),

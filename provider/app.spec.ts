@@ -20,7 +20,7 @@ describe('backend: every response', () => {
     expect(res.body.status).to.equal('error');
   });
 
-  it('carries a request id: the caller\'s when given, a new one otherwise, also in error bodies', async () => {
+  it("carries a request id: the caller's when given, a new one otherwise, also in error bodies", async () => {
     const given = await request(backend.server).get('/health').set('x-request-id', 'trace-123').expect(200);
     expect(given.headers['x-request-id']).to.equal('trace-123');
     const generated = await request(backend.server).get('/nope').expect(404);
@@ -33,15 +33,26 @@ describe('backend: every response', () => {
     expect(res.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/);
   });
 
-  it('an unexpected failure is a 500 envelope with the request id and without the error\'s text or stack', async () => {
-    const res = await request(backend.server).post('/api/game/gacha/roll').send({ player_id: 'p', type: 'standard' }).expect(500);
-    expect(res.body).to.deep.equal({ status: 'error', message: 'Internal server error', code: 'internal_error', request_id: res.headers['x-request-id'] });
+  it("an unexpected failure is a 500 envelope with the request id and without the error's text or stack", async () => {
+    const res = await request(backend.server)
+      .post('/api/game/gacha/roll')
+      .send({ player_id: 'p', type: 'standard' })
+      .expect(500);
+    expect(res.body).to.deep.equal({
+      status: 'error',
+      message: 'Internal server error',
+      code: 'internal_error',
+      request_id: res.headers['x-request-id'],
+    });
     expect(res.text).to.not.contain('secret internal detail');
     expect(await backend.prisma.gachaRoll.count()).to.equal(0);
   });
 
   it('answers JSON with the envelope for success too', async () => {
-    const res = await request(backend.server).post('/api/game/session').expect('content-type', /application\/json/).expect(201);
+    const res = await request(backend.server)
+      .post('/api/game/session')
+      .expect('content-type', /application\/json/)
+      .expect(201);
     expect(res.body).to.have.keys(['status', 'data']);
   });
 });

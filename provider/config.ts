@@ -6,7 +6,10 @@ const backendConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(59002),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/)
+    .default('100kb'),
   HEALTH_DB_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
 });
 
@@ -20,7 +23,13 @@ export type BackendConfig = {
 
 export function loadBackendConfig(env: NodeJS.ProcessEnv = process.env): BackendConfig {
   const { PORT, HOST, LOG_LEVEL, BODY_LIMIT, HEALTH_DB_TIMEOUT_MS } = parseEnv(backendConfigSchema, env, 'backend');
-  return { port: PORT, host: HOST, logLevel: LOG_LEVEL, bodyLimit: BODY_LIMIT, healthDbTimeoutMs: HEALTH_DB_TIMEOUT_MS };
+  return {
+    port: PORT,
+    host: HOST,
+    logLevel: LOG_LEVEL,
+    bodyLimit: BODY_LIMIT,
+    healthDbTimeoutMs: HEALTH_DB_TIMEOUT_MS,
+  };
 }
 
 /** Configuration for tests and tools: the defaults, with overrides. */

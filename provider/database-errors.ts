@@ -2,12 +2,7 @@
 // a P-code) or from raw SQL through the driver adapter (PostgreSQL SQLSTATE in the cause).
 
 export type DatabaseFailure =
-  | 'unique_violation'
-  | 'foreign_key_violation'
-  | 'check_violation'
-  | 'out_of_range'
-  | 'unavailable'
-  | 'other';
+  'unique_violation' | 'foreign_key_violation' | 'check_violation' | 'out_of_range' | 'unavailable' | 'other';
 
 const byPrismaCode: Record<string, DatabaseFailure> = {
   P2002: 'unique_violation',
@@ -20,7 +15,13 @@ const byPrismaCode: Record<string, DatabaseFailure> = {
 };
 
 /** Driver adapter error kinds that mean the database cannot be talked to right now. */
-const unavailableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
+const unavailableKinds = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'DatabaseDoesNotExist',
+]);
 
 const bySqlState: Record<string, DatabaseFailure> = {
   '23505': 'unique_violation',

@@ -8,7 +8,11 @@ import type { BackendConfig } from './config.ts';
 import { seedGachaCatalog } from './gacha/catalog.ts';
 import { createPrismaClient } from './prisma-client.ts';
 
-export async function startBackendServer(databaseUrl: string, config: BackendConfig, logger: Logger): Promise<RunningServer> {
+export async function startBackendServer(
+  databaseUrl: string,
+  config: BackendConfig,
+  logger: Logger,
+): Promise<RunningServer> {
   const prisma = createPrismaClient(databaseUrl);
   onShutdown('backend database client', () => prisma.$disconnect());
   await seedGachaCatalog(prisma);

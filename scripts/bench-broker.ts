@@ -35,7 +35,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Times each call (until its body is read); `inspect` sees each body after its time is taken. */
-async function time(count: number, call: (i: number) => Promise<Response>, inspect?: (body: unknown) => void): Promise<number[]> {
+async function time(
+  count: number,
+  call: (i: number) => Promise<Response>,
+  inspect?: (body: unknown) => void,
+): Promise<number[]> {
   const durations: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const started = performance.now();
@@ -49,15 +53,24 @@ async function time(count: number, call: (i: number) => Promise<Response>, inspe
 }
 
 function pact(consumer: string, provider: string, id: string) {
-  return Buffer.from(JSON.stringify({
-    consumer: { name: consumer },
-    provider: { name: provider },
-    interactions: [{ description: `request ${id}`, request: { method: 'GET', path: `/things/${id}` }, response: { status: 200, body: { id } } }],
-    metadata: { pactSpecification: { version: '2.0.0' } },
-  })).toString('base64');
+  return Buffer.from(
+    JSON.stringify({
+      consumer: { name: consumer },
+      provider: { name: provider },
+      interactions: [
+        {
+          description: `request ${id}`,
+          request: { method: 'GET', path: `/things/${id}` },
+          response: { status: 200, body: { id } },
+        },
+      ],
+      metadata: { pactSpecification: { version: '2.0.0' } },
+    }),
+  ).toString('base64');
 }
 
-const providersOf = (consumer: number) => Array.from({ length: SHAPE.providersPerConsumer }, (_, k) => ((consumer - 1 + k) % SHAPE.providers) + 1);
+const providersOf = (consumer: number) =>
+  Array.from({ length: SHAPE.providersPerConsumer }, (_, k) => ((consumer - 1 + k) % SHAPE.providers) + 1);
 
 const server = await startPostgres({ instance: 'dev' });
 const name = 'autofighter_broker_bench';
@@ -72,11 +85,20 @@ const client = new pg.Client({ connectionString: url });
 await client.connect();
 const counts = await seedHistory(client);
 await client.end();
-out(`history written in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([table, count]) => `${table} ${count}`).join(', ')}`);
+out(
+  `history written in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s: ${Object.entries(counts)
+    .map(([table, count]) => `${table} ${count}`)
+    .join(', ')}`,
+);
 
 const prisma = createBrokerPrismaClient(url);
 const running = await listen(createBrokerApp({ prisma, logger: pino({ level: 'silent' }), config: brokerConfig() }));
-const post = (path: string, body: unknown) => fetch(`${running.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  fetch(`${running.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 let published = 0;
 const publish = () => {
@@ -88,7 +110,10 @@ const publish = () => {
     pacticipantVersionNumber: version,
     branch: 'main',
     contracts: providersOf(consumer).map((provider) => ({
-      consumerName: `Consumer${consumer}`, providerName: `Provider${provider}`, specification: 'pact', contentType: 'application/json',
+      consumerName: `Consumer${consumer}`,
+      providerName: `Provider${provider}`,
+      specification: 'pact',
+      contentType: 'application/json',
       content: pact(`Consumer${consumer}`, `Provider${provider}`, `${consumer}-${provider}-${version}`),
     })),
   });
@@ -105,15 +130,28 @@ const forVerification = (i: number) =>
 const canIDeploy = (i: number) => {
   const recent = SHAPE.versionsPerPacticipant - 55 + (i % 20);
   const [kind, prefix] = i % 2 === 0 ? ['Consumer', '1.0.'] : ['Provider', '2.0.'];
-  return fetch(`${running.url}/can-i-deploy?pacticipant=${kind}${(i % 10) + 1}&version=${prefix}${recent}&environment=production`);
+  return fetch(
+    `${running.url}/can-i-deploy?pacticipant=${kind}${(i % 10) + 1}&version=${prefix}${recent}&environment=production`,
+  );
 };
 
 const pactsListed: number[] = [];
 const answers = { true: 0, false: 0, null: 0 };
 const operations: [string, (i: number) => Promise<Response>, ((body: unknown) => void)?][] = [
   ['publish', publish],
-  ['for-verification', forVerification, (body) => pactsListed.push((body as { _embedded: { pacts: unknown[] } })._embedded.pacts.length)],
-  ['can-i-deploy', canIDeploy, (body) => (answers[String((body as { summary: { deployable: boolean | null } }).summary.deployable) as keyof typeof answers] += 1)],
+  [
+    'for-verification',
+    forVerification,
+    (body) => pactsListed.push((body as { _embedded: { pacts: unknown[] } })._embedded.pacts.length),
+  ],
+  [
+    'can-i-deploy',
+    canIDeploy,
+    (body) =>
+      (answers[
+        String((body as { summary: { deployable: boolean | null } }).summary.deployable) as keyof typeof answers
+      ] += 1),
+  ],
 ];
 const results: [string, number[]][] = [];
 for (const [operation, call, inspect] of operations) {
@@ -128,10 +166,14 @@ for (const [operation, durations] of results) {
   const sorted = [...durations].sort((a, b) => a - b);
   const cells = [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1).padStart(7));
   const p95 = percentile(sorted, 95);
-  out(`${operation.padEnd(17)}${cells.join(' ')} ${sorted.at(-1)!.toFixed(1).padStart(7)}   < ${TARGETS[operation]} ${p95 < TARGETS[operation]! ? '(met)' : '(missed)'}`);
+  out(
+    `${operation.padEnd(17)}${cells.join(' ')} ${sorted.at(-1)!.toFixed(1).padStart(7)}   < ${TARGETS[operation]} ${p95 < TARGETS[operation]! ? '(met)' : '(missed)'}`,
+  );
 }
-out(`for-verification answers listed ${Math.min(...pactsListed)} to ${Math.max(...pactsListed)} pacts (selected, pending and WIP);`
-  + ` can-i-deploy answered yes ${answers.true}, no ${answers.false}, unknown ${answers.null} times`);
+out(
+  `for-verification answers listed ${Math.min(...pactsListed)} to ${Math.max(...pactsListed)} pacts (selected, pending and WIP);` +
+    ` can-i-deploy answered yes ${answers.true}, no ${answers.false}, unknown ${answers.null} times`,
+);
 
 await running.close();
 await prisma.$disconnect();

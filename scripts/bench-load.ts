@@ -32,7 +32,12 @@ const endpoints: Endpoint[] = [
   { name: 'GET /health', method: 'GET', path: '/health', routerOwn: true },
   { name: 'GET /api/', method: 'GET', path: '/api/' },
   { name: 'POST /api/game/session', method: 'POST', path: '/api/game/session' },
-  { name: 'POST /api/game/gacha/roll', method: 'POST', path: '/api/game/gacha/roll', body: JSON.stringify({ player_id: 'load_player', type: 'standard' }) },
+  {
+    name: 'POST /api/game/gacha/roll',
+    method: 'POST',
+    path: '/api/game/gacha/roll',
+    body: JSON.stringify({ player_id: 'load_player', type: 'standard' }),
+  },
 ];
 
 interface Figures {
@@ -57,7 +62,10 @@ function startService(entry: string, env: Record<string, string>): ChildProcess 
 
 async function waitUntilUp(url: string): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt++) {
-    const ok = await fetch(url).then((res) => res.ok, () => false);
+    const ok = await fetch(url).then(
+      (res) => res.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -95,21 +103,31 @@ async function main(): Promise<void> {
     const [backendPort, routerPort] = [await freePort(), await freePort()];
     const backend = `http://127.0.0.1:${backendPort}`;
     const router = `http://127.0.0.1:${routerPort}`;
-    children.push(startService('provider/main.ts', { DATABASE_URL: databaseUrl, PORT: String(backendPort), HOST: '127.0.0.1' }));
+    children.push(
+      startService('provider/main.ts', { DATABASE_URL: databaseUrl, PORT: String(backendPort), HOST: '127.0.0.1' }),
+    );
     await waitUntilUp(`${backend}/health`);
-    children.push(startService('consumer/main.ts', { BACKEND_URL: backend, PORT: String(routerPort), HOST: '127.0.0.1' }));
+    children.push(
+      startService('consumer/main.ts', { BACKEND_URL: backend, PORT: String(routerPort), HOST: '127.0.0.1' }),
+    );
     await waitUntilUp(`${router}/health`);
 
     out(`load: ${CONNECTIONS} connections, ${SECONDS} s per case after a 2 s warm-up; latency in ms`);
     out('endpoint                     target     req/s    p50    p90    p99  errors  non-2xx');
-    const rows: { endpoint: string; backend: Figures; router: Figures; throughputRatio: number; addedP50: number }[] = [];
+    const rows: { endpoint: string; backend: Figures; router: Figures; throughputRatio: number; addedP50: number }[] =
+      [];
     for (const endpoint of endpoints) {
       const figures: Record<'backend' | 'router', Figures> = {} as never;
-      for (const [target, base] of [['backend', backend], ['router', router]] as const) {
+      for (const [target, base] of [
+        ['backend', backend],
+        ['router', router],
+      ] as const) {
         await measure(base, endpoint, 2); // warm-up
         figures[target] = await measure(base, endpoint, SECONDS);
         const f = figures[target];
-        out(`${endpoint.name.padEnd(28)} ${target.padEnd(8)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(6)} ${f.p90.toFixed(1).padStart(6)} ${f.p99.toFixed(1).padStart(6)} ${String(f.errors + f.timeouts).padStart(7)} ${String(f.non2xx).padStart(8)}`);
+        out(
+          `${endpoint.name.padEnd(28)} ${target.padEnd(8)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(6)} ${f.p90.toFixed(1).padStart(6)} ${f.p99.toFixed(1).padStart(6)} ${String(f.errors + f.timeouts).padStart(7)} ${String(f.non2xx).padStart(8)}`,
+        );
       }
       rows.push({
         endpoint: endpoint.name,
@@ -122,34 +140,57 @@ async function main(): Promise<void> {
     out();
     out('endpoint                     router/backend throughput   router adds at p50');
     for (const row of rows) {
-      const note = endpoints.find((endpoint) => endpoint.name === row.endpoint)?.routerOwn ? '   (the router\'s own /health: not forwarded)' : '';
-      out(`${row.endpoint.padEnd(28)} ${(row.throughputRatio * 100).toFixed(0).padStart(24)} %   ${row.addedP50.toFixed(1).padStart(12)} ms${note}`);
+      const note = endpoints.find((endpoint) => endpoint.name === row.endpoint)?.routerOwn
+        ? "   (the router's own /health: not forwarded)"
+        : '';
+      out(
+        `${row.endpoint.padEnd(28)} ${(row.throughputRatio * 100).toFixed(0).padStart(24)} %   ${row.addedP50.toFixed(1).padStart(12)} ms${note}`,
+      );
     }
     const forwarded = rows.filter((row) => !endpoints.find((endpoint) => endpoint.name === row.endpoint)?.routerOwn);
     const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    out(`forwarded endpoints: median router/backend throughput ${(medianOf(forwarded.map((row) => row.throughputRatio)) * 100).toFixed(0)} %, median added p50 ${medianOf(forwarded.map((row) => row.addedP50)).toFixed(1)} ms`);
-    const totalErrors = rows.reduce((sum, row) => sum + row.backend.errors + row.backend.timeouts + row.router.errors + row.router.timeouts, 0);
+    out(
+      `forwarded endpoints: median router/backend throughput ${(medianOf(forwarded.map((row) => row.throughputRatio)) * 100).toFixed(0)} %, median added p50 ${medianOf(forwarded.map((row) => row.addedP50)).toFixed(1)} ms`,
+    );
+    const totalErrors = rows.reduce(
+      (sum, row) => sum + row.backend.errors + row.backend.timeouts + row.router.errors + row.router.timeouts,
+      0,
+    );
     const totalNon2xx = rows.reduce((sum, row) => sum + row.backend.non2xx + row.router.non2xx, 0);
     out(`errors (connection errors + timeouts): ${totalErrors}; non-2xx answers: ${totalNon2xx}`);
     out('targets: zero errors at 100 connections; router throughput >= 80 % of direct; router adds < 2 ms at p50');
 
     const dir = join(projectRoot, 'artifacts');
     mkdirSync(dir, { recursive: true });
-    const report = { connections: CONNECTIONS, seconds: SECONDS, when: new Date().toISOString(), rows, totalErrors, totalNon2xx };
+    const report = {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      when: new Date().toISOString(),
+      rows,
+      totalErrors,
+      totalNon2xx,
+    };
     writeFileSync(join(dir, 'load-report.json'), `${JSON.stringify(report, null, 2)}\n`);
     const md = [
       `# Load report (${CONNECTIONS} connections, ${SECONDS} s per case)`,
       '',
       '| endpoint | backend req/s | router req/s | router/backend | backend p50 ms | router p50 ms | router adds p50 ms | errors | non-2xx |',
       '|---|---|---|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.endpoint}${endpoints.find((endpoint) => endpoint.name === r.endpoint)?.routerOwn ? ' (router: its own, not forwarded)' : ''} | ${r.backend.rps.toFixed(0)} | ${r.router.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)} % | ${r.backend.p50} | ${r.router.p50} | ${r.addedP50.toFixed(1)} | ${r.backend.errors + r.router.errors + r.backend.timeouts + r.router.timeouts} | ${r.backend.non2xx + r.router.non2xx} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.endpoint}${endpoints.find((endpoint) => endpoint.name === r.endpoint)?.routerOwn ? ' (router: its own, not forwarded)' : ''} | ${r.backend.rps.toFixed(0)} | ${r.router.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)} % | ${r.backend.p50} | ${r.router.p50} | ${r.addedP50.toFixed(1)} | ${r.backend.errors + r.router.errors + r.backend.timeouts + r.router.timeouts} | ${r.backend.non2xx + r.router.non2xx} |`,
+      ),
       '',
     ].join('\n');
     writeFileSync(join(dir, 'load-report.md'), md);
     out(`written: artifacts/load-report.json, artifacts/load-report.md`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+    await Promise.all(
+      children.map(
+        (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
+      ),
+    );
     await postgres.stop();
     rmSync(join(projectRoot, '.data', 'postgres', `test-${process.pid}-load`), { recursive: true, force: true });
   }

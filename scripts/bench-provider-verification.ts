@@ -37,7 +37,8 @@ const median = (values: readonly number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: readonly number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** In the child: verify the pact round after round, send the figures to the parent. */
@@ -47,9 +48,13 @@ async function measure(rounds: number): Promise<void> {
   try {
     for (let round = 0; round <= rounds; round++) {
       const started = performance.now();
-      const outcome = await verifyBackend({ databaseUrl: database.url, config: localVerificationConfig({ logLevel: 'error' }) });
+      const outcome = await verifyBackend({
+        databaseUrl: database.url,
+        config: localVerificationConfig({ logLevel: 'error' }),
+      });
       const totalMs = performance.now() - started;
-      if (!outcome.passed) throw new Error(`verification failed, so there is nothing to measure:\n${failureReport(outcome)}`);
+      if (!outcome.passed)
+        throw new Error(`verification failed, so there is nothing to measure:\n${failureReport(outcome)}`);
       const { interactionStarts, setupMs, finishedAt } = outcome.timeline;
       figures.rounds.push({
         descriptions: outcome.results?.interactionResults.map((result) => result.description) ?? [],
@@ -75,7 +80,9 @@ function runChild(rounds: number): Promise<Figures> {
     let figures: Figures | undefined;
     child.on('message', (message) => (figures = message as Figures));
     child.once('error', reject);
-    child.once('exit', (code) => (figures && code === 0 ? resolve(figures) : reject(new Error(`the measuring process exited with ${code}`))));
+    child.once('exit', (code) =>
+      figures && code === 0 ? resolve(figures) : reject(new Error(`the measuring process exited with ${code}`)),
+    );
   });
 }
 
@@ -87,9 +94,13 @@ function report({ database, rounds: [warmUp, ...rounds] }: Figures): void {
   out(`Provider verification of the committed pact: ${count} interactions, production app on ${database}`);
   out(`First round in the process: median ${ms(median(warmUp.wallMs))} per interaction, ${ms(warmUp.totalMs)} in all`);
   out(`Next ${rounds.length} rounds (${wall.length} interactions):`);
-  out(`  per interaction: median ${ms(median(wall))}, p90 ${ms(percentile(wall, 0.9))}, min ${ms(Math.min(...wall))}, max ${ms(Math.max(...wall))}`);
+  out(
+    `  per interaction: median ${ms(median(wall))}, p90 ${ms(percentile(wall, 0.9))}, min ${ms(Math.min(...wall))}, max ${ms(Math.max(...wall))}`,
+  );
   out(`  of which state reset + seeding: median ${ms(median(setup))}`);
-  out(`  whole verification (app, verifier, ${count} interactions): median ${ms(median(rounds.map((round) => round.totalMs)))}`);
+  out(
+    `  whole verification (app, verifier, ${count} interactions): median ${ms(median(rounds.map((round) => round.totalMs)))}`,
+  );
   const met = median(wall) < TARGET_MS;
   out(`  target: median under ${TARGET_MS} ms per interaction: ${met ? 'met' : 'NOT met'}`);
   out();

@@ -41,8 +41,17 @@ interface MochaRun {
 function runMocha(files: string[], options: { jobs?: number; grep?: string }): Promise<MochaRun> {
   const args = [
     join(projectRoot, 'node_modules', 'mocha', 'bin', 'mocha.js'),
-    '--no-config', '--node-option', 'import=tsx', '--require', 'db/testing/global-setup.ts',
-    '--extension', 'ts', '--timeout', '60000', '--reporter', 'json',
+    '--no-config',
+    '--node-option',
+    'import=tsx',
+    '--require',
+    'db/testing/global-setup.ts',
+    '--extension',
+    'ts',
+    '--timeout',
+    '60000',
+    '--reporter',
+    'json',
     ...(options.jobs && options.jobs > 1 ? ['--parallel', '--jobs', String(options.jobs)] : []),
     ...(options.grep ? ['--grep', options.grep] : []),
     ...files,
@@ -85,9 +94,15 @@ async function benchResets(): Promise<void> {
     const dirty = `WITH s AS (INSERT INTO game_sessions DEFAULT VALUES RETURNING id)
       INSERT INTO runs (session_id, party, map) SELECT id, '{}', '{}' FROM s;
       INSERT INTO upgrade_points (player_id, points) VALUES ('p', 1);`;
-    const timings: Record<string, number[]> = { 'DELETE, children first (used)': [], 'TRUNCATE ... RESTART IDENTITY': [] };
+    const timings: Record<string, number[]> = {
+      'DELETE, children first (used)': [],
+      'TRUNCATE ... RESTART IDENTITY': [],
+    };
     for (let round = 0; round < 200; round++) {
-      for (const [label, sql] of [['DELETE, children first (used)', deletes], ['TRUNCATE ... RESTART IDENTITY', truncate]] as const) {
+      for (const [label, sql] of [
+        ['DELETE, children first (used)', deletes],
+        ['TRUNCATE ... RESTART IDENTITY', truncate],
+      ] as const) {
         await client.query(dirty);
         const started = performance.now();
         await client.query(sql);
@@ -105,7 +120,11 @@ async function benchResets(): Promise<void> {
 }
 
 /** Runs each configuration `repeats` times and keeps the median wall time. */
-async function medianRun(files: string[], options: { jobs?: number; grep?: string }, repeats: number): Promise<MochaRun> {
+async function medianRun(
+  files: string[],
+  options: { jobs?: number; grep?: string },
+  repeats: number,
+): Promise<MochaRun> {
   const runs: MochaRun[] = [];
   for (let i = 0; i < repeats; i++) runs.push(await runMocha(files, options));
   const failed = runs.find((run) => run.failures > 0);
@@ -122,12 +141,16 @@ async function main(): Promise<void> {
   out(`Start-up (same run, no test selected): ${startup.seconds.toFixed(2)} s`);
   const serial = await medianRun(dbBackedFiles, {}, repeats);
   const serialNet = serial.seconds - startup.seconds;
-  out(`Serial: ${serial.tests} tests in ${serial.seconds.toFixed(2)} s -> ${ms(serialNet / serial.tests)} per DB-backed test`);
+  out(
+    `Serial: ${serial.tests} tests in ${serial.seconds.toFixed(2)} s -> ${ms(serialNet / serial.tests)} per DB-backed test`,
+  );
   out(`  (seed 002's anchor: about 107 ms per test serial; target: under 10 ms)`);
   for (const jobs of [2, 3]) {
     const parallel = await medianRun(dbBackedFiles, { jobs }, repeats);
     const speedup = serialNet / Math.max(parallel.seconds - startup.seconds, 0.001);
-    out(`Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> speed-up ${speedup.toFixed(2)}x (start-up excluded), ${(serial.seconds / parallel.seconds).toFixed(2)}x wall`);
+    out(
+      `Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> speed-up ${speedup.toFixed(2)}x (start-up excluded), ${(serial.seconds / parallel.seconds).toFixed(2)}x wall`,
+    );
   }
   out();
   await benchResets();

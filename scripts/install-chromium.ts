@@ -36,20 +36,27 @@ function run(command: string, args: string[], log: (line: string) => void): bool
 /** Chromium at /usr/bin/chromium, installed with apt-get when missing (needs root). */
 export function ensureChromium(log: (line: string) => void = () => undefined): ChromiumResult {
   if (executable(CHROMIUM_PATH)) return { ok: true, path: CHROMIUM_PATH, installed: false };
-  if (process.getuid?.() !== 0) return { ok: false, reason: `${CHROMIUM_PATH} is missing and installing it needs root (run: sudo apt-get install -y chromium)` };
-  if (!executable('/usr/bin/apt-get')) return { ok: false, reason: `${CHROMIUM_PATH} is missing and this machine has no apt-get to install it with` };
+  if (process.getuid?.() !== 0)
+    return {
+      ok: false,
+      reason: `${CHROMIUM_PATH} is missing and installing it needs root (run: sudo apt-get install -y chromium)`,
+    };
+  if (!executable('/usr/bin/apt-get'))
+    return { ok: false, reason: `${CHROMIUM_PATH} is missing and this machine has no apt-get to install it with` };
   // The package lists may be stale or absent on a fresh machine: update once, then install.
   run('apt-get', ['update', '-q'], log);
   if (!run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], log)) {
-    return { ok: false, reason: 'apt-get install chromium failed (are Debian\'s repositories reachable?)' };
+    return { ok: false, reason: "apt-get install chromium failed (are Debian's repositories reachable?)" };
   }
-  if (!executable(CHROMIUM_PATH)) return { ok: false, reason: `apt-get installed chromium but ${CHROMIUM_PATH} is not there` };
+  if (!executable(CHROMIUM_PATH))
+    return { ok: false, reason: `apt-get installed chromium but ${CHROMIUM_PATH} is not there` };
   return { ok: true, path: CHROMIUM_PATH, installed: true };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = ensureChromium((line) => process.stdout.write(`${line}\n`));
-  if (result.ok) process.stdout.write(`chromium ${result.installed ? 'installed' : 'already installed'} at ${result.path}\n`);
+  if (result.ok)
+    process.stdout.write(`chromium ${result.installed ? 'installed' : 'already installed'} at ${result.path}\n`);
   else process.stdout.write(`chromium not available: ${result.reason}\n`);
   process.exitCode = result.ok ? 0 : 1;
 }

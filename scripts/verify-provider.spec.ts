@@ -46,7 +46,8 @@ describe('npm run verify:provider', function () {
     const run = await verifyProvider({ PACT_URL: file });
 
     expect(run.code, run.stdout + run.stderr).to.equal(0);
-    expect(run.stdout).to.include(`Pacts: ${file} (PACT_URL)`)
+    expect(run.stdout)
+      .to.include(`Pacts: ${file} (PACT_URL)`)
       .and.include('Results: not published')
       .and.include('Provider states: 2 used by the pacts, 11 handled, 0 without a handler')
       .and.include('Route coverage: 2 of 14 backend routes exercised by the pacts')

@@ -7,9 +7,18 @@
 import { runShutdown } from '../db/shutdown.ts';
 import { readGitRevision } from '../provider/pact/git-revision.ts';
 import { describeVerification } from '../provider/pact/pact.setup.ts';
-import { loadVerificationConfig, VerificationConfigError, type VerificationConfig } from '../provider/pact/verification-config.ts';
+import {
+  loadVerificationConfig,
+  VerificationConfigError,
+  type VerificationConfig,
+} from '../provider/pact/verification-config.ts';
 import { openVerificationDatabase, type VerificationDatabase } from '../provider/pact/verification-database.ts';
-import { failureReport, pendingFailureReport, verifyBackend, type VerificationOutcome } from '../provider/pact/verify-backend.ts';
+import {
+  failureReport,
+  pendingFailureReport,
+  verifyBackend,
+  type VerificationOutcome,
+} from '../provider/pact/verify-backend.ts';
 
 process.env.PACT_DO_NOT_TRACK ??= 'true'; // pact-core would otherwise send usage metrics
 

@@ -80,7 +80,9 @@ export const backendChecks: Check[] = [
     name: 'backend owned players workflow',
     async run({ backend }) {
       const playerId = uniquePlayer('test_player');
-      const own = await call('POST', `${backend}/api/game/players/${playerId}/own`, { player_data: { name: 'Integration Test Player', class: 'warrior' } });
+      const own = await call('POST', `${backend}/api/game/players/${playerId}/own`, {
+        player_data: { name: 'Integration Test Player', class: 'warrior' },
+      });
       expect(own.status).to.equal(201);
       const owned = await call('GET', `${backend}/api/game/players/owned`);
       expect(owned.status).to.equal(200);
@@ -90,7 +92,10 @@ export const backendChecks: Check[] = [
   {
     name: 'backend gacha workflow',
     async run({ backend }) {
-      const roll = await call('POST', `${backend}/api/game/gacha/roll`, { player_id: 'test_gacha_player', type: 'standard' });
+      const roll = await call('POST', `${backend}/api/game/gacha/roll`, {
+        player_id: 'test_gacha_player',
+        type: 'standard',
+      });
       expect(roll.status).to.equal(201);
       expect(roll.body.data).to.have.property('roll_id');
       expect(roll.body.data.items).to.have.length.greaterThan(0);
@@ -106,7 +111,10 @@ export const backendChecks: Check[] = [
       const initial = await call('GET', `${backend}/api/game/players/${playerId}/upgrades`);
       expect(initial.status).to.equal(200);
       expect(initial.body.data.points).to.equal(0);
-      const updated = await call('POST', `${backend}/api/game/players/${playerId}/upgrades`, { points_delta: 100, stat_upgrades: { hp: 10, atk: 5 } });
+      const updated = await call('POST', `${backend}/api/game/players/${playerId}/upgrades`, {
+        points_delta: 100,
+        stat_upgrades: { hp: 10, atk: 5 },
+      });
       expect(updated.status).to.equal(200);
       expect(updated.body.data).to.include({ points: 100, hp: 10, atk: 5 });
     },
@@ -224,7 +232,9 @@ export async function completeGameFlow(router: string): Promise<GameFlowResult> 
 
   const playerId = uniquePlayer('e2e_player');
   const playerData = { name: 'E2E Test Player', class: 'warrior', level: 1 };
-  expect((await call('POST', `${router}/api/game/players/${playerId}/own`, { player_data: playerData })).status).to.equal(201);
+  expect(
+    (await call('POST', `${router}/api/game/players/${playerId}/own`, { player_data: playerData })).status,
+  ).to.equal(201);
 
   const party = { [playerId]: playerData };
   const map = { level: 1, area: 'e2e_test', difficulty: 'normal' };
@@ -236,7 +246,10 @@ export async function completeGameFlow(router: string): Promise<GameFlowResult> 
   expect(roll.status).to.equal(201);
   expect(roll.body.data.items).to.have.length.greaterThan(0);
 
-  const upgrade = await call('POST', `${router}/api/game/players/${playerId}/upgrades`, { points_delta: 150, stat_upgrades: { hp: 15, atk: 10, def: 5 } });
+  const upgrade = await call('POST', `${router}/api/game/players/${playerId}/upgrades`, {
+    points_delta: 150,
+    stat_upgrades: { hp: 15, atk: 10, def: 5 },
+  });
   expect(upgrade.status).to.equal(200);
   expect(upgrade.body.data.points).to.equal(150);
 

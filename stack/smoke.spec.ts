@@ -22,7 +22,10 @@ describe('smoke: router -> backend -> PostgreSQL', () => {
     expect(run.map).to.deep.equal(flow.map);
     const player = await backend.prisma.ownedPlayer.findUniqueOrThrow({ where: { legacyId: flow.playerId } });
     expect(player.playerData).to.deep.equal(flow.playerData);
-    const roll = await backend.prisma.gachaRoll.findUniqueOrThrow({ where: { id: flow.rollId }, include: { items: true } });
+    const roll = await backend.prisma.gachaRoll.findUniqueOrThrow({
+      where: { id: flow.rollId },
+      include: { items: true },
+    });
     expect(roll).to.include({ playerId: flow.playerId, rollType: 'standard' });
     expect(roll.items).to.have.length(1);
     const upgrades = await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: flow.playerId } });

@@ -47,7 +47,11 @@ describe('npm start: the whole stack in one command', function () {
       LOG_LEVEL: 'warn',
       BROKER_LOG_LEVEL: 'warn',
     };
-    child = spawn(process.execPath, ['--import', 'tsx', 'stack/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import', 'tsx', 'stack/main.ts'], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await waitFor(child, () => output, BANNER_DONE, 90_000);
@@ -83,7 +87,10 @@ describe('npm start: the whole stack in one command', function () {
     expect(output).to.contain('stopping the autofighter stack...');
     expect(output).to.contain('autofighter stack stopped.');
     expect(code).to.equal(130); // 128 + SIGINT, as a shell reports an interrupted command
-    const closed = await fetch(`${urls.router}/health`).then(() => 'answered', () => 'refused');
+    const closed = await fetch(`${urls.router}/health`).then(
+      () => 'answered',
+      () => 'refused',
+    );
     expect(closed).to.equal('refused');
   });
 });

@@ -47,10 +47,22 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   // Each service reads its own variables; the stack maps its per-service ports onto them.
   const brokerConfig = loadBrokerConfig(env);
-  const broker = await startBrokerServer(brokerDb.url, brokerConfig, serviceLogger('pact-broker', brokerConfig.logLevel));
+  const broker = await startBrokerServer(
+    brokerDb.url,
+    brokerConfig,
+    serviceLogger('pact-broker', brokerConfig.logLevel),
+  );
 
-  const backendConfig = loadBackendConfig({ ...env, PORT: env.BACKEND_PORT ?? '59002', HOST: env.BACKEND_HOST ?? env.HOST });
-  const backend = await startBackendServer(backendDb.url, backendConfig, serviceLogger('autofighter-backend', backendConfig.logLevel));
+  const backendConfig = loadBackendConfig({
+    ...env,
+    PORT: env.BACKEND_PORT ?? '59002',
+    HOST: env.BACKEND_HOST ?? env.HOST,
+  });
+  const backend = await startBackendServer(
+    backendDb.url,
+    backendConfig,
+    serviceLogger('autofighter-backend', backendConfig.logLevel),
+  );
 
   const routerConfig = loadRouterConfig({
     ...env,

@@ -22,7 +22,11 @@ export class BadgesService {
     private readonly matrix: MatrixService,
   ) {}
 
-  async verificationStatus(provider: string, consumer: string, filter: { tag?: string; branch?: string; untagged?: boolean } = {}): Promise<VerificationBadgeStatus> {
+  async verificationStatus(
+    provider: string,
+    consumer: string,
+    filter: { tag?: string; branch?: string; untagged?: boolean } = {},
+  ): Promise<VerificationBadgeStatus> {
     try {
       const pact = await this.pacts.latest(provider, consumer, filter);
       const verification = await new VerificationsRepository(this.prisma).latest(pact.pactVersionId);
@@ -35,7 +39,12 @@ export class BadgesService {
 
   async canIDeploy(pacticipant: string, branch: string, environment: string): Promise<DeployBadgeStatus> {
     try {
-      const answer = await this.matrix.find([{ pacticipant, branch, latest: true }], { latestby: 'cvp', limit: 100, ignore: [], environment });
+      const answer = await this.matrix.find([{ pacticipant, branch, latest: true }], {
+        latestby: 'cvp',
+        limit: 100,
+        ignore: [],
+        environment,
+      });
       return answer.status.deployable === true ? 'yes' : answer.status.deployable === false ? 'no' : 'unknown';
     } catch (error) {
       return unknownWhenMissing(error, 'unknown');

@@ -22,7 +22,14 @@ export const SHAPE = {
 };
 
 export async function seedHistory(client: pg.Client): Promise<Record<string, number>> {
-  const { consumers, providers, versionsPerPacticipant: n, providersPerConsumer, versionsPerContent, verificationsPerPactVersion } = SHAPE;
+  const {
+    consumers,
+    providers,
+    versionsPerPacticipant: n,
+    providersPerConsumer,
+    versionsPerContent,
+    verificationsPerPactVersion,
+  } = SHAPE;
   await client.query('BEGIN');
   await client.query(`
     INSERT INTO pacticipants (name, main_branch)
@@ -104,7 +111,16 @@ export async function seedHistory(client: pg.Client): Promise<Record<string, num
   await client.query('ANALYZE');
 
   const counts: Record<string, number> = {};
-  for (const table of ['pacticipants', 'versions', 'branch_versions', 'integrations', 'pact_versions', 'pact_publications', 'verifications', 'deployed_versions']) {
+  for (const table of [
+    'pacticipants',
+    'versions',
+    'branch_versions',
+    'integrations',
+    'pact_versions',
+    'pact_publications',
+    'verifications',
+    'deployed_versions',
+  ]) {
     counts[table] = Number((await client.query<{ count: string }>(`SELECT count(*) FROM ${table}`)).rows[0]!.count);
   }
   return counts;

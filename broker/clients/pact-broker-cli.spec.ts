@@ -34,10 +34,12 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
   }
 
   async function publish(consumer: string, provider: string, version: string, ...extra: string[]): Promise<CliRun> {
-    return expectSuccess(await cli('publish', writePact(consumer, provider), '--consumer-app-version', version, ...extra));
+    return expectSuccess(
+      await cli('publish', writePact(consumer, provider), '--consumer-app-version', version, ...extra),
+    );
   }
 
-  it('publish: stores the pact with the version\'s branch and tags, and prints the broker\'s notices', async () => {
+  it("publish: stores the pact with the version's branch and tags, and prints the broker's notices", async () => {
     const run = await publish('Foo', 'Bar', '1.0.0', '--branch', 'main', '--tag', 'dev', '--build-url', 'https://ci/1');
     expect(run.stdout).to.contain('Pact for Foo version 1.0.0 and provider Bar published');
     const version = (await request(broker.server).get('/pacticipants/Foo/versions/1.0.0').expect(200)).body;
@@ -47,7 +49,7 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
     await request(broker.server).get('/pacts/provider/Bar/consumer/Foo/version/1.0.0').expect(200);
   });
 
-  it('publish: changed content for a published version fails with the broker\'s explanation', async () => {
+  it("publish: changed content for a published version fails with the broker's explanation", async () => {
     await publish('Foo', 'Bar', '1.0.0');
     const run = await cli('publish', writePact('Foo', 'Bar'), '--consumer-app-version', '1.0.0');
     expect(run.code, run.output).to.not.equal(0);
@@ -59,18 +61,35 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
     await publish('Foo', 'Bar', '2');
     await publish('Baz', 'Bar', '7');
     const run = expectSuccess(await cli('list-latest-pact-versions', '--output', 'json'));
-    const pacts = JSON.parse(run.stdout).pacts as { _embedded: { consumer: { name: string; _embedded: { version: { number: string } } } } }[];
-    expect(pacts.map((p) => `${p._embedded.consumer.name} ${p._embedded.consumer._embedded.version.number}`)).to.have.members(['Foo 2', 'Baz 7']);
+    const pacts = JSON.parse(run.stdout).pacts as {
+      _embedded: { consumer: { name: string; _embedded: { version: { number: string } } } };
+    }[];
+    expect(
+      pacts.map((p) => `${p._embedded.consumer.name} ${p._embedded.consumer._embedded.version.number}`),
+    ).to.have.members(['Foo 2', 'Baz 7']);
     const table = expectSuccess(await cli('list-latest-pact-versions'));
     expect(table.stdout).to.match(/"Foo"\s*┆\s*"2"\s*┆\s*"Bar"/);
   });
 
   it('create-or-update-pacticipant and describe-pacticipant', async () => {
-    expectSuccess(await cli('create-or-update-pacticipant', '--name', 'Foo', '--main-branch', 'main', '--repository-url', 'https://git/foo'));
+    expectSuccess(
+      await cli(
+        'create-or-update-pacticipant',
+        '--name',
+        'Foo',
+        '--main-branch',
+        'main',
+        '--repository-url',
+        'https://git/foo',
+      ),
+    );
     const stored = await broker.prisma.pacticipant.findUniqueOrThrow({ where: { name: 'Foo' } });
     expect(stored).to.include({ mainBranch: 'main', repositoryUrl: 'https://git/foo' });
     expectSuccess(await cli('create-or-update-pacticipant', '--name', 'Foo', '--display-name', 'The Foo'));
-    expect(await broker.prisma.pacticipant.findUniqueOrThrow({ where: { name: 'Foo' } })).to.include({ displayName: 'The Foo', mainBranch: 'main' });
+    expect(await broker.prisma.pacticipant.findUniqueOrThrow({ where: { name: 'Foo' } })).to.include({
+      displayName: 'The Foo',
+      mainBranch: 'main',
+    });
     const described = expectSuccess(await cli('describe-pacticipant', '--name', 'Foo', '--output', 'json'));
     expect(JSON.parse(described.stdout)).to.include({ name: 'Foo', mainBranch: 'main' });
     const missing = await cli('describe-pacticipant', '--name', 'Nobody');
@@ -81,8 +100,21 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
     await publish('Foo', 'Bar', '1.0.0');
     expectSuccess(await cli('create-version-tag', '--pacticipant', 'Foo', '--version', '1.0.0', '--tag', 'prod'));
     expect(await broker.prisma.tag.count({ where: { name: 'prod' } })).to.equal(1);
-    expectSuccess(await cli('create-version-tag', '--pacticipant', 'Foo', '--version', '2.0.0', '--tag', 'dev', '--auto-create-version'));
-    const described = expectSuccess(await cli('describe-version', '--pacticipant', 'Foo', '--version', '1.0.0', '--output', 'json'));
+    expectSuccess(
+      await cli(
+        'create-version-tag',
+        '--pacticipant',
+        'Foo',
+        '--version',
+        '2.0.0',
+        '--tag',
+        'dev',
+        '--auto-create-version',
+      ),
+    );
+    const described = expectSuccess(
+      await cli('describe-version', '--pacticipant', 'Foo', '--version', '1.0.0', '--output', 'json'),
+    );
     expect(JSON.parse(described.stdout)).to.include({ number: '1.0.0' });
     const latest = expectSuccess(await cli('describe-version', '--pacticipant', 'Foo', '--output', 'json'));
     expect(JSON.parse(latest.stdout)).to.include({ number: '2.0.0' });
@@ -90,40 +122,110 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
 
   it('create-environment, record-deployment and record-release', async () => {
     await publish('Foo', 'Bar', '1.0.0');
-    expectSuccess(await cli('create-environment', '--name', 'production', '--display-name', 'Production', '--production'));
+    expectSuccess(
+      await cli('create-environment', '--name', 'production', '--display-name', 'Production', '--production'),
+    );
     const environment = await broker.prisma.environment.findUniqueOrThrow({ where: { name: 'production' } });
     expect(environment).to.include({ production: true, displayName: 'Production' });
-    expectSuccess(await cli('record-deployment', '--pacticipant', 'Foo', '--version', '1.0.0', '--environment', 'production', '--application-instance', 'blue'));
-    expect(await broker.prisma.deployedVersion.findFirstOrThrow()).to.include({ applicationInstance: 'blue', undeployedAt: null });
-    expectSuccess(await cli('record-release', '--pacticipant', 'Foo', '--version', '1.0.0', '--environment', 'production'));
+    expectSuccess(
+      await cli(
+        'record-deployment',
+        '--pacticipant',
+        'Foo',
+        '--version',
+        '1.0.0',
+        '--environment',
+        'production',
+        '--application-instance',
+        'blue',
+      ),
+    );
+    expect(await broker.prisma.deployedVersion.findFirstOrThrow()).to.include({
+      applicationInstance: 'blue',
+      undeployedAt: null,
+    });
+    expectSuccess(
+      await cli('record-release', '--pacticipant', 'Foo', '--version', '1.0.0', '--environment', 'production'),
+    );
     expect(await broker.prisma.releasedVersion.count({ where: { supportEndedAt: null } })).to.equal(1);
-    const unknownEnvironment = await cli('record-deployment', '--pacticipant', 'Foo', '--version', '1.0.0', '--environment', 'moon');
+    const unknownEnvironment = await cli(
+      'record-deployment',
+      '--pacticipant',
+      'Foo',
+      '--version',
+      '1.0.0',
+      '--environment',
+      'moon',
+    );
     expect(unknownEnvironment.code, unknownEnvironment.output).to.not.equal(0);
   });
 
   it('the other commands a pipeline uses: undeploy, end support, versions, branches, lists, pacts, webhooks', async () => {
-    await broker.data().environment('production').consumer('Foo', { mainBranch: 'main' }).version('1.0.0', { branch: 'main' }).pact('Bar')
-      .deployedTo('production', { applicationInstance: 'blue' }).releasedTo('production');
-    expectSuccess(await cli('record-undeployment', '--pacticipant', 'Foo', '--environment', 'production', '--application-instance', 'blue'));
+    await broker
+      .data()
+      .environment('production')
+      .consumer('Foo', { mainBranch: 'main' })
+      .version('1.0.0', { branch: 'main' })
+      .pact('Bar')
+      .deployedTo('production', { applicationInstance: 'blue' })
+      .releasedTo('production');
+    expectSuccess(
+      await cli(
+        'record-undeployment',
+        '--pacticipant',
+        'Foo',
+        '--environment',
+        'production',
+        '--application-instance',
+        'blue',
+      ),
+    );
     expect(await broker.prisma.deployedVersion.count({ where: { undeployedAt: null } })).to.equal(0);
-    expectSuccess(await cli('record-support-ended', '--pacticipant', 'Foo', '--version', '1.0.0', '--environment', 'production'));
+    expectSuccess(
+      await cli('record-support-ended', '--pacticipant', 'Foo', '--version', '1.0.0', '--environment', 'production'),
+    );
     expect(await broker.prisma.releasedVersion.count({ where: { supportEndedAt: null } })).to.equal(0);
-    expectSuccess(await cli('create-or-update-version', '--pacticipant', 'Foo', '--version', '2.0.0', '--branch', 'feat'));
+    expectSuccess(
+      await cli('create-or-update-version', '--pacticipant', 'Foo', '--version', '2.0.0', '--branch', 'feat'),
+    );
     expect(await broker.prisma.branchVersion.count({ where: { branchName: 'feat' } })).to.equal(1);
     expectSuccess(await cli('delete-branch', '--pacticipant', 'Foo', '--branch', 'feat'));
     expect(await broker.prisma.branch.count({ where: { name: 'feat' } })).to.equal(0);
     expect(expectSuccess(await cli('list-environments')).stdout).to.match(/production\s*┆\s*Production/);
     expect(expectSuccess(await cli('list-pacticipants')).stdout).to.match(/"Foo"\s*┆\s*"Foo"/);
-    expect(expectSuccess(await cli('get-pacts', '--provider', 'Bar')).stdout).to.contain('Pact between Foo (1.0.0) and Bar');
-    expect(expectSuccess(await cli('get-pacts', '--provider', 'Bar', '--consumer', 'Foo', '--branch', 'main')).stdout).to.contain('Pact between Foo (1.0.0) and Bar');
-    expectSuccess(await cli('create-webhook', 'https://ci.example/hook', '--request', 'POST', '--description', 'verify', '--contract-requiring-verification-published', '--provider', 'Bar'));
-    expect(await broker.prisma.webhook.findFirstOrThrow()).to.deep.include({ events: ['contract_requiring_verification_published'], description: 'verify' });
+    expect(expectSuccess(await cli('get-pacts', '--provider', 'Bar')).stdout).to.contain(
+      'Pact between Foo (1.0.0) and Bar',
+    );
+    expect(
+      expectSuccess(await cli('get-pacts', '--provider', 'Bar', '--consumer', 'Foo', '--branch', 'main')).stdout,
+    ).to.contain('Pact between Foo (1.0.0) and Bar');
+    expectSuccess(
+      await cli(
+        'create-webhook',
+        'https://ci.example/hook',
+        '--request',
+        'POST',
+        '--description',
+        'verify',
+        '--contract-requiring-verification-published',
+        '--provider',
+        'Bar',
+      ),
+    );
+    expect(await broker.prisma.webhook.findFirstOrThrow()).to.deep.include({
+      events: ['contract_requiring_verification_published'],
+      description: 'verify',
+    });
   });
 
   describe('can-i-deploy', () => {
     beforeEach(async () => {
-      await broker.data().environment('production', { production: true })
-        .provider('Bar').version('4.0.0').deployedTo('production');
+      await broker
+        .data()
+        .environment('production', { production: true })
+        .provider('Bar')
+        .version('4.0.0')
+        .deployedTo('production');
     });
 
     const canIDeploy = (version: string, ...extra: string[]) =>
@@ -166,10 +268,12 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
       await broker.data().consumer('Foo').version('1.0.0').pact('Bar');
       const run = await canIDeploy('1.0.0', '--retry-while-unknown', '1', '--retry-interval', '1');
       expect(run.code, run.output).to.not.equal(0);
-      expect(run.stdout).to.match(/No verified pact exists between version 1.0.0 of Foo and the version of Bar in production \(4.0.0\)/);
+      expect(run.stdout).to.match(
+        /No verified pact exists between version 1.0.0 of Foo and the version of Bar in production \(4.0.0\)/,
+      );
     });
 
-    it('--output json prints the broker\'s answer', async () => {
+    it("--output json prints the broker's answer", async () => {
       await broker.data().consumer('Foo').version('1.0.0').pact('Bar').verifiedBy('4.0.0');
       const run = expectSuccess(await canIDeploy('1.0.0', '--output', 'json'));
       expect(JSON.parse(run.stdout).summary).to.include({ deployable: true, success: 1 });
@@ -177,9 +281,16 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
   });
 
   it('can-i-merge: checks the version against the main branch of each integrated pacticipant', async () => {
-    await broker.data().provider('Bar', { mainBranch: 'main' }).consumer('Foo', { mainBranch: 'main' })
-      .version('1.0.0', { branch: 'feat' }).pact('Bar').verifiedBy('4.0.0', { branch: 'main' })
-      .version('1.1.0', { branch: 'feat' }).pact('Bar').verifiedBy('4.0.0', { branch: 'main', success: false });
+    await broker
+      .data()
+      .provider('Bar', { mainBranch: 'main' })
+      .consumer('Foo', { mainBranch: 'main' })
+      .version('1.0.0', { branch: 'feat' })
+      .pact('Bar')
+      .verifiedBy('4.0.0', { branch: 'main' })
+      .version('1.1.0', { branch: 'feat' })
+      .pact('Bar')
+      .verifiedBy('4.0.0', { branch: 'main', success: false });
     expectSuccess(await cli('can-i-merge', '--pacticipant', 'Foo', '--version', '1.0.0'));
     const no = await cli('can-i-merge', '--pacticipant', 'Foo', '--version', '1.1.0');
     expect(no.code, no.output).to.not.equal(0);

@@ -15,7 +15,12 @@ const BUNDLED_PACT = join(dirname(fileURLToPath(import.meta.url)), 'pact-broker-
 const PACT_URL = process.env.PACT_URL ?? BUNDLED_PACT;
 
 interface PactFile {
-  interactions: { description: string; providerState?: string; providerStates?: { name: string }[]; response: { status: number } }[];
+  interactions: {
+    description: string;
+    providerState?: string;
+    providerStates?: { name: string }[];
+    response: { status: number };
+  }[];
 }
 
 async function readPactFile(location: string): Promise<PactFile> {
@@ -28,20 +33,40 @@ async function readPactFile(location: string): Promise<PactFile> {
 }
 
 function stateNames(pact: PactFile): string[] {
-  return [...new Set(pact.interactions.flatMap((i) => (i.providerStates ? i.providerStates.map((s) => s.name) : i.providerState ? [i.providerState] : [])))];
+  return [
+    ...new Set(
+      pact.interactions.flatMap((i) =>
+        i.providerStates ? i.providerStates.map((s) => s.name) : i.providerState ? [i.providerState] : [],
+      ),
+    ),
+  ];
 }
 
 function lookupIn(broker: BrokerTestContext): PlaceholderLookup {
   return {
-    pacticipantName: async (name) => (await broker.prisma.$queryRaw<{ name: string }[]>`SELECT name FROM pacticipants WHERE upper(name) = upper(${name})`)[0]?.name,
+    pacticipantName: async (name) =>
+      (
+        await broker.prisma.$queryRaw<
+          { name: string }[]
+        >`SELECT name FROM pacticipants WHERE upper(name) = upper(${name})`
+      )[0]?.name,
     versionNumber: async (pacticipant, number) =>
-      (await broker.prisma.$queryRaw<{ number: string }[]>`SELECT v.number FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id
-        WHERE p.name = ${pacticipant} AND upper(v.number) = upper(${number})`)[0]?.number,
-    environmentUuid: async (name) => (await broker.prisma.$queryRaw<{ uuid: string }[]>`SELECT uuid::text FROM environments WHERE upper(name) = upper(${name})`)[0]?.uuid,
+      (
+        await broker.prisma.$queryRaw<
+          { number: string }[]
+        >`SELECT v.number FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id
+        WHERE p.name = ${pacticipant} AND upper(v.number) = upper(${number})`
+      )[0]?.number,
+    environmentUuid: async (name) =>
+      (
+        await broker.prisma.$queryRaw<
+          { uuid: string }[]
+        >`SELECT uuid::text FROM environments WHERE upper(name) = upper(${name})`
+      )[0]?.uuid,
   };
 }
 
-describe('broker: conformance with the Pact Broker client\'s pact', function () {
+describe("broker: conformance with the Pact Broker client's pact", function () {
   this.timeout(180_000);
   // The pact's responses name http://example.org, the base URL the Pact Broker verifies it with.
   const broker = useBroker({ config: { baseUrl: 'http://example.org' } });
@@ -56,9 +81,14 @@ describe('broker: conformance with the Pact Broker client\'s pact', function () 
         counters.resets += 1;
         await broker.reset();
       },
-      stateHandlers: Object.fromEntries(Object.entries(providerStates).map(([name, seed]) => [name, async () => {
-        await seed(broker.data());
-      }])),
+      stateHandlers: Object.fromEntries(
+        Object.entries(providerStates).map(([name, seed]) => [
+          name,
+          async () => {
+            await seed(broker.data());
+          },
+        ]),
+      ),
       requestFilter: conformanceRequestFilter(lookupIn(broker)),
       logLevel: 'error',
     };
@@ -70,7 +100,7 @@ describe('broker: conformance with the Pact Broker client\'s pact', function () 
     expect(missing).to.deep.equal([]);
   });
 
-  it(`verifies every interaction of ${PACT_URL === BUNDLED_PACT ? 'the Ruby client\'s V2 pact' : PACT_URL}`, async () => {
+  it(`verifies every interaction of ${PACT_URL === BUNDLED_PACT ? "the Ruby client's V2 pact" : PACT_URL}`, async () => {
     const pact = await readPactFile(PACT_URL);
     const counters = { resets: 0 };
     await verifier(PACT_URL, counters).verifyProvider();
@@ -86,15 +116,24 @@ describe('broker: conformance with the Pact Broker client\'s pact', function () 
 
     it('an interaction expecting a relation the index lacks fails the run', async () => {
       const pact = JSON.parse(readFileSync(BUNDLED_PACT, 'utf8')) as PactFile & Record<string, unknown>;
-      const index = pact.interactions.find((i) => i.description === 'a request for the index resource' && i.providerState === 'the pb:publish-contracts relations exists in the index resource')!;
-      const response = index.response as unknown as { body: { _links: Record<string, unknown> }; matchingRules: Record<string, unknown> };
+      const index = pact.interactions.find(
+        (i) =>
+          i.description === 'a request for the index resource' &&
+          i.providerState === 'the pb:publish-contracts relations exists in the index resource',
+      )!;
+      const response = index.response as unknown as {
+        body: { _links: Record<string, unknown> };
+        matchingRules: Record<string, unknown>;
+      };
       response.body._links = { 'pb:publish-contracts-that-does-not-exist': { href: '/contracts/publish' } };
       response.matchingRules = {};
       const broken = { ...pact, interactions: [index] };
       const file = join(dir, 'broken.json');
       writeFileSync(file, JSON.stringify(broken));
       let failure: unknown;
-      await verifier(file).verifyProvider().catch((error: unknown) => (failure = error));
+      await verifier(file)
+        .verifyProvider()
+        .catch((error: unknown) => (failure = error));
       expect(failure, 'the verifier must reject').to.be.instanceOf(Error);
     });
   });

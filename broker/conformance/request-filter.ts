@@ -18,7 +18,10 @@ export interface PlaceholderLookup {
   environmentUuid(name: string): Promise<string | undefined>;
 }
 
-type Rule = [pattern: RegExp, rewrite: (match: RegExpMatchArray, lookup: PlaceholderLookup) => Promise<string | undefined> | string];
+type Rule = [
+  pattern: RegExp,
+  rewrite: (match: RegExpMatchArray, lookup: PlaceholderLookup) => Promise<string | undefined> | string,
+];
 
 const UUID = '[0-9a-fA-F-]{36}';
 const enc = encodeURIComponent;
@@ -29,11 +32,23 @@ const RULES: Rule[] = [
   [/^\/HAL-REL-PLACEHOLDER-PB-ENVIRONMENTS$/, () => '/environments'],
   [new RegExp(`^/HAL-REL-PLACEHOLDER-PB-ENVIRONMENT-(${UUID})$`), (m) => `/environments/${m[1]}`],
   [new RegExp(`^/PLACEHOLDER-DEPLOYED-VERSION-(${UUID})$`), (m) => `/deployed-versions/${m[1]}`],
-  [new RegExp(`^/PLACEHOLDER-ENVIRONMENT-CURRENTLY-DEPLOYED-(${UUID})$`), (m) => `/environments/${m[1]}/deployed-versions/currently-deployed`],
-  [/^\/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-TAGGED-VERSION-(.+)-([^-]+)$/, (m) => `/pacticipants/${enc(m[1]!)}/latest-version/${enc(m[2]!)}`],
+  [
+    new RegExp(`^/PLACEHOLDER-ENVIRONMENT-CURRENTLY-DEPLOYED-(${UUID})$`),
+    (m) => `/environments/${m[1]}/deployed-versions/currently-deployed`,
+  ],
+  [
+    /^\/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-TAGGED-VERSION-(.+)-([^-]+)$/,
+    (m) => `/pacticipants/${enc(m[1]!)}/latest-version/${enc(m[2]!)}`,
+  ],
   [/^\/HAL-REL-PLACEHOLDER-INDEX-PB-LATEST-VERSION-(.+)$/, (m) => `/pacticipants/${enc(m[1]!)}/latest-version`],
-  [/^\/HAL-REL-PLACEHOLDER-(?:INDEX-)?PB-PACTICIPANT-VERSION-(.+)-([^-]+)$/, (m) => `/pacticipants/${enc(m[1]!)}/versions/${enc(m[2]!)}`],
-  [/^\/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-(.+)-([^-]+)$/, (m) => `/pacticipants/${enc(m[1]!)}/branches/${enc(m[2]!)}`],
+  [
+    /^\/HAL-REL-PLACEHOLDER-(?:INDEX-)?PB-PACTICIPANT-VERSION-(.+)-([^-]+)$/,
+    (m) => `/pacticipants/${enc(m[1]!)}/versions/${enc(m[2]!)}`,
+  ],
+  [
+    /^\/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-(.+)-([^-]+)$/,
+    (m) => `/pacticipants/${enc(m[1]!)}/branches/${enc(m[2]!)}`,
+  ],
   [
     /^\/HAL-REL-PLACEHOLDER-PB-RECORD-(DEPLOYMENT|RELEASE)-(.+)-([^-]+)-([^-]+)$/,
     async (m, lookup) => {
@@ -65,7 +80,10 @@ function decodePair(pair: string): [string, string] {
 
 /** A matrix query string with its `q[]` selectors regrouped in the order the client wrote them. */
 export function regroupMatrixQuery(query: string): string {
-  const pairs = query.split('&').filter((pair) => pair !== '').map(decodePair);
+  const pairs = query
+    .split('&')
+    .filter((pair) => pair !== '')
+    .map(decodePair);
   const selectorValues = new Map<string, string[]>();
   const rest: [string, string][] = [];
   for (const [key, value] of pairs) {
@@ -77,12 +95,21 @@ export function regroupMatrixQuery(query: string): string {
   if (pacticipants.length === 0) return query;
   const versions = selectorValues.get('version') ?? [];
   const others = [...selectorValues.entries()].filter(([field]) => field !== 'pacticipant' && field !== 'version');
-  const encode = ([key, value]: [string, string]) => `${key.replaceAll('[', '%5B').replaceAll(']', '%5D')}=${encodeURIComponent(value)}`;
+  const encode = ([key, value]: [string, string]) =>
+    `${key.replaceAll('[', '%5B').replaceAll(']', '%5D')}=${encodeURIComponent(value)}`;
   const selectors = pacticipants.flatMap((pacticipant, index): [string, string][] => {
-    if (index < versions.length) return [['q[][pacticipant]', pacticipant], ['q[][version]', versions[index]!]];
+    if (index < versions.length)
+      return [
+        ['q[][pacticipant]', pacticipant],
+        ['q[][version]', versions[index]!],
+      ];
     const unversioned = index - versions.length;
-    return [['q[][pacticipant]', pacticipant], ...others.flatMap(([field, values]): [string, string][] =>
-      values[unversioned] === undefined ? [] : [[`q[][${field}]`, values[unversioned]!]])];
+    return [
+      ['q[][pacticipant]', pacticipant],
+      ...others.flatMap(([field, values]): [string, string][] =>
+        values[unversioned] === undefined ? [] : [[`q[][${field}]`, values[unversioned]!]],
+      ),
+    ];
   });
   return [...selectors, ...rest].map(encode).join('&');
 }

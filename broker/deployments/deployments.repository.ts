@@ -14,16 +14,25 @@ export class DeploymentsRepository {
    * environment) serialises concurrent recordings, so exactly one deployment stays current. Returns
    * the deployment's uuid (read it with relations after the transaction).
    */
-  async recordDeployment(pacticipantId: number, versionId: number, environmentId: number, applicationInstance: string): Promise<string> {
+  async recordDeployment(
+    pacticipantId: number,
+    versionId: number,
+    environmentId: number,
+    applicationInstance: string,
+  ): Promise<string> {
     await this.db.$executeRaw`SELECT pg_advisory_xact_lock(${pacticipantId}::int, ${environmentId}::int)`;
     await this.db.deployedVersion.updateMany({
       where: { pacticipantId, environmentId, applicationInstance, undeployedAt: null, versionId: { not: versionId } },
       data: { undeployedAt: new Date() },
     });
-    const current = await this.db.deployedVersion.findFirst({ where: { versionId, environmentId, applicationInstance, undeployedAt: null } });
+    const current = await this.db.deployedVersion.findFirst({
+      where: { versionId, environmentId, applicationInstance, undeployedAt: null },
+    });
     if (current) return current.uuid;
     const uuid = randomUUID();
-    await this.db.deployedVersion.create({ data: { uuid, pacticipantId, versionId, environmentId, applicationInstance } });
+    await this.db.deployedVersion.create({
+      data: { uuid, pacticipantId, versionId, environmentId, applicationInstance },
+    });
     return uuid;
   }
 
@@ -61,8 +70,12 @@ export class DeploymentsRepository {
       skipDuplicates: true,
       select: { id: true },
     });
-    if (!created) await this.db.releasedVersion.updateMany({ where: { versionId, environmentId }, data: { supportEndedAt: null } });
-    const release = await this.db.releasedVersion.findUniqueOrThrow({ where: { versionId_environmentId: { versionId, environmentId } }, include: withRelations });
+    if (!created)
+      await this.db.releasedVersion.updateMany({ where: { versionId, environmentId }, data: { supportEndedAt: null } });
+    const release = await this.db.releasedVersion.findUniqueOrThrow({
+      where: { versionId_environmentId: { versionId, environmentId } },
+      include: withRelations,
+    });
     return { release, created: Boolean(created) };
   }
 

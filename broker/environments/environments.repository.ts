@@ -29,7 +29,10 @@ export class EnvironmentsRepository {
 
   /** Creates it, or returns undefined when the name (or uuid) is taken. */
   async create(uuid: string, fields: EnvironmentFields): Promise<Environment | undefined> {
-    const [created] = await this.db.environment.createManyAndReturn({ data: [{ uuid, ...this.data(fields) }], skipDuplicates: true });
+    const [created] = await this.db.environment.createManyAndReturn({
+      data: [{ uuid, ...this.data(fields) }],
+      skipDuplicates: true,
+    });
     return created;
   }
 

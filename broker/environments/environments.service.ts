@@ -29,7 +29,8 @@ export class EnvironmentsService {
   async create(fields: EnvironmentFields, uuid: string = randomUUID()): Promise<Environment> {
     const created = await this.environments.create(uuid, fields);
     if (created) return created;
-    if (await this.environments.byUuid(uuid)) throw ValidationError.field('uuid', `An environment with uuid '${uuid}' already exists`);
+    if (await this.environments.byUuid(uuid))
+      throw ValidationError.field('uuid', `An environment with uuid '${uuid}' already exists`);
     throw ValidationError.field('name', `Another environment with name '${fields.name}' already exists`);
   }
 
@@ -39,7 +40,8 @@ export class EnvironmentsService {
     const existing = await this.environments.byUuid(uuid);
     if (!existing) return { environment: await this.create(fields, uuid), created: true };
     const clash = await this.environments.byName(fields.name);
-    if (clash && clash.id !== existing.id) throw ValidationError.field('name', `Another environment with name '${fields.name}' already exists`);
+    if (clash && clash.id !== existing.id)
+      throw ValidationError.field('name', `Another environment with name '${fields.name}' already exists`);
     return { environment: await this.environments.update(existing.id, fields), created: false };
   }
 
@@ -56,10 +58,22 @@ export class EnvironmentsService {
     return { pacticipant, version };
   }
 
-  async recordDeployment(pacticipantName: string, versionNumber: string, environmentUuid: string, applicationInstance: string | undefined) {
+  async recordDeployment(
+    pacticipantName: string,
+    versionNumber: string,
+    environmentUuid: string,
+    applicationInstance: string | undefined,
+  ) {
     const { pacticipant, version } = await this.versionOf(pacticipantName, versionNumber);
     const environment = await this.find(environmentUuid);
-    const uuid = await inTransaction(this.prisma, (tx) => new DeploymentsRepository(tx).recordDeployment(pacticipant.id, version.id, environment.id, applicationInstance ?? ''));
+    const uuid = await inTransaction(this.prisma, (tx) =>
+      new DeploymentsRepository(tx).recordDeployment(
+        pacticipant.id,
+        version.id,
+        environment.id,
+        applicationInstance ?? '',
+      ),
+    );
     return (await new DeploymentsRepository(this.prisma).deployedVersion(uuid))!;
   }
 
@@ -91,9 +105,13 @@ export class EnvironmentsService {
   async setCurrentlyDeployed(uuid: string, currentlyDeployed: boolean | undefined) {
     const deployed = await this.deployedVersion(uuid);
     if (currentlyDeployed === true && deployed.undeployedAt) {
-      throw ValidationError.field('currentlyDeployed', 'A version that was undeployed cannot be marked as deployed again: record a new deployment');
+      throw ValidationError.field(
+        'currentlyDeployed',
+        'A version that was undeployed cannot be marked as deployed again: record a new deployment',
+      );
     }
-    if (currentlyDeployed === false && !deployed.undeployedAt) return new DeploymentsRepository(this.prisma).undeploy(deployed.id);
+    if (currentlyDeployed === false && !deployed.undeployedAt)
+      return new DeploymentsRepository(this.prisma).undeploy(deployed.id);
     return deployed;
   }
 
@@ -108,7 +126,8 @@ export class EnvironmentsService {
     if (currentlySupported === true && released.supportEndedAt) {
       throw ValidationError.field('currentlySupported', 'Support cannot be resumed here: record the release again');
     }
-    if (currentlySupported === false && !released.supportEndedAt) return new DeploymentsRepository(this.prisma).endSupport(released.id);
+    if (currentlySupported === false && !released.supportEndedAt)
+      return new DeploymentsRepository(this.prisma).endSupport(released.id);
     return released;
   }
 
@@ -133,6 +152,9 @@ export class EnvironmentsService {
     const environment = await this.find(environmentUuid);
     const byPacticipant = await this.pacticipantFilter(filter.pacticipant);
     if (!byPacticipant) return { environment, releasedVersions: [] };
-    return { environment, releasedVersions: await new DeploymentsRepository(this.prisma).currentlySupported(environment.id, byPacticipant) };
+    return {
+      environment,
+      releasedVersions: await new DeploymentsRepository(this.prisma).currentlySupported(environment.id, byPacticipant),
+    };
   }
 }

@@ -43,11 +43,15 @@ export class ForVerificationService {
     const provider = await new PacticipantsRepository(this.prisma).findByName(providerName);
     if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
     const selection = new SelectionRepository(this.prisma);
-    const wantsWip = request.includeWipPactsSince !== undefined && (request.providerVersionBranch !== undefined || request.providerVersionTags.length > 0);
+    const wantsWip =
+      request.includeWipPactsSince !== undefined &&
+      (request.providerVersionBranch !== undefined || request.providerVersionTags.length > 0);
     // The selectors' queries and the WIP candidates are independent: they run at once.
     const [selections, heads] = await Promise.all([
       request.consumerVersionSelectors.length > 0
-        ? Promise.all(request.consumerVersionSelectors.map((selector) => this.select(selection, provider.id, selector, request))).then((lists) => lists.flat())
+        ? Promise.all(
+            request.consumerVersionSelectors.map((selector) => this.select(selection, provider.id, selector, request)),
+          ).then((lists) => lists.flat())
         : this.defaultSelections(selection, provider.id),
       wantsWip ? selection.heads(provider.id, request.includeWipPactsSince!) : Promise.resolve([]),
     ]);
@@ -55,11 +59,16 @@ export class ForVerificationService {
     const explicit = new Set(pacts.map((pact) => pact.pactVersionId));
     const candidates = heads.filter((row) => !explicit.has(row.pactVersionId));
     const needStatus = request.includePendingStatus || candidates.length > 0;
-    const status = needStatus ? await this.verifiedStatus(provider.id, [...explicit, ...candidates.map((row) => row.pactVersionId)], request) : undefined;
+    const status = needStatus
+      ? await this.verifiedStatus(provider.id, [...explicit, ...candidates.map((row) => row.pactVersionId)], request)
+      : undefined;
     if (request.includePendingStatus) for (const pact of pacts) pact.pending = !status!(pact.pactVersionId).any;
     // WIP: heads this provider branch (or these tags) has not verified successfully outside WIP.
-    const wip = mergeByContent(candidates.filter((row) => !status!(row.pactVersionId).outsideWip)
-      .map((row) => ({ selector: { kind: 'wip' as const }, row, latest: true, fallback: false })));
+    const wip = mergeByContent(
+      candidates
+        .filter((row) => !status!(row.pactVersionId).outsideWip)
+        .map((row) => ({ selector: { kind: 'wip' as const }, row, latest: true, fallback: false })),
+    );
     for (const pact of wip) {
       pact.wip = true;
       pact.pending = true;
@@ -67,10 +76,20 @@ export class ForVerificationService {
     return { provider, request, pacts: sortPacts([...pacts, ...wip]) };
   }
 
-  private async select(repository: SelectionRepository, providerId: number, selector: Selector, request: PactsForVerificationRequest): Promise<Selection[]> {
+  private async select(
+    repository: SelectionRepository,
+    providerId: number,
+    selector: Selector,
+    request: PactsForVerificationRequest,
+  ): Promise<Selection[]> {
     const consumers: ConsumerFilter = selector.consumer === undefined ? {} : { name: selector.consumer };
     const picked = (rows: SelectedRow[], fallback = false): Selection[] =>
-      rows.map((row) => ({ selector, row, latest: LATEST_KINDS.has(selector.kind) || (selector.kind === 'tag' && selector.latest), fallback }));
+      rows.map((row) => ({
+        selector,
+        row,
+        latest: LATEST_KINDS.has(selector.kind) || (selector.kind === 'tag' && selector.latest),
+        fallback,
+      }));
     switch (selector.kind) {
       case 'latest':
         return picked(await repository.latest(providerId, consumers));
@@ -84,7 +103,10 @@ export class ForVerificationService {
         const rows = await repository.latestForBranch(providerId, selector.branch, consumers);
         if (selector.fallbackBranch === undefined) return picked(rows);
         const missing = await this.consumersWithout(repository, providerId, rows, consumers);
-        const fallback = missing.length > 0 ? await repository.latestForBranch(providerId, selector.fallbackBranch, { ...consumers, ids: missing }) : [];
+        const fallback =
+          missing.length > 0
+            ? await repository.latestForBranch(providerId, selector.fallbackBranch, { ...consumers, ids: missing })
+            : [];
         return [...picked(rows), ...picked(fallback, true)];
       }
       case 'tag': {
@@ -92,7 +114,10 @@ export class ForVerificationService {
         const rows = await repository.latestForTag(providerId, selector.tag, consumers);
         if (selector.fallbackTag === undefined) return picked(rows);
         const missing = await this.consumersWithout(repository, providerId, rows, consumers);
-        const fallback = missing.length > 0 ? await repository.latestForTag(providerId, selector.fallbackTag, { ...consumers, ids: missing }) : [];
+        const fallback =
+          missing.length > 0
+            ? await repository.latestForTag(providerId, selector.fallbackTag, { ...consumers, ids: missing })
+            : [];
         return [...picked(rows), ...picked(fallback, true)];
       }
       case 'deployed':
@@ -110,7 +135,12 @@ export class ForVerificationService {
   }
 
   /** Consumers of the provider (within the filter) that none of `rows` belongs to. */
-  private async consumersWithout(repository: SelectionRepository, providerId: number, rows: SelectedRow[], consumers: ConsumerFilter): Promise<number[]> {
+  private async consumersWithout(
+    repository: SelectionRepository,
+    providerId: number,
+    rows: SelectedRow[],
+    consumers: ConsumerFilter,
+  ): Promise<number[]> {
     const found = new Set(rows.map((row) => row.consumerId));
     const all = await repository.consumerIds(providerId);
     return all.filter((id) => !found.has(id) && (consumers.ids === undefined || consumers.ids.includes(id)));
@@ -125,7 +155,8 @@ export class ForVerificationService {
     const mainBranch = await repository.latestForBranch(providerId, undefined);
     const withMain = new Set(mainBranch.map((row) => row.consumerId));
     const candidates = (await repository.consumersWithMainBranch(providerId)).filter((id) => !withMain.has(id));
-    const mainTag = candidates.length > 0 ? await repository.latestForTag(providerId, undefined, { ids: candidates }) : [];
+    const mainTag =
+      candidates.length > 0 ? await repository.latestForTag(providerId, undefined, { ids: candidates }) : [];
     const covered = new Set([...withMain, ...mainTag.map((row) => row.consumerId)]);
     const rest = (await repository.consumerIds(providerId)).filter((id) => !covered.has(id));
     const [latest, deployed, released] = await Promise.all([
@@ -133,10 +164,16 @@ export class ForVerificationService {
       repository.deployed(providerId, undefined),
       repository.released(providerId, undefined),
     ]);
-    const as = (selector: Selector, rows: SelectedRow[], latestFlag: boolean) => rows.map((row) => ({ selector, row, latest: latestFlag, fallback: false }));
+    const as = (selector: Selector, rows: SelectedRow[], latestFlag: boolean) =>
+      rows.map((row) => ({ selector, row, latest: latestFlag, fallback: false }));
     return [
       ...as({ kind: 'mainBranch' }, mainBranch, true),
-      ...mainTag.map((row) => ({ selector: { kind: 'tag', tag: row.tag!, latest: true } as Selector, row, latest: true, fallback: false })),
+      ...mainTag.map((row) => ({
+        selector: { kind: 'tag', tag: row.tag!, latest: true } as Selector,
+        row,
+        latest: true,
+        fallback: false,
+      })),
       ...as({ kind: 'latest' }, latest, true),
       ...as({ kind: 'deployed' }, deployed, false),
       ...as({ kind: 'released' }, released, false),
@@ -174,7 +211,14 @@ function mergeByContent(selections: Selection[]): VerifiablePact[] {
     const { row } = selection;
     const existing = byVersion.get(row.pactVersionId);
     if (!existing) {
-      byVersion.set(row.pactVersionId, { consumerName: row.consumerName, pactVersionId: row.pactVersionId, sha: row.sha, consumerVersionNumber: row.consumerVersionNumber, selections: [selection], wip: false });
+      byVersion.set(row.pactVersionId, {
+        consumerName: row.consumerName,
+        pactVersionId: row.pactVersionId,
+        sha: row.sha,
+        consumerVersionNumber: row.consumerVersionNumber,
+        selections: [selection],
+        wip: false,
+      });
       continue;
     }
     existing.selections.push(selection);
@@ -185,6 +229,9 @@ function mergeByContent(selections: Selection[]): VerifiablePact[] {
 }
 
 function sortPacts(pacts: VerifiablePact[]): VerifiablePact[] {
-  const newest = (pact: VerifiablePact) => Math.max(...pact.selections.map((selection) => selection.row.consumerVersionId));
-  return pacts.sort((a, b) => a.consumerName.localeCompare(b.consumerName) || Number(a.wip) - Number(b.wip) || newest(a) - newest(b));
+  const newest = (pact: VerifiablePact) =>
+    Math.max(...pact.selections.map((selection) => selection.row.consumerVersionId));
+  return pacts.sort(
+    (a, b) => a.consumerName.localeCompare(b.consumerName) || Number(a.wip) - Number(b.wip) || newest(a) - newest(b),
+  );
 }

@@ -47,7 +47,9 @@ const toRow = (raw: RawRow): SelectedRow => ({
   ...(raw.branch_name !== null ? { branch: raw.branch_name } : {}),
   ...(raw.tag_name !== null ? { tag: raw.tag_name } : {}),
   ...(raw.environment_name !== null ? { environment: raw.environment_name } : {}),
-  ...(raw.application_instance !== null && raw.application_instance !== '' ? { applicationInstance: raw.application_instance } : {}),
+  ...(raw.application_instance !== null && raw.application_instance !== ''
+    ? { applicationInstance: raw.application_instance }
+    : {}),
 });
 
 /** Which consumers a query may return. */
@@ -64,7 +66,10 @@ function consumerCondition(filter: ConsumerFilter): Prisma.Sql {
 }
 
 /** Wraps a query over publications `p` (with extra columns) in the SelectedRow columns. */
-function selectRows(from: Prisma.Sql, extras: { branch?: Prisma.Sql; tag?: Prisma.Sql; environment?: Prisma.Sql; instance?: Prisma.Sql } = {}): Prisma.Sql {
+function selectRows(
+  from: Prisma.Sql,
+  extras: { branch?: Prisma.Sql; tag?: Prisma.Sql; environment?: Prisma.Sql; instance?: Prisma.Sql } = {},
+): Prisma.Sql {
   return Prisma.sql`
     SELECT p.id AS publication_id, p.consumer_id, c.name AS consumer_name, p.consumer_version_id,
            cv.number AS consumer_version_number, p.pact_version_id, pv.sha, p.created_at,
@@ -87,21 +92,29 @@ export class SelectionRepository {
 
   /** Each consumer's latest pact with the provider. */
   latest(providerId: number, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
-    return this.run(selectRows(Prisma.sql`
+    return this.run(
+      selectRows(Prisma.sql`
       FROM integrations i
       CROSS JOIN LATERAL (SELECT p2.id FROM pact_publications p2 WHERE p2.provider_id = i.provider_id AND p2.consumer_id = i.consumer_id
                           ORDER BY p2.consumer_version_id DESC LIMIT 1) latest
       JOIN pact_publications p ON p.id = latest.id ${joins}
-      WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`));
+      WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`),
+    );
   }
 
   /**
    * Each consumer's latest pact from a branch: a named one, or (`branch` undefined) the consumer's own
    * main branch.
    */
-  latestForBranch(providerId: number, branch: string | undefined, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
+  latestForBranch(
+    providerId: number,
+    branch: string | undefined,
+    consumers: ConsumerFilter = {},
+  ): Promise<SelectedRow[]> {
     const branchName = branch === undefined ? Prisma.sql`c.main_branch` : Prisma.sql`${branch}::text`;
-    return this.run(selectRows(Prisma.sql`
+    return this.run(
+      selectRows(
+        Prisma.sql`
       FROM integrations i JOIN pacticipants c ON c.id = i.consumer_id
       CROSS JOIN LATERAL (SELECT p2.id FROM branch_versions bv
                           JOIN pact_publications p2 ON p2.consumer_version_id = bv.version_id AND p2.provider_id = i.provider_id
@@ -110,23 +123,33 @@ export class SelectionRepository {
       JOIN pact_publications p ON p.id = latest.id
       JOIN versions cv ON cv.id = p.consumer_version_id
       JOIN pact_versions pv ON pv.id = p.pact_version_id
-      WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`, { branch: branchName }));
+      WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`,
+        { branch: branchName },
+      ),
+    );
   }
 
   /** The latest pact of every branch of every consumer. */
   latestForEachBranch(providerId: number, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
-    return this.run(selectRows(Prisma.sql`
+    return this.run(
+      selectRows(
+        Prisma.sql`
       FROM (SELECT DISTINCT ON (bv.branch_id) p2.id, bv.branch_name FROM pact_publications p2
             JOIN branch_versions bv ON bv.version_id = p2.consumer_version_id
             WHERE p2.provider_id = ${providerId} ORDER BY bv.branch_id, bv.version_id DESC) heads
       JOIN pact_publications p ON p.id = heads.id ${joins}
-      WHERE TRUE ${consumerCondition(consumers)}`, { branch: Prisma.sql`heads.branch_name` }));
+      WHERE TRUE ${consumerCondition(consumers)}`,
+        { branch: Prisma.sql`heads.branch_name` },
+      ),
+    );
   }
 
   /** Each consumer's latest pact with a tag (a named one, or the consumer's main branch name as a tag). */
   latestForTag(providerId: number, tag: string | undefined, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
     const tagName = tag === undefined ? Prisma.sql`c.main_branch` : Prisma.sql`${tag}::text`;
-    return this.run(selectRows(Prisma.sql`
+    return this.run(
+      selectRows(
+        Prisma.sql`
       FROM integrations i JOIN pacticipants c ON c.id = i.consumer_id
       CROSS JOIN LATERAL (SELECT p2.id FROM tags t
                           JOIN pact_publications p2 ON p2.consumer_version_id = t.version_id AND p2.provider_id = i.provider_id
@@ -135,34 +158,60 @@ export class SelectionRepository {
       JOIN pact_publications p ON p.id = latest.id
       JOIN versions cv ON cv.id = p.consumer_version_id
       JOIN pact_versions pv ON pv.id = p.pact_version_id
-      WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`, { tag: tagName }));
+      WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`,
+        { tag: tagName },
+      ),
+    );
   }
 
   /** Every pact whose consumer version has the tag. */
   allForTag(providerId: number, tag: string, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
-    return this.run(selectRows(Prisma.sql`
+    return this.run(
+      selectRows(
+        Prisma.sql`
       FROM pact_publications p JOIN tags t ON t.version_id = p.consumer_version_id AND t.name = ${tag} ${joins}
-      WHERE p.provider_id = ${providerId} ${consumerCondition(consumers)}`, { tag: Prisma.sql`t.name` }));
+      WHERE p.provider_id = ${providerId} ${consumerCondition(consumers)}`,
+        { tag: Prisma.sql`t.name` },
+      ),
+    );
   }
 
   /** Pacts of consumer versions currently deployed (to one environment, or any). */
-  deployed(providerId: number, environment: string | undefined, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
+  deployed(
+    providerId: number,
+    environment: string | undefined,
+    consumers: ConsumerFilter = {},
+  ): Promise<SelectedRow[]> {
     const inEnvironment = environment === undefined ? Prisma.empty : Prisma.sql`AND e.name = ${environment}`;
-    return this.run(selectRows(Prisma.sql`
+    return this.run(
+      selectRows(
+        Prisma.sql`
       FROM deployed_versions d
       JOIN environments e ON e.id = d.environment_id
       JOIN pact_publications p ON p.consumer_version_id = d.version_id AND p.provider_id = ${providerId} ${joins}
-      WHERE d.undeployed_at IS NULL ${inEnvironment} ${consumerCondition(consumers)}`, { environment: Prisma.sql`e.name`, instance: Prisma.sql`d.application_instance` }));
+      WHERE d.undeployed_at IS NULL ${inEnvironment} ${consumerCondition(consumers)}`,
+        { environment: Prisma.sql`e.name`, instance: Prisma.sql`d.application_instance` },
+      ),
+    );
   }
 
   /** Pacts of consumer versions released and still supported (in one environment, or any). */
-  released(providerId: number, environment: string | undefined, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
+  released(
+    providerId: number,
+    environment: string | undefined,
+    consumers: ConsumerFilter = {},
+  ): Promise<SelectedRow[]> {
     const inEnvironment = environment === undefined ? Prisma.empty : Prisma.sql`AND e.name = ${environment}`;
-    return this.run(selectRows(Prisma.sql`
+    return this.run(
+      selectRows(
+        Prisma.sql`
       FROM released_versions r
       JOIN environments e ON e.id = r.environment_id
       JOIN pact_publications p ON p.consumer_version_id = r.version_id AND p.provider_id = ${providerId} ${joins}
-      WHERE r.support_ended_at IS NULL ${inEnvironment} ${consumerCondition(consumers)}`, { environment: Prisma.sql`e.name` }));
+      WHERE r.support_ended_at IS NULL ${inEnvironment} ${consumerCondition(consumers)}`,
+        { environment: Prisma.sql`e.name` },
+      ),
+    );
   }
 
   /** Consumers of the provider that have a main branch set. */
@@ -173,7 +222,9 @@ export class SelectionRepository {
   }
 
   async consumerIds(providerId: number): Promise<number[]> {
-    const rows = await this.db.$queryRaw<{ consumer_id: number }[]>`SELECT consumer_id FROM integrations WHERE provider_id = ${providerId}`;
+    const rows = await this.db.$queryRaw<
+      { consumer_id: number }[]
+    >`SELECT consumer_id FROM integrations WHERE provider_id = ${providerId}`;
     return rows.map((row) => row.consumer_id);
   }
 

@@ -17,7 +17,8 @@ const auth = {
   allowPublicRead: false,
 };
 
-const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+const basic = (username: string, password: string) =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 const bearer = (token: string) => `Bearer ${token}`;
 
 describe('broker: authentication and authorization', function () {
@@ -43,21 +44,36 @@ describe('broker: authentication and authorization', function () {
     it('read-only basic auth and tokens may read, and get 403 on writes', async () => {
       for (const authorization of [basic('viewer', 'viewer-secret'), bearer(READ_ONLY_TOKEN)]) {
         await request(broker.server).get('/pacticipants').set('authorization', authorization).expect(200);
-        const write = await request(broker.server).put('/pacticipants/Foo/versions/1/tags/prod').set('authorization', authorization).send({}).expect(403);
+        const write = await request(broker.server)
+          .put('/pacticipants/Foo/versions/1/tags/prod')
+          .set('authorization', authorization)
+          .send({})
+          .expect(403);
         expect(write.body.error).to.match(/only read/);
       }
       expect(await broker.prisma.tag.count()).to.equal(0);
     });
 
     it('read-write basic auth and tokens may write', async () => {
-      await request(broker.server).put('/pacticipants/Foo/versions/1/tags/prod').set('authorization', basic('ci', 'ci-secret')).send({}).expect(201);
-      await request(broker.server).put('/pacticipants/Foo/versions/2/tags/prod').set('authorization', bearer(READ_WRITE_TOKEN)).send({}).expect(201);
+      await request(broker.server)
+        .put('/pacticipants/Foo/versions/1/tags/prod')
+        .set('authorization', basic('ci', 'ci-secret'))
+        .send({})
+        .expect(201);
+      await request(broker.server)
+        .put('/pacticipants/Foo/versions/2/tags/prod')
+        .set('authorization', bearer(READ_WRITE_TOKEN))
+        .send({})
+        .expect(201);
     });
 
     it('POST for-verification is a read: read-only credentials may use it', async () => {
       await broker.data().consumer('Foo').version('1').pact('Bar');
-      const res = await request(broker.server).post('/pacts/provider/Bar/for-verification').set('authorization', bearer(READ_ONLY_TOKEN))
-        .send({ consumerVersionSelectors: [{ latest: true }] }).expect(200);
+      const res = await request(broker.server)
+        .post('/pacts/provider/Bar/for-verification')
+        .set('authorization', bearer(READ_ONLY_TOKEN))
+        .send({ consumerVersionSelectors: [{ latest: true }] })
+        .expect(200);
       expect(res.body._embedded.pacts).to.have.length(1);
     });
 
@@ -69,7 +85,11 @@ describe('broker: authentication and authorization', function () {
       const dir = mkdtempSync(join(tmpdir(), 'broker-auth-'));
       try {
         writeFileSync(join(dir, 'Foo-Bar.json'), JSON.stringify(buildPact('Foo', 'Bar')));
-        const publish = (env: Record<string, string>) => pactBrokerCli(['publish', dir, '--consumer-app-version', '1', '--retries', '0'], { brokerUrl: broker.url, env });
+        const publish = (env: Record<string, string>) =>
+          pactBrokerCli(['publish', dir, '--consumer-app-version', '1', '--retries', '0'], {
+            brokerUrl: broker.url,
+            env,
+          });
         const refused = await publish({ PACT_BROKER_TOKEN: READ_ONLY_TOKEN });
         expect(refused.code, refused.output).to.not.equal(0);
         expect(refused.output).to.contain('403');
@@ -77,7 +97,10 @@ describe('broker: authentication and authorization', function () {
         const allowed = await publish({ PACT_BROKER_USERNAME: 'ci', PACT_BROKER_PASSWORD: 'ci-secret' });
         expect(allowed.code, allowed.output).to.equal(0);
         expect(await broker.prisma.pactPublication.count()).to.equal(1);
-        const described = await pactBrokerCli(['describe-pacticipant', '--name', 'Foo', '--retries', '0'], { brokerUrl: broker.url, env: { PACT_BROKER_TOKEN: READ_ONLY_TOKEN } });
+        const described = await pactBrokerCli(['describe-pacticipant', '--name', 'Foo', '--retries', '0'], {
+          brokerUrl: broker.url,
+          env: { PACT_BROKER_TOKEN: READ_ONLY_TOKEN },
+        });
         expect(described.code, described.output).to.equal(0);
         expect(described.stdout).to.contain('Name: Foo');
       } finally {
@@ -92,7 +115,11 @@ describe('broker: authentication and authorization', function () {
     it('anyone may read, writes still need read-write credentials', async () => {
       await request(broker.server).get('/pacticipants').expect(200);
       await request(broker.server).put('/pacticipants/Foo/versions/1/tags/prod').send({}).expect(401);
-      await request(broker.server).put('/pacticipants/Foo/versions/1/tags/prod').set('authorization', basic('viewer', 'viewer-secret')).send({}).expect(403);
+      await request(broker.server)
+        .put('/pacticipants/Foo/versions/1/tags/prod')
+        .set('authorization', basic('viewer', 'viewer-secret'))
+        .send({})
+        .expect(403);
     });
   });
 

@@ -30,7 +30,8 @@ function roleOf(header: string | undefined, auth: AuthConfig): Role {
     const colon = decoded.indexOf(':');
     if (colon >= 0) {
       const [username, password] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
-      const matches = (c: AuthConfig['readWrite']) => c !== undefined && same(username, c.username) && same(password, c.password);
+      const matches = (c: AuthConfig['readWrite']) =>
+        c !== undefined && same(username, c.username) && same(password, c.password);
       if (matches(auth.readWrite)) return 'read-write';
       if (matches(auth.readOnly)) return 'read-only';
     }
@@ -51,7 +52,8 @@ export function authorize(access: Access, auth: AuthConfig): RequestHandler {
     const role = roleOf(req.headers.authorization, auth);
     if (role === 'read-write') return next();
     if (access === 'read' && (role === 'read-only' || auth.allowPublicRead)) return next();
-    if (role === 'anonymous') throw new UnauthorizedError('Authentication is required: use basic auth or a bearer token');
+    if (role === 'anonymous')
+      throw new UnauthorizedError('Authentication is required: use basic auth or a bearer token');
     throw new ForbiddenError('These credentials may only read; this request needs read-write access');
   };
 }

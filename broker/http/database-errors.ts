@@ -23,9 +23,19 @@ const bySqlState: Record<string, DatabaseFailure> = {
   '57P03': 'unavailable',
 };
 
-const unavailableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
+const unavailableKinds = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'DatabaseDoesNotExist',
+]);
 
-function find(error: unknown, pick: (record: Record<string, unknown>) => string | undefined, depth = 0): string | undefined {
+function find(
+  error: unknown,
+  pick: (record: Record<string, unknown>) => string | undefined,
+  depth = 0,
+): string | undefined {
   if (typeof error !== 'object' || error === null || depth > 4) return undefined;
   const record = error as Record<string, unknown>;
   const found = pick(record);

@@ -8,7 +8,12 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { classifyDatabaseError } from './database-errors.ts';
 import {
-  ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
 } from './errors.ts';
 import { HAL_JSON, PROBLEM_JSON, baseUrlOf, sendJson } from './hal.ts';
 import { QueryStringError } from './rack-query.ts';
@@ -31,12 +36,19 @@ const bodyParserErrors: Record<string, { status: number; message: string }> = {
   'charset.unsupported': { status: 415, message: 'Unsupported charset; send UTF-8 JSON' },
 };
 
-const simple = (status: number, title: string, message: string): Mapped => ({ status, title, message, body: { error: message } });
+const simple = (status: number, title: string, message: string): Mapped => ({
+  status,
+  title,
+  message,
+  body: { error: message },
+});
 
 function mapError(error: unknown): Mapped | undefined {
-  if (error instanceof ValidationError) return { status: 400, title: 'Validation errors', message: error.message, body: { errors: error.errors } };
+  if (error instanceof ValidationError)
+    return { status: 400, title: 'Validation errors', message: error.message, body: { errors: error.errors } };
   if (error instanceof NotFoundError) return simple(404, 'Not found', error.message);
-  if (error instanceof ConflictError) return { status: 409, title: 'Conflict', message: error.message, body: { error: error.message, ...error.body } };
+  if (error instanceof ConflictError)
+    return { status: 409, title: 'Conflict', message: error.message, body: { error: error.message, ...error.body } };
   if (error instanceof UnauthorizedError) return simple(401, 'Unauthorized', error.message);
   if (error instanceof ForbiddenError) return simple(403, 'Forbidden', error.message);
   if (error instanceof UnsupportedMediaTypeError) return simple(415, 'Unsupported media type', error.message);
@@ -44,7 +56,8 @@ function mapError(error: unknown): Mapped | undefined {
   const type = (error as { type?: unknown }).type;
   if (typeof type === 'string' && bodyParserErrors[type]) {
     const known = bodyParserErrors[type];
-    const detail = type === 'entity.parse.failed' && error instanceof Error ? `${known.message}: ${error.message}` : known.message;
+    const detail =
+      type === 'entity.parse.failed' && error instanceof Error ? `${known.message}: ${error.message}` : known.message;
     return simple(known.status, 'Invalid request', detail);
   }
   // A malformed URL (say `%E0%A4%A`) fails Express's decoding of path parameters.
@@ -68,12 +81,20 @@ function wantsProblemJson(req: Request): boolean {
 
 function problemBody(req: Request, baseUrl: string, mapped: Mapped): Record<string, unknown> {
   const kind = mapped.title.toLowerCase().replaceAll(' ', '-');
-  const problem: Record<string, unknown> = { title: mapped.title, type: `${baseUrl}/problems/${kind}`, detail: mapped.message, status: mapped.status, instance: req.path };
+  const problem: Record<string, unknown> = {
+    title: mapped.title,
+    type: `${baseUrl}/problems/${kind}`,
+    detail: mapped.message,
+    status: mapped.status,
+    instance: req.path,
+  };
   const errors = mapped.body.errors;
   if (errors && typeof errors === 'object') {
     const list = Array.isArray(errors)
       ? errors.map((detail) => ({ detail }))
-      : Object.entries(errors as Record<string, string[]>).flatMap(([field, messages]) => messages.map((detail) => ({ pointer: `/${field.replaceAll('.', '/')}`, detail })));
+      : Object.entries(errors as Record<string, string[]>).flatMap(([field, messages]) =>
+          messages.map((detail) => ({ pointer: `/${field.replaceAll('.', '/')}`, detail })),
+        );
     problem.errors = list;
   }
   return problem;
@@ -91,7 +112,8 @@ export function brokerErrorHandler(logger: Logger, configuredBaseUrl: string | u
       mapped = { status: 500, title: 'Server error', message, body: { error: { message, reference } } };
     }
     if (mapped.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Pact Broker", Bearer');
-    if (wantsProblemJson(req)) sendJson(res, mapped.status, problemBody(req, baseUrlOf(req, configuredBaseUrl), mapped), PROBLEM_JSON);
+    if (wantsProblemJson(req))
+      sendJson(res, mapped.status, problemBody(req, baseUrlOf(req, configuredBaseUrl), mapped), PROBLEM_JSON);
     else sendJson(res, mapped.status, mapped.body, HAL_JSON);
   };
 }

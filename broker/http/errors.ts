@@ -13,7 +13,13 @@ export class BrokerError extends Error {
 /** The request is malformed or breaks a rule: 400 with `{ errors }` (a map of field -> messages, or a list). */
 export class ValidationError extends BrokerError {
   constructor(readonly errors: ValidationErrors) {
-    super(Array.isArray(errors) ? errors.join('; ') : Object.entries(errors).map(([key, messages]) => `${key}: ${messages.join(', ')}`).join('; '));
+    super(
+      Array.isArray(errors)
+        ? errors.join('; ')
+        : Object.entries(errors)
+            .map(([key, messages]) => `${key}: ${messages.join(', ')}`)
+            .join('; '),
+    );
   }
 
   static field(field: string, message: string): ValidationError {

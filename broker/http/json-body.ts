@@ -6,17 +6,24 @@ import { UnsupportedMediaTypeError } from './errors.ts';
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 const hasBody = (headers: Record<string, string | string[] | undefined>) =>
-  headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+  headers['transfer-encoding'] !== undefined ||
+  (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 
 export function jsonBody(limit: string): RequestHandler[] {
   return [
     (req, _res, next) => {
       const type = req.headers['content-type'];
       if (hasBody(req.headers) && type !== undefined && !JSON_TYPE.test(type)) {
-        throw new UnsupportedMediaTypeError(`Send the body as JSON (Content-Type: application/json), not ${type.slice(0, 100)}`);
+        throw new UnsupportedMediaTypeError(
+          `Send the body as JSON (Content-Type: application/json), not ${type.slice(0, 100)}`,
+        );
       }
       next();
     },
-    express.json({ limit, strict: true, type: (req) => req.headers['content-type'] === undefined || JSON_TYPE.test(req.headers['content-type']) }),
+    express.json({
+      limit,
+      strict: true,
+      type: (req) => req.headers['content-type'] === undefined || JSON_TYPE.test(req.headers['content-type']),
+    }),
   ];
 }

@@ -91,7 +91,8 @@ export function parseRackQuery(query: string | null | undefined): QueryObject {
   const params = newObject();
   if (!query) return params;
   const pairs = query.split('&');
-  if (pairs.length > MAX_PARAMETERS) throw new QueryStringError(`The query string has more than ${MAX_PARAMETERS} parameters`);
+  if (pairs.length > MAX_PARAMETERS)
+    throw new QueryStringError(`The query string has more than ${MAX_PARAMETERS} parameters`);
   for (const pair of pairs) {
     if (pair === '') continue;
     const equals = pair.indexOf('=');

@@ -38,10 +38,22 @@ export interface Route {
   handler: Handler;
 }
 
-export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, ...(headers ? { headers } : {}) });
-export const created = (body: unknown, location?: string): Reply => ({ status: 201, body, ...(location ? { headers: { Location: location } } : {}) });
+export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({
+  status: 200,
+  body,
+  ...(headers ? { headers } : {}),
+});
+export const created = (body: unknown, location?: string): Reply => ({
+  status: 201,
+  body,
+  ...(location ? { headers: { Location: location } } : {}),
+});
 export const noContent = (): Reply => ({ status: 204 });
-export const text = (body: string, contentType = 'text/plain;charset=utf-8', headers?: Record<string, string>): Reply => ({ status: 200, body, contentType, ...(headers ? { headers } : {}) });
+export const text = (
+  body: string,
+  contentType = 'text/plain;charset=utf-8',
+  headers?: Record<string, string>,
+): Reply => ({ status: 200, body, contentType, ...(headers ? { headers } : {}) });
 
 function checkedParams(params: Record<string, string>): Record<string, string> {
   const errors: Record<string, string[]> = {};
@@ -68,7 +80,11 @@ export function runResource(handler: Handler, services: Services, config: Broker
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     if (reply.contentType !== undefined) {
       const payload = Buffer.from(String(reply.body ?? ''), 'utf8');
-      res.status(reply.status).setHeader('Content-Type', reply.contentType).setHeader('Content-Length', payload.length).end(payload);
+      res
+        .status(reply.status)
+        .setHeader('Content-Type', reply.contentType)
+        .setHeader('Content-Length', payload.length)
+        .end(payload);
       return;
     }
     sendJson(res, reply.status, reply.body);

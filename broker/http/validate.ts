@@ -8,7 +8,8 @@ export function validationErrorsOf(issues: readonly z.core.$ZodIssue[], root = '
   for (const issue of issues.slice(0, 20)) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : root;
     // zod's own words for a body of the wrong shape ("expected object, received array") say less than this.
-    const message = issue.path.length === 0 && issue.code === 'invalid_type' ? `the ${root} must be a JSON object` : issue.message;
+    const message =
+      issue.path.length === 0 && issue.code === 'invalid_type' ? `the ${root} must be a JSON object` : issue.message;
     (errors[key] ??= []).push(message);
   }
   return errors;

@@ -13,10 +13,34 @@ export class IntegrationsService {
 
   async counts() {
     const db = this.prisma;
-    const [pacticipants, versions, integrations, pactVersions, pactPublications, verifications, environments, webhooks] = await Promise.all([
-      db.pacticipant.count(), db.version.count(), db.integration.count(), db.pactVersion.count(), db.pactPublication.count(),
-      db.verification.count(), db.environment.count(), db.webhook.count(),
+    const [
+      pacticipants,
+      versions,
+      integrations,
+      pactVersions,
+      pactPublications,
+      verifications,
+      environments,
+      webhooks,
+    ] = await Promise.all([
+      db.pacticipant.count(),
+      db.version.count(),
+      db.integration.count(),
+      db.pactVersion.count(),
+      db.pactPublication.count(),
+      db.verification.count(),
+      db.environment.count(),
+      db.webhook.count(),
     ]);
-    return { pacticipants, versions, integrations, pactVersions, pactPublications, verifications, environments, webhooks };
+    return {
+      pacticipants,
+      versions,
+      integrations,
+      pactVersions,
+      pactPublications,
+      verifications,
+      environments,
+      webhooks,
+    };
   }
 }

@@ -4,7 +4,13 @@
 import type { MatrixRow } from './matrix.repository.ts';
 import type { MatrixOptions } from './parse-query.ts';
 import {
-  describeMissingVersion, describeSelector, isSpecified, onlyPacticipantNamed, pacticipantMissing, versionMissing, type ResolvedSelector,
+  describeMissingVersion,
+  describeSelector,
+  isSpecified,
+  onlyPacticipantNamed,
+  pacticipantMissing,
+  versionMissing,
+  type ResolvedSelector,
 } from './resolved-selector.ts';
 
 export interface MatrixIntegration {
@@ -42,7 +48,8 @@ export interface DeploymentStatus {
 function selectorFor(result: MatrixResult, name: string, id: number, versionNumber: string | null): ResolvedSelector {
   const candidates = result.selectors.filter((selector) => selector.pacticipantName === name);
   if (candidates.length === 1) return candidates[0]!;
-  const byVersion = versionNumber === null ? undefined : candidates.find((selector) => selector.versionNumber === versionNumber);
+  const byVersion =
+    versionNumber === null ? undefined : candidates.find((selector) => selector.versionNumber === versionNumber);
   if (byVersion) return byVersion;
   return {
     pacticipantId: id,
@@ -66,9 +73,13 @@ export function deploymentStatus(result: MatrixResult): DeploymentStatus {
   const { considered, ignored } = result;
   const allRows = [...considered, ...ignored];
   const requiredWithoutRow = result.integrations.filter(
-    (integration) => integration.required && !allRows.some((row) => row.consumerId === integration.consumerId && row.providerId === integration.providerId),
+    (integration) =>
+      integration.required &&
+      !allRows.some((row) => row.consumerId === integration.consumerId && row.providerId === integration.providerId),
   );
-  const missingSpecified = result.selectors.filter((selector) => isSpecified(selector) && !selector.ignore && versionMissing(selector));
+  const missingSpecified = result.selectors.filter(
+    (selector) => isSpecified(selector) && !selector.ignore && versionMissing(selector),
+  );
   const unverified = considered.filter((row) => row.success === null);
   const failed = considered.filter((row) => row.success === false);
 
@@ -77,12 +88,18 @@ export function deploymentStatus(result: MatrixResult): DeploymentStatus {
   else if (unverified.length > 0 || requiredWithoutRow.length > 0) deployable = null;
   else deployable = considered.every((row) => row.success === true);
 
-  const errors: Reason[] = missingSpecified.map((selector) => ({ type: 'error', text: describeMissingVersion(selector) }));
+  const errors: Reason[] = missingSpecified.map((selector) => ({
+    type: 'error',
+    text: describeMissingVersion(selector),
+  }));
   if (errors.length === 0) {
     for (const integration of requiredWithoutRow) {
       const consumer = selectorFor(result, integration.consumerName, integration.consumerId, null);
       const provider = selectorFor(result, integration.providerName, integration.providerId, null);
-      errors.push({ type: 'error', text: `No verified pact exists between ${describeSelector(consumer)} and ${describeSelector(provider)}` });
+      errors.push({
+        type: 'error',
+        text: `No verified pact exists between ${describeSelector(consumer)} and ${describeSelector(provider)}`,
+      });
     }
     for (const row of failed) {
       const [consumer, provider] = pair(result, row);
@@ -96,11 +113,17 @@ export function deploymentStatus(result: MatrixResult): DeploymentStatus {
 
   const warnings: Reason[] = result.ignoreSelectors
     .filter((selector) => pacticipantMissing(selector) || versionMissing(selector))
-    .map((selector) => ({ type: 'warning', text: `WARN: cannot ignore ${describeSelector(selector)}: it does not exist` }));
+    .map((selector) => ({
+      type: 'warning',
+      text: `WARN: cannot ignore ${describeSelector(selector)}: it does not exist`,
+    }));
   const specified = result.selectors.filter(isSpecified);
   const { tag, environment, mainBranch } = result.options;
   if (specified.length === 1 && tag === undefined && environment === undefined && !mainBranch) {
-    warnings.push({ type: 'warning', text: 'WARN: no environment (or tag) was given; name where you are deploying, or the answer may not be reliable' });
+    warnings.push({
+      type: 'warning',
+      text: 'WARN: no environment (or tag) was given; name where you are deploying, or the answer may not be reliable',
+    });
   }
   const versioned = specified.filter((selector) => !onlyPacticipantNamed(selector.original));
   if (versioned.length > 0 && !versioned.some((selector) => selector.original.version !== undefined)) {
@@ -110,11 +133,21 @@ export function deploymentStatus(result: MatrixResult): DeploymentStatus {
     });
   }
 
-  const success: Reason[] = errors.length > 0 || requiredWithoutRow.length > 0 || !considered.every((row) => row.success === true)
-    ? []
-    : [{ type: 'success', text: considered.length > 0 ? 'Every required verification result is published and successful' : 'No required dependencies are missing' }];
+  const success: Reason[] =
+    errors.length > 0 || requiredWithoutRow.length > 0 || !considered.every((row) => row.success === true)
+      ? []
+      : [
+          {
+            type: 'success',
+            text:
+              considered.length > 0
+                ? 'Every required verification result is published and successful'
+                : 'No required dependencies are missing',
+          },
+        ];
 
-  const unique = (reasons: Reason[]) => reasons.filter((reason, index) => reasons.findIndex((other) => other.text === reason.text) === index);
+  const unique = (reasons: Reason[]) =>
+    reasons.filter((reason, index) => reasons.findIndex((other) => other.text === reason.text) === index);
   return {
     deployable,
     reasons: unique([...warnings, ...(errors.length > 0 ? errors : success)]),

@@ -74,7 +74,11 @@ export class MatrixRowsRepository {
    * provider version (or to nothing, when no selected provider version verified it), keeping rows
    * that involve a specified pacticipant.
    */
-  async rowsBetween(selectors: ResolvedSelector[], specifiedPacticipantIds: number[], limit: number): Promise<MatrixRow[]> {
+  async rowsBetween(
+    selectors: ResolvedSelector[],
+    specifiedPacticipantIds: number[],
+    limit: number,
+  ): Promise<MatrixRow[]> {
     const { versionIds, pacticipantIds } = criteria(selectors);
     const all = [...new Set(selectors.map((s) => s.pacticipantId))];
     const rows = await this.db.$queryRaw<RawRow[]>`
@@ -122,7 +126,17 @@ export class MatrixRowsRepository {
     const ids = [...new Set(versionIds)];
     const result: VersionDecorations = { branches: new Map(), tags: new Map(), environments: new Map() };
     if (ids.length === 0) return result;
-    const rows = await this.db.$queryRaw<{ kind: 'branch' | 'tag' | 'environment'; version_id: number; name: string; latest: boolean | null; uuid: string | null; display_name: string | null; production: boolean | null }[]>`
+    const rows = await this.db.$queryRaw<
+      {
+        kind: 'branch' | 'tag' | 'environment';
+        version_id: number;
+        name: string;
+        latest: boolean | null;
+        uuid: string | null;
+        display_name: string | null;
+        production: boolean | null;
+      }[]
+    >`
       SELECT 'branch' AS kind, bv.version_id, bv.branch_name AS name,
              NOT EXISTS (SELECT 1 FROM branch_versions later WHERE later.branch_id = bv.branch_id AND later.version_id > bv.version_id) AS latest,
              NULL::text AS uuid, NULL::text AS display_name, NULL::boolean AS production, bv.created_at AS at
@@ -142,7 +156,13 @@ export class MatrixRowsRepository {
     for (const row of rows) {
       if (row.kind === 'branch') add(result.branches, row.version_id, { name: row.name, latest: row.latest! });
       else if (row.kind === 'tag') add(result.tags, row.version_id, { name: row.name, latest: row.latest! });
-      else add(result.environments, row.version_id, { uuid: row.uuid!, name: row.name, displayName: row.display_name, production: row.production! });
+      else
+        add(result.environments, row.version_id, {
+          uuid: row.uuid!,
+          name: row.name,
+          displayName: row.display_name,
+          production: row.production!,
+        });
     }
     return result;
   }

@@ -60,7 +60,10 @@ export class MatrixRepository {
    * The versions a selector names for each of several pacticipants, newest first (only the newest
    * when it asks for the latest): one statement however many pacticipants, a LATERAL index walk each.
    */
-  async versionsFor(pacticipants: { id: number; mainBranch: string | null }[], selector: Omit<UnresolvedSelector, 'pacticipant'>): Promise<Map<number, { id: number; number: string }[]>> {
+  async versionsFor(
+    pacticipants: { id: number; mainBranch: string | null }[],
+    selector: Omit<UnresolvedSelector, 'pacticipant'>,
+  ): Promise<Map<number, { id: number; number: string }[]>> {
     const result = new Map<number, { id: number; number: string }[]>(pacticipants.map((p) => [p.id, []]));
     if (pacticipants.length === 0) return result;
     const ids = pacticipants.map((p) => p.id);
@@ -102,10 +105,24 @@ export class MatrixRepository {
    * Every integration of the selected versions, in one statement: as consumer (the providers their
    * pacts name, required) and as provider (its consumers, not required).
    */
-  async integrationsOf(selectors: ResolvedSelector[]): Promise<(IntegrationPair & { required: boolean; consumerMainBranch: string | null; providerMainBranch: string | null })[]> {
+  async integrationsOf(
+    selectors: ResolvedSelector[],
+  ): Promise<
+    (IntegrationPair & { required: boolean; consumerMainBranch: string | null; providerMainBranch: string | null })[]
+  > {
     const { versionIds, pacticipantIds } = criteria(selectors);
     const all = [...new Set(selectors.map((s) => s.pacticipantId))];
-    const rows = await this.db.$queryRaw<{ consumer_id: number; consumer_name: string; consumer_main_branch: string | null; provider_id: number; provider_name: string; provider_main_branch: string | null; required: boolean }[]>`
+    const rows = await this.db.$queryRaw<
+      {
+        consumer_id: number;
+        consumer_name: string;
+        consumer_main_branch: string | null;
+        provider_id: number;
+        provider_name: string;
+        provider_main_branch: string | null;
+        required: boolean;
+      }[]
+    >`
       SELECT pairs.consumer_id, c.name AS consumer_name, c.main_branch AS consumer_main_branch,
              pairs.provider_id, pr.name AS provider_name, pr.main_branch AS provider_main_branch, bool_or(pairs.required) AS required
       FROM (
@@ -116,8 +133,13 @@ export class MatrixRepository {
       GROUP BY pairs.consumer_id, c.name, c.main_branch, pairs.provider_id, pr.name, pr.main_branch
       ORDER BY c.name, pr.name`;
     return rows.map((row) => ({
-      consumerId: row.consumer_id, consumerName: row.consumer_name, consumerMainBranch: row.consumer_main_branch,
-      providerId: row.provider_id, providerName: row.provider_name, providerMainBranch: row.provider_main_branch, required: row.required,
+      consumerId: row.consumer_id,
+      consumerName: row.consumer_name,
+      consumerMainBranch: row.consumer_main_branch,
+      providerId: row.provider_id,
+      providerName: row.provider_name,
+      providerMainBranch: row.provider_main_branch,
+      required: row.required,
     }));
   }
 
@@ -132,11 +154,18 @@ export class MatrixRepository {
   }
 
   private async pairs(query: Prisma.Sql): Promise<IntegrationPair[]> {
-    const rows = await this.db.$queryRaw<{ consumer_id: number; consumer_name: string; provider_id: number; provider_name: string }[]>`
+    const rows = await this.db.$queryRaw<
+      { consumer_id: number; consumer_name: string; provider_id: number; provider_name: string }[]
+    >`
       SELECT pairs.consumer_id, c.name AS consumer_name, pairs.provider_id, pr.name AS provider_name
       FROM (${query}) pairs JOIN pacticipants c ON c.id = pairs.consumer_id JOIN pacticipants pr ON pr.id = pairs.provider_id
       ORDER BY c.name, pr.name`;
-    return rows.map((row) => ({ consumerId: row.consumer_id, consumerName: row.consumer_name, providerId: row.provider_id, providerName: row.provider_name }));
+    return rows.map((row) => ({
+      consumerId: row.consumer_id,
+      consumerName: row.consumer_name,
+      providerId: row.provider_id,
+      providerName: row.provider_name,
+    }));
   }
 }
 

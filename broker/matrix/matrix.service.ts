@@ -15,10 +15,16 @@ export interface MatrixAnswer extends MatrixResult {
   status: DeploymentStatus;
 }
 
-function ignores(ignoreSelectors: ResolvedSelector[], pacticipantId: number, versionId: number | null | undefined): boolean {
+function ignores(
+  ignoreSelectors: ResolvedSelector[],
+  pacticipantId: number,
+  versionId: number | null | undefined,
+): boolean {
   return ignoreSelectors.some(
-    (s) => s.pacticipantId === pacticipantId
-      && (onlyPacticipantNamed(s.original) || (versionId !== undefined && versionId !== null && versionId !== NO_SUCH_ID && s.versionId === versionId)),
+    (s) =>
+      s.pacticipantId === pacticipantId &&
+      (onlyPacticipantNamed(s.original) ||
+        (versionId !== undefined && versionId !== null && versionId !== NO_SUCH_ID && s.versionId === versionId)),
   );
 }
 
@@ -26,14 +32,20 @@ function ignores(ignoreSelectors: ResolvedSelector[], pacticipantId: number, ver
 function applyLatestBy(rows: MatrixRow[], latestby: LatestBy | undefined): MatrixRow[] {
   if (!latestby) return rows;
   const keyOf = (row: MatrixRow) =>
-    latestby === 'cvpv' ? [row.consumerId, row.consumerVersionId, row.providerId, row.providerVersionId ?? 'none']
-    : latestby === 'cvp' ? [row.consumerId, row.consumerVersionId, row.providerId]
-    : [row.consumerId, row.providerId];
+    latestby === 'cvpv'
+      ? [row.consumerId, row.consumerVersionId, row.providerId, row.providerVersionId ?? 'none']
+      : latestby === 'cvp'
+        ? [row.consumerId, row.consumerVersionId, row.providerId]
+        : [row.consumerId, row.providerId];
   const groups = new Map<string, MatrixRow>();
   for (const row of rows) {
     const key = JSON.stringify(keyOf(row));
     const current = groups.get(key);
-    if (!current || (current.providerVersionId !== null && (row.providerVersionId ?? -Infinity) > current.providerVersionId)) groups.set(key, row);
+    if (
+      !current ||
+      (current.providerVersionId !== null && (row.providerVersionId ?? -Infinity) > current.providerVersionId)
+    )
+      groups.set(key, row);
   }
   return [...groups.values()];
 }
@@ -49,7 +61,9 @@ export class MatrixService {
       options.environment === undefined ? Promise.resolve(true) : repository.environmentExists(options.environment),
     ]);
     const pacticipants = new Map(found.map((p) => [p.name, { id: p.id, mainBranch: p.mainBranch }]));
-    const errors = selectors.filter((s) => !pacticipants.has(s.pacticipant!)).map((s) => `Pacticipant ${s.pacticipant} not found`);
+    const errors = selectors
+      .filter((s) => !pacticipants.has(s.pacticipant!))
+      .map((s) => `Pacticipant ${s.pacticipant} not found`);
     if (!environmentExists) errors.push(`Environment with name '${options.environment}' does not exist`);
     if (errors.length > 0) throw new ValidationError([...new Set(errors)]);
 
@@ -58,7 +72,13 @@ export class MatrixService {
       this.resolve(repository, selectors, 'specified', pacticipants),
     ]);
     const specified = markIgnored(resolved, ignoreSelectors);
-    const infer = Boolean(options.latest || options.tag !== undefined || options.branch !== undefined || options.environment !== undefined || options.mainBranch);
+    const infer = Boolean(
+      options.latest ||
+      options.tag !== undefined ||
+      options.branch !== undefined ||
+      options.environment !== undefined ||
+      options.mainBranch,
+    );
     const integrations = await this.integrations(repository, specified, infer);
 
     let all = specified;
@@ -67,8 +87,10 @@ export class MatrixService {
       const specifiedNames = new Set(specified.map((s) => s.pacticipantName));
       const others = new Map<string, { id: number; mainBranch: string | null }>();
       for (const i of integrations) {
-        if (!specifiedNames.has(i.consumerName)) others.set(i.consumerName, { id: i.consumerId, mainBranch: i.consumerMainBranch });
-        if (!specifiedNames.has(i.providerName)) others.set(i.providerName, { id: i.providerId, mainBranch: i.providerMainBranch });
+        if (!specifiedNames.has(i.consumerName))
+          others.set(i.consumerName, { id: i.consumerId, mainBranch: i.consumerMainBranch });
+        if (!specifiedNames.has(i.providerName))
+          others.set(i.providerName, { id: i.providerId, mainBranch: i.providerMainBranch });
       }
       const destination: Omit<UnresolvedSelector, 'pacticipant'> = {
         ...(options.tag !== undefined ? { tag: options.tag } : {}),
@@ -78,16 +100,27 @@ export class MatrixService {
         ...(options.environment !== undefined ? { environment: options.environment } : {}),
       };
       const versions = await repository.versionsFor([...others.values()], destination);
-      const inferred = [...others.entries()].flatMap(([name, p]) => expand({ pacticipant: name, ...destination }, 'inferred', p.id, versions.get(p.id) ?? []));
+      const inferred = [...others.entries()].flatMap(([name, p]) =>
+        expand({ pacticipant: name, ...destination }, 'inferred', p.id, versions.get(p.id) ?? []),
+      );
       all = [...specified, ...markIgnored(inferred, ignoreSelectors)];
     }
 
     const specifiedIds = [...new Set(specified.map((s) => s.pacticipantId))];
     const rowsRepository = new MatrixRowsRepository(this.prisma);
-    let rows = all.length === 1 ? await rowsRepository.rowsForOne(all[0]!, options.limit) : await rowsRepository.rowsBetween(all, specifiedIds, options.limit);
+    let rows =
+      all.length === 1
+        ? await rowsRepository.rowsForOne(all[0]!, options.limit)
+        : await rowsRepository.rowsBetween(all, specifiedIds, options.limit);
     rows = applyLatestBy(rows, options.latestby);
     if (options.success) rows = rows.filter((row) => options.success!.includes(row.success));
-    const considered = rows.filter((row) => !(ignores(ignoreSelectors, row.consumerId, row.consumerVersionId) || ignores(ignoreSelectors, row.providerId, row.providerVersionId)));
+    const considered = rows.filter(
+      (row) =>
+        !(
+          ignores(ignoreSelectors, row.consumerId, row.consumerVersionId) ||
+          ignores(ignoreSelectors, row.providerId, row.providerVersionId)
+        ),
+    );
     const ignored = rows.filter((row) => !considered.includes(row));
     const result: MatrixResult = { selectors: all, ignoreSelectors, integrations, options, considered, ignored };
     return { ...result, status: deploymentStatus(result) };
@@ -95,7 +128,9 @@ export class MatrixService {
 
   /** Branches, tags and environments of every version in the answer's rows. */
   decorations(answer: MatrixAnswer): Promise<VersionDecorations> {
-    const ids = [...answer.considered, ...answer.ignored].flatMap((row) => (row.providerVersionId === null ? [row.consumerVersionId] : [row.consumerVersionId, row.providerVersionId]));
+    const ids = [...answer.considered, ...answer.ignored].flatMap((row) =>
+      row.providerVersionId === null ? [row.consumerVersionId] : [row.consumerVersionId, row.providerVersionId],
+    );
     return new MatrixRowsRepository(this.prisma).decorations(ids);
   }
 
@@ -106,13 +141,25 @@ export class MatrixService {
     type: ResolvedSelector['type'],
     pacticipants: Map<string, { id: number; mainBranch: string | null }>,
   ): Promise<ResolvedSelector[]> {
-    const resolved = await Promise.all(selectors.map(async (original): Promise<ResolvedSelector[]> => {
-      const pacticipant = pacticipants.get(original.pacticipant!);
-      if (!pacticipant) return [{ pacticipantName: original.pacticipant!, original, type, oneOfMany: false, pacticipantId: NO_SUCH_ID, ignore: false }];
-      if (onlyPacticipantNamed(original)) return expand(original, type, pacticipant.id, undefined);
-      const versions = await repository.versionsFor([pacticipant], original);
-      return expand(original, type, pacticipant.id, versions.get(pacticipant.id) ?? []);
-    }));
+    const resolved = await Promise.all(
+      selectors.map(async (original): Promise<ResolvedSelector[]> => {
+        const pacticipant = pacticipants.get(original.pacticipant!);
+        if (!pacticipant)
+          return [
+            {
+              pacticipantName: original.pacticipant!,
+              original,
+              type,
+              oneOfMany: false,
+              pacticipantId: NO_SUCH_ID,
+              ignore: false,
+            },
+          ];
+        if (onlyPacticipantNamed(original)) return expand(original, type, pacticipant.id, undefined);
+        const versions = await repository.versionsFor([pacticipant], original);
+        return expand(original, type, pacticipant.id, versions.get(pacticipant.id) ?? []);
+      }),
+    );
     return resolved.flat();
   }
 
@@ -124,16 +171,45 @@ export class MatrixService {
   private async integrations(repository: MatrixRepository, specified: ResolvedSelector[], infer: boolean) {
     if (infer || specified.length === 1) return repository.integrationsOf(specified);
     const names = new Set(specified.filter(isSpecified).map((s) => s.pacticipantName));
-    return (await repository.integrationsBetween(specified)).map((pair) => ({ ...pair, required: names.has(pair.consumerName), consumerMainBranch: null, providerMainBranch: null }));
+    return (await repository.integrationsBetween(specified)).map((pair) => ({
+      ...pair,
+      required: names.has(pair.consumerName),
+      consumerMainBranch: null,
+      providerMainBranch: null,
+    }));
   }
 }
 
 /** A selector per version found (none found: one that matches nothing; undefined: all versions). */
-function expand(original: UnresolvedSelector, type: ResolvedSelector['type'], pacticipantId: number, versions: { id: number; number: string }[] | undefined): ResolvedSelector[] {
-  const base = { pacticipantName: original.pacticipant!, pacticipantId, original, type, ignore: false, oneOfMany: false };
+function expand(
+  original: UnresolvedSelector,
+  type: ResolvedSelector['type'],
+  pacticipantId: number,
+  versions: { id: number; number: string }[] | undefined,
+): ResolvedSelector[] {
+  const base = {
+    pacticipantName: original.pacticipant!,
+    pacticipantId,
+    original,
+    type,
+    ignore: false,
+    oneOfMany: false,
+  };
   if (versions === undefined) return [base];
-  if (versions.length === 0) return [{ ...base, versionId: NO_SUCH_ID, ...(original.version !== undefined ? { versionNumber: original.version } : {}) }];
-  return versions.map((version) => ({ ...base, versionId: version.id, versionNumber: version.number, oneOfMany: versions.length > 1 }));
+  if (versions.length === 0)
+    return [
+      {
+        ...base,
+        versionId: NO_SUCH_ID,
+        ...(original.version !== undefined ? { versionNumber: original.version } : {}),
+      },
+    ];
+  return versions.map((version) => ({
+    ...base,
+    versionId: version.id,
+    versionNumber: version.number,
+    oneOfMany: versions.length > 1,
+  }));
 }
 
 /** Marks the selectors an ignore selector covers (their failures or gaps do not block). */

@@ -35,9 +35,12 @@ export interface MatrixQuery {
   errors: string[];
 }
 
-const text = (value: QueryValue | undefined): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const text = (value: QueryValue | undefined): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 const objects = (value: QueryValue | undefined): QueryObject[] =>
-  Array.isArray(value) ? value.filter((item): item is QueryObject => typeof item === 'object' && !Array.isArray(item)) : [];
+  Array.isArray(value)
+    ? value.filter((item): item is QueryObject => typeof item === 'object' && !Array.isArray(item))
+    : [];
 
 export function parseSelector(raw: QueryObject): UnresolvedSelector {
   const selector: UnresolvedSelector = {};
@@ -80,14 +83,19 @@ export function parseMatrixQuery(query: QueryObject): MatrixQuery {
   if (selectors.length === 0) errors.push('Please provide 1 or more version selectors.');
   for (const selector of selectors) {
     if (selector.pacticipant === undefined) errors.push('Please specify the pacticipant name');
-    else if (selector.version !== undefined && selector.latest) errors.push(`A version number and latest flag cannot both be specified for ${selector.pacticipant}`);
+    else if (selector.version !== undefined && selector.latest)
+      errors.push(`A version number and latest flag cannot both be specified for ${selector.pacticipant}`);
   }
   for (const selector of options.ignore) {
     if (selector.pacticipant === undefined) errors.push('Please specify the pacticipant name to ignore');
-    else if (selector.version !== undefined && selector.latest) errors.push(`A version number and latest flag cannot both be specified for ${selector.pacticipant} to ignore`);
+    else if (selector.version !== undefined && selector.latest)
+      errors.push(`A version number and latest flag cannot both be specified for ${selector.pacticipant} to ignore`);
   }
-  const destinations = [options.tag, options.environment, options.mainBranch ? 'mainBranch' : undefined].filter((value) => value !== undefined);
+  const destinations = [options.tag, options.environment, options.mainBranch ? 'mainBranch' : undefined].filter(
+    (value) => value !== undefined,
+  );
   if (destinations.length > 1) errors.push('Cannot specify more than one of tag, environment and mainBranch');
-  if (options.latest && options.environment !== undefined) errors.push('Cannot specify both latest=true and an environment');
+  if (options.latest && options.environment !== undefined)
+    errors.push('Cannot specify both latest=true and an environment');
   return { selectors, options, errors };
 }

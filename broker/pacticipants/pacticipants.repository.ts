@@ -38,14 +38,20 @@ export class PacticipantsRepository {
     const found = new Map(rows.map((row) => [row.name, row]));
     const missing = sorted.filter((name) => !found.has(name));
     if (missing.length > 0) {
-      for (const row of await this.db.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM pacticipants WHERE name = ANY(${missing}::text[])`) found.set(row.name, row);
+      for (const row of await this.db.$queryRaw<
+        { id: number; name: string }[]
+      >`SELECT id, name FROM pacticipants WHERE name = ANY(${missing}::text[])`)
+        found.set(row.name, row);
     }
     return found;
   }
 
   /** Creates it with these fields, or returns undefined when the name is taken. */
   async create(name: string, fields: PacticipantFields): Promise<Pacticipant | undefined> {
-    const [created] = await this.db.pacticipant.createManyAndReturn({ data: [{ name, ...fields }], skipDuplicates: true });
+    const [created] = await this.db.pacticipant.createManyAndReturn({
+      data: [{ name, ...fields }],
+      skipDuplicates: true,
+    });
     return created;
   }
 

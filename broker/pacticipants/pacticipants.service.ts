@@ -25,14 +25,21 @@ export class PacticipantsService {
 
   async describe(name: string): Promise<PacticipantWithLatest> {
     const pacticipant = await this.find(name);
-    const [latest, labels] = await Promise.all([this.repository.latestVersionNumbers([pacticipant.id]), this.repository.labels(pacticipant.id)]);
+    const [latest, labels] = await Promise.all([
+      this.repository.latestVersionNumbers([pacticipant.id]),
+      this.repository.labels(pacticipant.id),
+    ]);
     return { pacticipant, latestVersionNumber: latest.get(pacticipant.id), labels: labels.map((label) => label.name) };
   }
 
   async list(label?: string): Promise<PacticipantWithLatest[]> {
     const pacticipants = label === undefined ? await this.repository.list() : await this.repository.withLabel(label);
     const latest = await this.repository.latestVersionNumbers(pacticipants.map((p) => p.id));
-    return pacticipants.map((pacticipant) => ({ pacticipant, latestVersionNumber: latest.get(pacticipant.id), labels: [] }));
+    return pacticipants.map((pacticipant) => ({
+      pacticipant,
+      latestVersionNumber: latest.get(pacticipant.id),
+      labels: [],
+    }));
   }
 
   /** POST /pacticipants: a new pacticipant (400 when the name is taken, as the Pact Broker answers). */
@@ -71,6 +78,7 @@ export class PacticipantsService {
 
   async removeLabel(name: string, label: string): Promise<void> {
     const pacticipant = await this.find(name);
-    if (!(await this.repository.removeLabel(pacticipant.id, label))) throw new NotFoundError(`${name} has no label '${label}'`);
+    if (!(await this.repository.removeLabel(pacticipant.id, label)))
+      throw new NotFoundError(`${name} has no label '${label}'`);
   }
 }

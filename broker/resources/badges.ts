@@ -9,12 +9,22 @@ const SVG = 'image/svg+xml;charset=utf-8';
 const NO_CACHE = { 'Cache-Control': 'no-cache, no-store, max-age=0' };
 const PACT = '/pacts/provider/:provider/consumer/:consumer';
 
-const label = ({ query }: Call, fallback: string) => (typeof query.label === 'string' && query.label.trim() !== '' ? query.label.slice(0, 100) : fallback);
+const label = ({ query }: Call, fallback: string) =>
+  typeof query.label === 'string' && query.label.trim() !== '' ? query.label.slice(0, 100) : fallback;
 
-const verificationBadge = (path: string, filter: (call: Call) => { tag?: string; branch?: string; untagged?: boolean }): Route => ({
-  method: 'get', path, access: 'badge',
+const verificationBadge = (
+  path: string,
+  filter: (call: Call) => { tag?: string; branch?: string; untagged?: boolean },
+): Route => ({
+  method: 'get',
+  path,
+  access: 'badge',
   handler: async (call) => {
-    const status = await call.services.badges.verificationStatus(call.params.provider!, call.params.consumer!, filter(call));
+    const status = await call.services.badges.verificationStatus(
+      call.params.provider!,
+      call.params.consumer!,
+      filter(call),
+    );
     return text(badgeSvg(label(call, 'pact'), status), SVG, NO_CACHE);
   },
 });
@@ -25,7 +35,9 @@ export const badgeRoutes: Route[] = [
   verificationBadge(`${PACT}/latest/:tag/badge`, ({ params }) => ({ tag: params.tag! })),
   verificationBadge(`${PACT}/branch/:branch/latest/badge`, ({ params }) => ({ branch: params.branch! })),
   {
-    method: 'get', path: '/pacticipants/:pacticipant/branches/:branch/latest-version/can-i-deploy/to-environment/:environment/badge', access: 'badge',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/branches/:branch/latest-version/can-i-deploy/to-environment/:environment/badge',
+    access: 'badge',
     handler: async (call) => {
       const { pacticipant, branch, environment } = call.params;
       const status = await call.services.badges.canIDeploy(pacticipant!, branch!, environment!);

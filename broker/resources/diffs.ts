@@ -8,9 +8,16 @@ import { diffText } from '../ui/pages/diff.ts';
 const PACT = '/pacts/provider/:provider/consumer/:consumer';
 
 /** The two pacts a diff route compares, oldest first. */
-export async function diffPair({ params, services }: Pick<Call, 'params' | 'services'>, kind: 'previous-distinct' | 'version' | 'pact-version'): Promise<[PactRow, PactRow]> {
+export async function diffPair(
+  { params, services }: Pick<Call, 'params' | 'services'>,
+  kind: 'previous-distinct' | 'version' | 'pact-version',
+): Promise<[PactRow, PactRow]> {
   const { provider, consumer } = params as { provider: string; consumer: string };
-  if (kind === 'pact-version') return [await services.pacts.bySha(provider, consumer, params.sha2!), await services.pacts.bySha(provider, consumer, params.sha!)];
+  if (kind === 'pact-version')
+    return [
+      await services.pacts.bySha(provider, consumer, params.sha2!),
+      await services.pacts.bySha(provider, consumer, params.sha!),
+    ];
   const pact = await services.pacts.forConsumerVersion(provider, consumer, params.version!);
   if (kind === 'version') return [await services.pacts.forConsumerVersion(provider, consumer, params.version2!), pact];
   const previous = await services.pacts.previousDistinct(pact);
@@ -25,7 +32,9 @@ export const DIFF_PATHS = {
 } as const;
 
 export const diffRoutes: Route[] = (Object.keys(DIFF_PATHS) as (keyof typeof DIFF_PATHS)[]).map((kind) => ({
-  method: 'get', path: DIFF_PATHS[kind], access: 'read',
+  method: 'get',
+  path: DIFF_PATHS[kind],
+  access: 'read',
   handler: async (call) => {
     const [from, to] = await diffPair(call, kind);
     return text(diffText(from, to));

@@ -2,9 +2,20 @@
 import type { Prisma } from '../prisma-client.ts';
 import { created, noContent, ok, type Call, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
-import { endSupportSchema, environmentSchema, recordDeploymentSchema, undeploySchema, type EnvironmentRequest } from '../schemas/environment.ts';
 import {
-  currentlyDeployedBody, currentlySupportedBody, deployedVersionBody, environmentBody, environmentsBody, releasedVersionBody,
+  endSupportSchema,
+  environmentSchema,
+  recordDeploymentSchema,
+  undeploySchema,
+  type EnvironmentRequest,
+} from '../schemas/environment.ts';
+import {
+  currentlyDeployedBody,
+  currentlySupportedBody,
+  deployedVersionBody,
+  environmentBody,
+  environmentsBody,
+  releasedVersionBody,
 } from '../serializers/environments.ts';
 import type { EnvironmentFields } from '../environments/environments.repository.ts';
 
@@ -38,31 +49,56 @@ async function listReleases({ params, services, urls }: Call) {
 }
 
 export const environmentRoutes: Route[] = [
-  { method: 'get', path: '/environments', access: 'read', handler: async ({ query, services, urls }) => ok(environmentsBody(urls, await services.environments.list(text(query.name)))) },
   {
-    method: 'post', path: '/environments', access: 'write',
+    method: 'get',
+    path: '/environments',
+    access: 'read',
+    handler: async ({ query, services, urls }) =>
+      ok(environmentsBody(urls, await services.environments.list(text(query.name)))),
+  },
+  {
+    method: 'post',
+    path: '/environments',
+    access: 'write',
     handler: async ({ body, services, urls }) => {
       const environment = await services.environments.create(fields(parseInput(environmentSchema, body ?? {})));
       return created(environmentBody(urls, environment), urls.environment(environment.uuid));
     },
   },
-  { method: 'get', path: '/environments/:uuid', access: 'read', handler: async ({ params, services, urls }) => ok(environmentBody(urls, await services.environments.find(params.uuid!))) },
   {
-    method: 'put', path: '/environments/:uuid', access: 'write',
+    method: 'get',
+    path: '/environments/:uuid',
+    access: 'read',
+    handler: async ({ params, services, urls }) =>
+      ok(environmentBody(urls, await services.environments.find(params.uuid!))),
+  },
+  {
+    method: 'put',
+    path: '/environments/:uuid',
+    access: 'write',
     handler: async ({ params, body, services, urls }) => {
-      const result = await services.environments.replace(params.uuid!, fields(parseInput(environmentSchema, body ?? {})));
-      return result.created ? created(environmentBody(urls, result.environment)) : ok(environmentBody(urls, result.environment));
+      const result = await services.environments.replace(
+        params.uuid!,
+        fields(parseInput(environmentSchema, body ?? {})),
+      );
+      return result.created
+        ? created(environmentBody(urls, result.environment))
+        : ok(environmentBody(urls, result.environment));
     },
   },
   {
-    method: 'delete', path: '/environments/:uuid', access: 'write',
+    method: 'delete',
+    path: '/environments/:uuid',
+    access: 'write',
     handler: async ({ params, services }) => {
       await services.environments.delete(params.uuid!);
       return noContent();
     },
   },
   {
-    method: 'get', path: '/environments/:uuid/deployed-versions/currently-deployed', access: 'read',
+    method: 'get',
+    path: '/environments/:uuid/deployed-versions/currently-deployed',
+    access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
       const instance = text(query.applicationInstance) ?? text(query.target);
       const { environment, deployedVersions } = await services.environments.currentlyDeployed(params.uuid!, {
@@ -73,43 +109,93 @@ export const environmentRoutes: Route[] = [
     },
   },
   {
-    method: 'get', path: '/environments/:uuid/released-versions/currently-supported', access: 'read',
+    method: 'get',
+    path: '/environments/:uuid/released-versions/currently-supported',
+    access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
-      const { environment, releasedVersions } = await services.environments.currentlySupported(params.uuid!, text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {});
+      const { environment, releasedVersions } = await services.environments.currentlySupported(
+        params.uuid!,
+        text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {},
+      );
       return ok(currentlySupportedBody(urls, environment, releasedVersions, `${urls.base}${req.originalUrl}`));
     },
   },
   {
-    method: 'post', path: `${RECORD}/deployed-versions/environment/:environment`, access: 'write',
+    method: 'post',
+    path: `${RECORD}/deployed-versions/environment/:environment`,
+    access: 'write',
     handler: async ({ params, body, services, urls }) => {
       const request = parseInput(recordDeploymentSchema, body ?? {});
-      const row = await services.environments.recordDeployment(params.pacticipant!, params.version!, params.environment!, request.applicationInstance ?? request.target ?? undefined);
+      const row = await services.environments.recordDeployment(
+        params.pacticipant!,
+        params.version!,
+        params.environment!,
+        request.applicationInstance ?? request.target ?? undefined,
+      );
       return created(deployedVersionBody(urls, row), urls.deployedVersion(row.uuid));
     },
   },
-  { method: 'get', path: `${RECORD}/deployed-versions/environment/:environment`, access: 'read', handler: listDeployments },
   {
-    method: 'post', path: `${RECORD}/released-versions/environment/:environment`, access: 'write',
+    method: 'get',
+    path: `${RECORD}/deployed-versions/environment/:environment`,
+    access: 'read',
+    handler: listDeployments,
+  },
+  {
+    method: 'post',
+    path: `${RECORD}/released-versions/environment/:environment`,
+    access: 'write',
     handler: async ({ params, services, urls }) => {
-      const { release, created: isNew } = await services.environments.recordRelease(params.pacticipant!, params.version!, params.environment!);
-      return isNew ? created(releasedVersionBody(urls, release), urls.releasedVersion(release.uuid)) : ok(releasedVersionBody(urls, release));
+      const { release, created: isNew } = await services.environments.recordRelease(
+        params.pacticipant!,
+        params.version!,
+        params.environment!,
+      );
+      return isNew
+        ? created(releasedVersionBody(urls, release), urls.releasedVersion(release.uuid))
+        : ok(releasedVersionBody(urls, release));
     },
   },
-  { method: 'get', path: `${RECORD}/released-versions/environment/:environment`, access: 'read', handler: listReleases },
-  { method: 'get', path: '/deployed-versions/:uuid', access: 'read', handler: async ({ params, services, urls }) => ok(deployedVersionBody(urls, await services.environments.deployedVersion(params.uuid!))) },
   {
-    method: 'patch', path: '/deployed-versions/:uuid', access: 'write',
+    method: 'get',
+    path: `${RECORD}/released-versions/environment/:environment`,
+    access: 'read',
+    handler: listReleases,
+  },
+  {
+    method: 'get',
+    path: '/deployed-versions/:uuid',
+    access: 'read',
+    handler: async ({ params, services, urls }) =>
+      ok(deployedVersionBody(urls, await services.environments.deployedVersion(params.uuid!))),
+  },
+  {
+    method: 'patch',
+    path: '/deployed-versions/:uuid',
+    access: 'write',
     handler: async ({ params, body, services, urls }) => {
       const { currentlyDeployed } = parseInput(undeploySchema, body ?? {});
-      return ok(deployedVersionBody(urls, await services.environments.setCurrentlyDeployed(params.uuid!, currentlyDeployed)));
+      return ok(
+        deployedVersionBody(urls, await services.environments.setCurrentlyDeployed(params.uuid!, currentlyDeployed)),
+      );
     },
   },
-  { method: 'get', path: '/released-versions/:uuid', access: 'read', handler: async ({ params, services, urls }) => ok(releasedVersionBody(urls, await services.environments.releasedVersion(params.uuid!))) },
   {
-    method: 'patch', path: '/released-versions/:uuid', access: 'write',
+    method: 'get',
+    path: '/released-versions/:uuid',
+    access: 'read',
+    handler: async ({ params, services, urls }) =>
+      ok(releasedVersionBody(urls, await services.environments.releasedVersion(params.uuid!))),
+  },
+  {
+    method: 'patch',
+    path: '/released-versions/:uuid',
+    access: 'write',
     handler: async ({ params, body, services, urls }) => {
       const { currentlySupported } = parseInput(endSupportSchema, body ?? {});
-      return ok(releasedVersionBody(urls, await services.environments.setCurrentlySupported(params.uuid!, currentlySupported)));
+      return ok(
+        releasedVersionBody(urls, await services.environments.setCurrentlySupported(params.uuid!, currentlySupported)),
+      );
     },
   },
 ];

@@ -19,14 +19,18 @@ function fromQuery(query: QueryObject) {
 
 export const forVerificationRoutes: Route[] = [
   {
-    method: 'get', path: '/pacts/provider/:provider/for-verification', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider/for-verification',
+    access: 'read',
     handler: async ({ params, query, services, urls }) => {
       const request = parseInput(pactsForVerificationSchema, fromQuery(query), 'query');
       return ok(pactsForVerificationBody(urls, await services.forVerification.find(params.provider!, request)));
     },
   },
   {
-    method: 'post', path: '/pacts/provider/:provider/for-verification', access: 'read',
+    method: 'post',
+    path: '/pacts/provider/:provider/for-verification',
+    access: 'read',
     handler: async ({ params, body, services, urls }) => {
       const request = parseInput(pactsForVerificationSchema, body ?? {});
       return ok(pactsForVerificationBody(urls, await services.forVerification.find(params.provider!, request)));

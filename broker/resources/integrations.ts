@@ -3,7 +3,9 @@ import { ok, type Route } from '../http/resource.ts';
 
 export const integrationRoutes: Route[] = [
   {
-    method: 'get', path: '/integrations', access: 'read',
+    method: 'get',
+    path: '/integrations',
+    access: 'read',
     handler: async ({ services, urls }) => {
       const rows = await services.integrations.list();
       return ok({
@@ -14,7 +16,9 @@ export const integrationRoutes: Route[] = [
             createdAt: row.createdAt.toISOString(),
             _links: {
               'pb:latest-pact': { href: urls.latestPact(row.provider.name, row.consumer.name) },
-              'pb:matrix': { href: `${urls.matrix()}/provider/${encodeURIComponent(row.provider.name)}/consumer/${encodeURIComponent(row.consumer.name)}` },
+              'pb:matrix': {
+                href: `${urls.matrix()}/provider/${encodeURIComponent(row.provider.name)}/consumer/${encodeURIComponent(row.consumer.name)}`,
+              },
             },
           })),
         },
@@ -23,9 +27,20 @@ export const integrationRoutes: Route[] = [
     },
   },
   {
-    method: 'get', path: '/metrics', access: 'read',
+    method: 'get',
+    path: '/metrics',
+    access: 'read',
     handler: async ({ services }) => {
-      const { pacticipants, versions, integrations, pactVersions, pactPublications, verifications, environments, webhooks } = await services.integrations.counts();
+      const {
+        pacticipants,
+        versions,
+        integrations,
+        pactVersions,
+        pactPublications,
+        verifications,
+        environments,
+        webhooks,
+      } = await services.integrations.counts();
       return ok({
         pacticipants: { count: pacticipants },
         pacticipantVersions: { count: versions },

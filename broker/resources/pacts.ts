@@ -16,13 +16,22 @@ function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
   return async (call) => {
     const { params, services, urls } = call;
     const pact = readPact(call.body, 'body');
-    const { outcome, row } = await services.pacts.publishAt({ consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! }, pact, mode, { baseUrl: urls.base });
+    const { outcome, row } = await services.pacts.publishAt(
+      { consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! },
+      pact,
+      mode,
+      { baseUrl: urls.base },
+    );
     const body = pactBody(urls, row);
     return outcome.created ? created(body, urls.pact(params.provider!, params.consumer!, params.version!)) : ok(body);
   };
 }
 
-const read = (path: string, find: (call: Call) => Promise<PactRow>, metadata?: (call: Call) => string | undefined): Route => ({
+const read = (
+  path: string,
+  find: (call: Call) => Promise<PactRow>,
+  metadata?: (call: Call) => string | undefined,
+): Route => ({
   method: 'get',
   path,
   access: 'read',
@@ -32,11 +41,21 @@ const read = (path: string, find: (call: Call) => Promise<PactRow>, metadata?: (
 /** An integration's pacts from a consumer branch (named, or the consumer's main branch), as `pb:pacts` links. */
 function consumerBranch(suffix: string, filter: { mainBranch: true } | 'branch', latest: boolean): Route {
   return {
-    method: 'get', path: `${PACT}/branch/${suffix}`, access: 'read',
+    method: 'get',
+    path: `${PACT}/branch/${suffix}`,
+    access: 'read',
     handler: async ({ params, services, urls, req }) => {
       const branch = filter === 'branch' ? { branch: params.branch! } : filter;
       const rows = await services.pacts.onBranch(params.provider!, params.consumer!, branch, latest);
-      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.base}${req.path}`, `Pacts of ${params.consumer} with ${params.provider} from ${filter === 'branch' ? `branch ${params.branch}` : 'its main branch'}`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          `${urls.base}${req.path}`,
+          `Pacts of ${params.consumer} with ${params.provider} from ${filter === 'branch' ? `branch ${params.branch}` : 'its main branch'}`,
+        ),
+      );
     },
   };
 }
@@ -44,9 +63,13 @@ function consumerBranch(suffix: string, filter: { mainBranch: true } | 'branch',
 export const pactRoutes: Route[] = [
   { method: 'put', path: `${PACT}/version/:version`, access: 'write', handler: publish('overwrite') },
   { method: 'patch', path: `${PACT}/version/:version`, access: 'write', handler: publish('merge') },
-  read(`${PACT}/version/:version`, ({ params, services }) => services.pacts.forConsumerVersion(params.provider!, params.consumer!, params.version!)),
+  read(`${PACT}/version/:version`, ({ params, services }) =>
+    services.pacts.forConsumerVersion(params.provider!, params.consumer!, params.version!),
+  ),
   {
-    method: 'delete', path: `${PACT}/version/:version`, access: 'write',
+    method: 'delete',
+    path: `${PACT}/version/:version`,
+    access: 'write',
     handler: async ({ params, services }) => {
       await services.pacts.delete(params.provider!, params.consumer!, params.version!);
       return noContent();
@@ -59,74 +82,181 @@ export const pactRoutes: Route[] = [
     return previous;
   }),
   read(`${PACT}/latest`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!)),
-  read(`${PACT}/latest-untagged`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { untagged: true })),
-  read(`${PACT}/latest/:tag`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { tag: params.tag! })),
+  read(`${PACT}/latest-untagged`, ({ params, services }) =>
+    services.pacts.latest(params.provider!, params.consumer!, { untagged: true }),
+  ),
+  read(`${PACT}/latest/:tag`, ({ params, services }) =>
+    services.pacts.latest(params.provider!, params.consumer!, { tag: params.tag! }),
+  ),
   consumerBranch('versions', { mainBranch: true }, false),
   consumerBranch('latest/versions', { mainBranch: true }, true),
   consumerBranch(':branch', 'branch', false),
   consumerBranch(':branch/latest/versions', 'branch', true),
-  read(`${PACT}/branch/:branch/latest`, ({ params, services }) => services.pacts.latest(params.provider!, params.consumer!, { branch: params.branch! })),
-  read(`${PACT}/pact-version/:sha`, ({ params, services }) => services.pacts.bySha(params.provider!, params.consumer!, params.sha!)),
-  read(`${PACT}/pact-version/:sha/metadata/:metadata`, ({ params, services }) => services.pacts.bySha(params.provider!, params.consumer!, params.sha!), ({ params }) => params.metadata),
+  read(`${PACT}/branch/:branch/latest`, ({ params, services }) =>
+    services.pacts.latest(params.provider!, params.consumer!, { branch: params.branch! }),
+  ),
+  read(`${PACT}/pact-version/:sha`, ({ params, services }) =>
+    services.pacts.bySha(params.provider!, params.consumer!, params.sha!),
+  ),
+  read(
+    `${PACT}/pact-version/:sha/metadata/:metadata`,
+    ({ params, services }) => services.pacts.bySha(params.provider!, params.consumer!, params.sha!),
+    ({ params }) => params.metadata,
+  ),
   {
-    method: 'get', path: `${PACT}/versions`, access: 'read',
-    handler: async ({ params, services, urls }) => ok(pactVersionsBody(urls, params.provider!, params.consumer!, await services.pacts.versionsOf(params.provider!, params.consumer!))),
+    method: 'get',
+    path: `${PACT}/versions`,
+    access: 'read',
+    handler: async ({ params, services, urls }) =>
+      ok(
+        pactVersionsBody(
+          urls,
+          params.provider!,
+          params.consumer!,
+          await services.pacts.versionsOf(params.provider!, params.consumer!),
+        ),
+      ),
   },
-  { method: 'get', path: '/pacts/latest', access: 'read', handler: async ({ services, urls }) => ok(latestPactsBody(urls, await services.pacts.latestForEveryIntegration())) },
   {
-    method: 'get', path: '/pacts/provider/:provider/latest', access: 'read',
+    method: 'get',
+    path: '/pacts/latest',
+    access: 'read',
+    handler: async ({ services, urls }) => ok(latestPactsBody(urls, await services.pacts.latestForEveryIntegration())),
+  },
+  {
+    method: 'get',
+    path: '/pacts/provider/:provider/latest',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.latestForProvider(params.provider!);
-      return ok(providerPactsBody(urls, params.provider!, rows, urls.latestProviderPacts(params.provider!), `Latest pact versions for the provider ${params.provider}`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          urls.latestProviderPacts(params.provider!),
+          `Latest pact versions for the provider ${params.provider}`,
+        ),
+      );
     },
   },
   {
-    method: 'get', path: '/pacts/provider/:provider/latest/:tag', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider/latest/:tag',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.latestForProvider(params.provider!, { tag: params.tag! });
-      return ok(providerPactsBody(urls, params.provider!, rows, urls.latestProviderPacts(params.provider!, params.tag!), `Latest pact versions for the provider ${params.provider} with tag ${params.tag}`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          urls.latestProviderPacts(params.provider!, params.tag!),
+          `Latest pact versions for the provider ${params.provider} with tag ${params.tag}`,
+        ),
+      );
     },
   },
   {
-    method: 'get', path: '/pacts/provider/:provider', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.allForProvider(params.provider!);
-      return ok(providerPactsBody(urls, params.provider!, rows, urls.providerPacts(params.provider!), `All pact versions for the provider ${params.provider}`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          urls.providerPacts(params.provider!),
+          `All pact versions for the provider ${params.provider}`,
+        ),
+      );
     },
   },
   {
-    method: 'get', path: '/pacts/provider/:provider/tag/:tag', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider/tag/:tag',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.allForProvider(params.provider!, { tag: params.tag! });
-      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/tag/${encodeURIComponent(params.tag!)}`, `Pact versions for the provider ${params.provider} with tag ${params.tag}`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          `${urls.providerPacts(params.provider!)}/tag/${encodeURIComponent(params.tag!)}`,
+          `Pact versions for the provider ${params.provider} with tag ${params.tag}`,
+        ),
+      );
     },
   },
   {
-    method: 'get', path: '/pacts/provider/:provider/branch', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider/branch',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.allForProvider(params.provider!, { mainBranch: true });
-      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch`, `Pact versions for the provider ${params.provider} from the consumers' main branches`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          `${urls.providerPacts(params.provider!)}/branch`,
+          `Pact versions for the provider ${params.provider} from the consumers' main branches`,
+        ),
+      );
     },
   },
   {
-    method: 'get', path: '/pacts/provider/:provider/branch/latest', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider/branch/latest',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.latestForProvider(params.provider!, { mainBranch: true });
-      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch/latest`, `Latest pact versions for the provider ${params.provider} from the consumers' main branches`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          `${urls.providerPacts(params.provider!)}/branch/latest`,
+          `Latest pact versions for the provider ${params.provider} from the consumers' main branches`,
+        ),
+      );
     },
   },
   {
-    method: 'get', path: '/pacts/provider/:provider/branch/:branch', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider/branch/:branch',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.allForProvider(params.provider!, { branch: params.branch! });
-      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch/${encodeURIComponent(params.branch!)}`, `Pact versions for the provider ${params.provider} from branch ${params.branch}`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          `${urls.providerPacts(params.provider!)}/branch/${encodeURIComponent(params.branch!)}`,
+          `Pact versions for the provider ${params.provider} from branch ${params.branch}`,
+        ),
+      );
     },
   },
   {
-    method: 'get', path: '/pacts/provider/:provider/branch/:branch/latest', access: 'read',
+    method: 'get',
+    path: '/pacts/provider/:provider/branch/:branch/latest',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const rows = await services.pacts.latestForProvider(params.provider!, { branch: params.branch! });
-      return ok(providerPactsBody(urls, params.provider!, rows, `${urls.providerPacts(params.provider!)}/branch/${encodeURIComponent(params.branch!)}/latest`, `Latest pact versions for the provider ${params.provider} from branch ${params.branch}`));
+      return ok(
+        providerPactsBody(
+          urls,
+          params.provider!,
+          rows,
+          `${urls.providerPacts(params.provider!)}/branch/${encodeURIComponent(params.branch!)}/latest`,
+          `Latest pact versions for the provider ${params.provider} from branch ${params.branch}`,
+        ),
+      );
     },
   },
 ];

@@ -6,7 +6,9 @@ import { publishContractsBody } from '../serializers/publish-contracts.ts';
 
 export const publishContractsRoutes: Route[] = [
   {
-    method: 'post', path: '/contracts/publish', access: 'write',
+    method: 'post',
+    path: '/contracts/publish',
+    access: 'write',
     handler: async ({ body, services, urls }) => {
       const request = parseInput(publishContractsSchema, body ?? {});
       return ok(publishContractsBody(urls, await services.publishContracts.publish(request, { baseUrl: urls.base })));

@@ -9,7 +9,12 @@ const PACT_VERSION = '/pacts/provider/:provider/consumer/:consumer/pact-version/
 
 async function publish({ params, body, services, urls }: Call) {
   const result = parseInput(verificationResultSchema, body ?? {});
-  const names = { provider: params.provider!, consumer: params.consumer!, sha: params.sha!, ...(params.metadata ? { metadata: params.metadata } : {}) };
+  const names = {
+    provider: params.provider!,
+    consumer: params.consumer!,
+    sha: params.sha!,
+    ...(params.metadata ? { metadata: params.metadata } : {}),
+  };
   const row = await services.verifications.publish(names, result, { baseUrl: urls.base });
   const body201 = verificationBody(urls, row);
   return created(body201, body201._links.self.href);
@@ -23,18 +28,36 @@ function numberOf(text: string): number | 'latest' {
 
 export const verificationRoutes: Route[] = [
   { method: 'post', path: `${PACT_VERSION}/verification-results`, access: 'write', handler: publish },
-  { method: 'post', path: `${PACT_VERSION}/metadata/:metadata/verification-results`, access: 'write', handler: publish },
   {
-    method: 'get', path: `${PACT_VERSION}/verification-results`, access: 'read',
+    method: 'post',
+    path: `${PACT_VERSION}/metadata/:metadata/verification-results`,
+    access: 'write',
+    handler: publish,
+  },
+  {
+    method: 'get',
+    path: `${PACT_VERSION}/verification-results`,
+    access: 'read',
     handler: async ({ params, services, urls }) => {
-      const rows = await services.verifications.list({ provider: params.provider!, consumer: params.consumer!, sha: params.sha! });
-      return ok(verificationsBody(urls, rows, urls.verificationResults(params.provider!, params.consumer!, params.sha!)));
+      const rows = await services.verifications.list({
+        provider: params.provider!,
+        consumer: params.consumer!,
+        sha: params.sha!,
+      });
+      return ok(
+        verificationsBody(urls, rows, urls.verificationResults(params.provider!, params.consumer!, params.sha!)),
+      );
     },
   },
   {
-    method: 'get', path: `${PACT_VERSION}/verification-results/:number`, access: 'read',
+    method: 'get',
+    path: `${PACT_VERSION}/verification-results/:number`,
+    access: 'read',
     handler: async ({ params, services, urls }) => {
-      const row = await services.verifications.find({ provider: params.provider!, consumer: params.consumer!, sha: params.sha! }, numberOf(params.number!));
+      const row = await services.verifications.find(
+        { provider: params.provider!, consumer: params.consumer!, sha: params.sha! },
+        numberOf(params.number!),
+      );
       return ok(verificationBody(urls, row));
     },
   },

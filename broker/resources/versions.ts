@@ -3,7 +3,14 @@ import { NotFoundError } from '../http/errors.ts';
 import { created, noContent, ok, type Reply, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { pageSchema, versionSchema } from '../schemas/version.ts';
-import { branchBody, branchVersionBody, briefVersionBody, tagBody, versionBody, versionsBody } from '../serializers/versions.ts';
+import {
+  branchBody,
+  branchVersionBody,
+  briefVersionBody,
+  tagBody,
+  versionBody,
+  versionsBody,
+} from '../serializers/versions.ts';
 import type { Call } from '../http/resource.ts';
 
 async function describeVersion({ params, services, urls }: Call, status = 200): Promise<Reply> {
@@ -19,34 +26,51 @@ async function putVersion(call: Call): Promise<Reply> {
 
 export const versionRoutes: Route[] = [
   {
-    method: 'get', path: '/pacticipants/:pacticipant/versions', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/versions',
+    access: 'read',
     handler: async ({ params, query, services, urls }) => {
-      const page = parseInput(pageSchema, { pageNumber: query.pageNumber ?? query.page, pageSize: query.pageSize ?? query.size }, 'query');
+      const page = parseInput(
+        pageSchema,
+        { pageNumber: query.pageNumber ?? query.page, pageSize: query.pageSize ?? query.size },
+        'query',
+      );
       const number = page.pageNumber ?? 1;
       const size = page.pageSize ?? 100;
       const { pacticipant, versions, total } = await services.versions.list(params.pacticipant!, number, size);
       return ok(versionsBody(urls, pacticipant.name, versions, { number, size, total }));
     },
   },
-  { method: 'get', path: '/pacticipants/:pacticipant/versions/:version', access: 'read', handler: (call) => describeVersion(call) },
+  {
+    method: 'get',
+    path: '/pacticipants/:pacticipant/versions/:version',
+    access: 'read',
+    handler: (call) => describeVersion(call),
+  },
   { method: 'put', path: '/pacticipants/:pacticipant/versions/:version', access: 'write', handler: putVersion },
   { method: 'patch', path: '/pacticipants/:pacticipant/versions/:version', access: 'write', handler: putVersion },
   {
-    method: 'delete', path: '/pacticipants/:pacticipant/versions/:version', access: 'write',
+    method: 'delete',
+    path: '/pacticipants/:pacticipant/versions/:version',
+    access: 'write',
     handler: async ({ params, services }) => {
       await services.versions.delete(params.pacticipant!, params.version!);
       return noContent();
     },
   },
   {
-    method: 'get', path: '/pacticipants/:pacticipant/latest-version', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/latest-version',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, version } = await services.versions.latest(params.pacticipant!);
       return ok(briefVersionBody(urls, pacticipant.name, version));
     },
   },
   {
-    method: 'get', path: '/pacticipants/:pacticipant/latest-version/:tag', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/latest-version/:tag',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, version } = await services.versions.latest(params.pacticipant!, params.tag!);
       return ok(briefVersionBody(urls, pacticipant.name, version));
@@ -54,30 +78,49 @@ export const versionRoutes: Route[] = [
   },
 
   {
-    method: 'get', path: '/pacticipants/:pacticipant/versions/:version/tags', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/versions/:version/tags',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, version, tags } = await services.versions.tags(params.pacticipant!, params.version!);
-      return ok({ _embedded: { tags: tags.map((tag) => tagBody(urls, pacticipant.name, version.number, tag)) }, _links: { self: { href: urls.tags(pacticipant.name, version.number) } } });
+      return ok({
+        _embedded: { tags: tags.map((tag) => tagBody(urls, pacticipant.name, version.number, tag)) },
+        _links: { self: { href: urls.tags(pacticipant.name, version.number) } },
+      });
     },
   },
   {
-    method: 'get', path: '/pacticipants/:pacticipant/versions/:version/tags/:tag', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, version, tag } = await services.versions.findTag(params.pacticipant!, params.version!, params.tag!);
+      const { pacticipant, version, tag } = await services.versions.findTag(
+        params.pacticipant!,
+        params.version!,
+        params.tag!,
+      );
       return ok(tagBody(urls, pacticipant.name, version.number, tag));
     },
   },
   {
-    method: 'put', path: '/pacticipants/:pacticipant/versions/:version/tags/:tag', access: 'write',
+    method: 'put',
+    path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
+    access: 'write',
     handler: async ({ params, services, urls }) => {
       const { created: isNew } = await services.versions.putTag(params.pacticipant!, params.version!, params.tag!);
-      const { pacticipant, version, tag } = await services.versions.findTag(params.pacticipant!, params.version!, params.tag!);
+      const { pacticipant, version, tag } = await services.versions.findTag(
+        params.pacticipant!,
+        params.version!,
+        params.tag!,
+      );
       const body = tagBody(urls, pacticipant.name, version.number, tag);
       return isNew ? created(body, urls.tag(pacticipant.name, version.number, tag.name)) : ok(body);
     },
   },
   {
-    method: 'delete', path: '/pacticipants/:pacticipant/versions/:version/tags/:tag', access: 'write',
+    method: 'delete',
+    path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
+    access: 'write',
     handler: async ({ params, services }) => {
       await services.versions.deleteTag(params.pacticipant!, params.version!, params.tag!);
       return noContent();
@@ -85,31 +128,42 @@ export const versionRoutes: Route[] = [
   },
 
   {
-    method: 'get', path: '/pacticipants/:pacticipant/branches', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/branches',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, branches } = await services.versions.branches(params.pacticipant!);
       return ok({
         _embedded: { branches: branches.map((branch) => branchBody(urls, pacticipant, branch, null)) },
-        _links: { self: { href: urls.branches(pacticipant.name) }, 'pb:pacticipant': { href: urls.pacticipant(pacticipant.name), name: pacticipant.name } },
+        _links: {
+          self: { href: urls.branches(pacticipant.name) },
+          'pb:pacticipant': { href: urls.pacticipant(pacticipant.name), name: pacticipant.name },
+        },
       });
     },
   },
   {
-    method: 'get', path: '/pacticipants/:pacticipant/branches/:branch', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/branches/:branch',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, branch, latest } = await services.versions.findBranch(params.pacticipant!, params.branch!);
       return ok(branchBody(urls, pacticipant, branch, latest));
     },
   },
   {
-    method: 'delete', path: '/pacticipants/:pacticipant/branches/:branch', access: 'write',
+    method: 'delete',
+    path: '/pacticipants/:pacticipant/branches/:branch',
+    access: 'write',
     handler: async ({ params, services }) => {
       await services.versions.deleteBranch(params.pacticipant!, params.branch!);
       return noContent();
     },
   },
   {
-    method: 'get', path: '/pacticipants/:pacticipant/branches/:branch/latest-version', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/branches/:branch/latest-version',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, latest } = await services.versions.findBranch(params.pacticipant!, params.branch!);
       if (!latest) throw new NotFoundError(`Branch ${params.branch} of ${params.pacticipant} has no versions`);
@@ -117,33 +171,59 @@ export const versionRoutes: Route[] = [
     },
   },
   {
-    method: 'get', path: '/pacticipants/:pacticipant/branches/:branch/versions', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/branches/:branch/versions',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, branch, versions } = await services.versions.branchVersions(params.pacticipant!, params.branch!);
+      const { pacticipant, branch, versions } = await services.versions.branchVersions(
+        params.pacticipant!,
+        params.branch!,
+      );
       return ok({
         _embedded: { versions: versions.map((version) => briefVersionBody(urls, pacticipant.name, version)) },
-        _links: { self: { href: urls.branchVersions(pacticipant.name, branch.name) }, 'pb:branch': { href: urls.branch(pacticipant.name, branch.name) } },
+        _links: {
+          self: { href: urls.branchVersions(pacticipant.name, branch.name) },
+          'pb:branch': { href: urls.branch(pacticipant.name, branch.name) },
+        },
       });
     },
   },
   {
-    method: 'get', path: '/pacticipants/:pacticipant/branches/:branch/versions/:version', access: 'read',
+    method: 'get',
+    path: '/pacticipants/:pacticipant/branches/:branch/versions/:version',
+    access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, branch, version } = await services.versions.findBranchVersion(params.pacticipant!, params.branch!, params.version!);
+      const { pacticipant, branch, version } = await services.versions.findBranchVersion(
+        params.pacticipant!,
+        params.branch!,
+        params.version!,
+      );
       return ok(branchVersionBody(urls, pacticipant.name, branch.name, version));
     },
   },
   {
-    method: 'put', path: '/pacticipants/:pacticipant/branches/:branch/versions/:version', access: 'write',
+    method: 'put',
+    path: '/pacticipants/:pacticipant/branches/:branch/versions/:version',
+    access: 'write',
     handler: async ({ params, services, urls }) => {
-      const { created: isNew } = await services.versions.putBranchVersion(params.pacticipant!, params.branch!, params.version!);
-      const { pacticipant, branch, version } = await services.versions.findBranchVersion(params.pacticipant!, params.branch!, params.version!);
+      const { created: isNew } = await services.versions.putBranchVersion(
+        params.pacticipant!,
+        params.branch!,
+        params.version!,
+      );
+      const { pacticipant, branch, version } = await services.versions.findBranchVersion(
+        params.pacticipant!,
+        params.branch!,
+        params.version!,
+      );
       const body = branchVersionBody(urls, pacticipant.name, branch.name, version);
       return isNew ? created(body) : ok(body);
     },
   },
   {
-    method: 'delete', path: '/pacticipants/:pacticipant/branches/:branch/versions/:version', access: 'write',
+    method: 'delete',
+    path: '/pacticipants/:pacticipant/branches/:branch/versions/:version',
+    access: 'write',
     handler: async ({ params, services }) => {
       await services.versions.deleteBranchVersion(params.pacticipant!, params.branch!, params.version!);
       return noContent();

@@ -11,7 +11,10 @@ function textProblem(text: string): string | undefined {
   return undefined;
 }
 
-const required = (what: string) => ({ error: (issue: { input: unknown }) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) });
+const required = (what: string) => ({
+  error: (issue: { input: unknown }) =>
+    issue.input === undefined ? `${what} is required` : `${what} must be a string`,
+});
 
 /** A name, version number, branch or tag: 1 to 255 characters, not only spaces. */
 export function nameText(what = 'value', max = MAX_NAME_LENGTH) {
@@ -54,7 +57,8 @@ function jsonProblem(value: unknown, depth: number): string | undefined {
   }
   if (typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const problem = (textProblem(key) ? `has a key that ${textProblem(key)}` : undefined) ?? jsonProblem(item, depth + 1);
+      const problem =
+        (textProblem(key) ? `has a key that ${textProblem(key)}` : undefined) ?? jsonProblem(item, depth + 1);
       if (problem) return problem;
     }
     return undefined;
@@ -64,10 +68,12 @@ function jsonProblem(value: unknown, depth: number): string | undefined {
 
 /** Any JSON value that PostgreSQL's JSONB stores faithfully. */
 export function storableJson(what = 'value') {
-  return z.custom<JsonValue>((value) => value !== undefined, `${what} is required`).superRefine((value, ctx) => {
-    const problem = jsonProblem(value, 0);
-    if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
-  });
+  return z
+    .custom<JsonValue>((value) => value !== undefined, `${what} is required`)
+    .superRefine((value, ctx) => {
+      const problem = jsonProblem(value, 0);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
+    });
 }
 
 /** Whether a string (say, a path segment) is text the broker can store. */

@@ -11,7 +11,10 @@ export const environmentSchema = z.object({
   name: nameText('name').refine((name) => !/\s/.test(name), 'name must not contain spaces'),
   displayName: freeText('displayName', 255).nullish(),
   production: z.boolean({ error: 'production must be true or false' }),
-  contacts: z.array(z.object({ name: freeText('contact name', 255), details: storableJson('contact details').optional() })).max(50).nullish(),
+  contacts: z
+    .array(z.object({ name: freeText('contact name', 255), details: storableJson('contact details').optional() }))
+    .max(50)
+    .nullish(),
 });
 
 export type EnvironmentRequest = z.infer<typeof environmentSchema>;

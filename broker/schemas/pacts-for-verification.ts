@@ -33,19 +33,42 @@ type RawSelector = z.infer<typeof rawSelector>;
 export function toSelector(raw: RawSelector): Selector | string {
   const consumer = raw.consumer === undefined ? {} : { consumer: raw.consumer };
   const kinds = [
-    raw.mainBranch === true, typeof raw.branch === 'string' || raw.branch === true, raw.matchingBranch === true, raw.tag !== undefined,
-    raw.deployed === true || raw.released === true || raw.deployedOrReleased === true || (raw.environment !== undefined && raw.tag === undefined),
+    raw.mainBranch === true,
+    typeof raw.branch === 'string' || raw.branch === true,
+    raw.matchingBranch === true,
+    raw.tag !== undefined,
+    raw.deployed === true ||
+      raw.released === true ||
+      raw.deployedOrReleased === true ||
+      (raw.environment !== undefined && raw.tag === undefined),
   ].filter(Boolean).length;
-  if (kinds > 1) return 'combines more than one of mainBranch, branch, matchingBranch, tag and deployed/released/environment';
+  if (kinds > 1)
+    return 'combines more than one of mainBranch, branch, matchingBranch, tag and deployed/released/environment';
   if (raw.fallbackBranch !== undefined && typeof raw.branch !== 'string') return 'fallbackBranch needs a branch';
-  if (raw.fallbackTag !== undefined && (raw.tag === undefined || raw.latest !== true)) return 'fallbackTag needs a tag with latest: true';
+  if (raw.fallbackTag !== undefined && (raw.tag === undefined || raw.latest !== true))
+    return 'fallbackTag needs a tag with latest: true';
   if (raw.mainBranch === true) return { kind: 'mainBranch', ...consumer };
-  if (typeof raw.branch === 'string') return { kind: 'branch', branch: raw.branch, ...(raw.fallbackBranch ? { fallbackBranch: raw.fallbackBranch } : {}), ...consumer };
-  if (raw.branch === true) return raw.latest === true ? { kind: 'eachBranch', ...consumer } : 'branch: true needs latest: true';
+  if (typeof raw.branch === 'string')
+    return {
+      kind: 'branch',
+      branch: raw.branch,
+      ...(raw.fallbackBranch ? { fallbackBranch: raw.fallbackBranch } : {}),
+      ...consumer,
+    };
+  if (raw.branch === true)
+    return raw.latest === true ? { kind: 'eachBranch', ...consumer } : 'branch: true needs latest: true';
   if (raw.matchingBranch === true) return { kind: 'matchingBranch', ...consumer };
-  if (raw.tag !== undefined) return { kind: 'tag', tag: raw.tag, latest: raw.latest === true, ...(raw.fallbackTag ? { fallbackTag: raw.fallbackTag } : {}), ...consumer };
+  if (raw.tag !== undefined)
+    return {
+      kind: 'tag',
+      tag: raw.tag,
+      latest: raw.latest === true,
+      ...(raw.fallbackTag ? { fallbackTag: raw.fallbackTag } : {}),
+      ...consumer,
+    };
   const environment = raw.environment === undefined ? {} : { environment: raw.environment };
-  if (raw.deployedOrReleased === true || (raw.deployed === true && raw.released === true)) return { kind: 'deployedOrReleased', ...environment, ...consumer };
+  if (raw.deployedOrReleased === true || (raw.deployed === true && raw.released === true))
+    return { kind: 'deployedOrReleased', ...environment, ...consumer };
   if (raw.deployed === true) return { kind: 'deployed', ...environment, ...consumer };
   if (raw.released === true) return { kind: 'released', ...environment, ...consumer };
   if (raw.environment !== undefined) return { kind: 'deployedOrReleased', ...environment, ...consumer };
@@ -65,21 +88,34 @@ const selectorSchema = rawSelector.transform((raw, ctx) => {
 /** A date (YYYY-MM-DD) or date-time; WIP pacts are those published since then. */
 const since = z
   .string()
-  .refine((text) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text)), 'must be a date such as 2024-01-31')
+  .refine(
+    (text) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text)),
+    'must be a date such as 2024-01-31',
+  )
   .transform((text) => new Date(text));
 
 export const pactsForVerificationSchema = z
   .object({
     consumerVersionSelectors: z.array(selectorSchema).max(100, 'at most 100 selectors').default([]),
-    providerVersionBranch: nameText('providerVersionBranch').nullish().transform((value) => value ?? undefined),
-    providerVersionTags: z.array(nameText('providerVersionTag')).max(50).nullish().transform((value) => value ?? []),
+    providerVersionBranch: nameText('providerVersionBranch')
+      .nullish()
+      .transform((value) => value ?? undefined),
+    providerVersionTags: z
+      .array(nameText('providerVersionTag'))
+      .max(50)
+      .nullish()
+      .transform((value) => value ?? []),
     includePendingStatus: z.boolean().default(false),
     includeWipPactsSince: since.nullish().transform((value) => value ?? undefined),
   })
   .superRefine((request, ctx) => {
     request.consumerVersionSelectors.forEach((selector, index) => {
       if (selector.kind === 'matchingBranch' && request.providerVersionBranch === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['consumerVersionSelectors', index], message: 'matchingBranch needs providerVersionBranch' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consumerVersionSelectors', index],
+          message: 'matchingBranch needs providerVersionBranch',
+        });
       }
     });
   });

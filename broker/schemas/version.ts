@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { freeText, nameText } from './common.ts';
 
 export const versionSchema = z.object({
-  branch: nameText('branch').nullish().transform((value) => value ?? undefined),
-  buildUrl: freeText('buildUrl', 2000).nullish().transform((value) => value ?? undefined),
+  branch: nameText('branch')
+    .nullish()
+    .transform((value) => value ?? undefined),
+  buildUrl: freeText('buildUrl', 2000)
+    .nullish()
+    .transform((value) => value ?? undefined),
 });
 
 const positive = (what: string, max: number) =>
-  z.string().regex(/^\d{1,6}$/, `${what} must be a whole number`).transform(Number).refine((value) => value >= 1 && value <= max, `${what} must be from 1 to ${max}`);
+  z
+    .string()
+    .regex(/^\d{1,6}$/, `${what} must be a whole number`)
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= max, `${what} must be from 1 to ${max}`);
 
 export const pageSchema = z.object({
   pageNumber: positive('pageNumber', 100_000).optional(),

@@ -23,17 +23,26 @@ export const webhookSchema = z.object({
   provider: party.nullish(),
   enabled: z.boolean().default(true),
   events: z
-    .array(z.object({ name: z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.join(', ')}` }) }), { error: 'events must be a list' })
+    .array(z.object({ name: z.enum(WEBHOOK_EVENTS, { error: `must be one of ${WEBHOOK_EVENTS.join(', ')}` }) }), {
+      error: 'events must be a list',
+    })
     .min(1, 'at least one event is required')
     .max(WEBHOOK_EVENTS.length),
-  request: z.object({
-    method: z.string({ error: 'request.method is required' }).min(1).max(10).transform((method) => method.toUpperCase()),
-    url: freeText('url', 2000).refine((text) => text.trim() !== '', 'url cannot be blank'),
-    headers: z.record(z.string().max(200), freeText('header', 4000)).optional(),
-    body: storableJson('body').optional(),
-    username: freeText('username', 200).nullish(),
-    password: freeText('password', 200).nullish(),
-  }, { error: 'request is required' }),
+  request: z.object(
+    {
+      method: z
+        .string({ error: 'request.method is required' })
+        .min(1)
+        .max(10)
+        .transform((method) => method.toUpperCase()),
+      url: freeText('url', 2000).refine((text) => text.trim() !== '', 'url cannot be blank'),
+      headers: z.record(z.string().max(200), freeText('header', 4000)).optional(),
+      body: storableJson('body').optional(),
+      username: freeText('username', 200).nullish(),
+      password: freeText('password', 200).nullish(),
+    },
+    { error: 'request is required' },
+  ),
 });
 
 export type WebhookRequest = z.infer<typeof webhookSchema>;

@@ -3,7 +3,11 @@ import { makeBadge } from 'badge-maker';
 import type { DeployBadgeStatus, VerificationBadgeStatus } from '../badges/badges.service.ts';
 
 const COLOURS: Record<VerificationBadgeStatus | DeployBadgeStatus, string> = {
-  verified: 'brightgreen', yes: 'brightgreen', failed: 'red', no: 'red', unknown: 'lightgrey',
+  verified: 'brightgreen',
+  yes: 'brightgreen',
+  failed: 'red',
+  no: 'red',
+  unknown: 'lightgrey',
 };
 
 export const badgeSvg = (label: string, status: VerificationBadgeStatus | DeployBadgeStatus): string =>

@@ -16,8 +16,14 @@ export function environmentBody(urls: Urls, environment: Environment) {
     updatedAt: environment.updatedAt.toISOString(),
     _links: {
       self: { title: 'Environment', name: environment.name, href: urls.environment(environment.uuid) },
-      'pb:currently-deployed-deployed-versions': { title: 'Versions currently deployed here', href: urls.currentlyDeployed(environment.uuid) },
-      'pb:currently-supported-released-versions': { title: 'Released versions still supported here', href: urls.currentlySupported(environment.uuid) },
+      'pb:currently-deployed-deployed-versions': {
+        title: 'Versions currently deployed here',
+        href: urls.currentlyDeployed(environment.uuid),
+      },
+      'pb:currently-supported-released-versions': {
+        title: 'Released versions still supported here',
+        href: urls.currentlySupported(environment.uuid),
+      },
       'pb:environments': { title: 'Environments', href: urls.environments() },
     },
   };
@@ -29,7 +35,11 @@ export function environmentsBody(urls: Urls, environments: Environment[]) {
     _links: {
       self: { title: 'Environments', href: urls.environments() },
       'pb:create': { title: 'Create an environment (POST)', href: urls.environments() },
-      'pb:environments': environments.map((environment) => ({ title: 'Environment', name: environment.name, href: urls.environment(environment.uuid) })),
+      'pb:environments': environments.map((environment) => ({
+        title: 'Environment',
+        name: environment.name,
+        href: urls.environment(environment.uuid),
+      })),
     },
   };
 }
@@ -69,13 +79,17 @@ export function releasedVersionBody(urls: Urls, row: ReleasedVersionRow) {
 export function currentlyDeployedBody(urls: Urls, environment: Environment, rows: DeployedVersionRow[], self: string) {
   return {
     _embedded: { deployedVersions: rows.map((row) => deployedVersionBody(urls, row)) },
-    _links: { self: { title: `Versions currently deployed to ${environment.displayName ?? environment.name}`, href: self } },
+    _links: {
+      self: { title: `Versions currently deployed to ${environment.displayName ?? environment.name}`, href: self },
+    },
   };
 }
 
 export function currentlySupportedBody(urls: Urls, environment: Environment, rows: ReleasedVersionRow[], self: string) {
   return {
     _embedded: { releasedVersions: rows.map((row) => releasedVersionBody(urls, row)) },
-    _links: { self: { title: `Released versions supported in ${environment.displayName ?? environment.name}`, href: self } },
+    _links: {
+      self: { title: `Released versions supported in ${environment.displayName ?? environment.name}`, href: self },
+    },
   };
 }

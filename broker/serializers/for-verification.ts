@@ -49,7 +49,8 @@ function metadataOf(pact: VerifiablePact): SelectorMetadata[] {
 function target(result: PactsForVerification): string {
   const { providerVersionBranch, providerVersionTags } = result.request;
   if (providerVersionBranch !== undefined) return `branch ${providerVersionBranch} of ${result.provider.name}`;
-  if (providerVersionTags.length > 0) return `${result.provider.name} versions tagged ${providerVersionTags.join(', ')}`;
+  if (providerVersionTags.length > 0)
+    return `${result.provider.name} versions tagged ${providerVersionTags.join(', ')}`;
   return result.provider.name;
 }
 
@@ -58,25 +59,54 @@ function notices(result: PactsForVerification, pact: VerifiablePact, href: strin
   const list: { when: string; text: string }[] = [];
   const on = target(result);
   if (pact.wip) {
-    const heads = [...new Set(pact.selections.map(({ row }) => `the newest pact of ${row.branch !== undefined ? `branch ${row.branch}` : `tag ${row.tag}`} (${row.consumerName} version ${row.consumerVersionNumber})`))];
+    const heads = [
+      ...new Set(
+        pact.selections.map(
+          ({ row }) =>
+            `the newest pact of ${row.branch !== undefined ? `branch ${row.branch}` : `tag ${row.tag}`} (${row.consumerName} version ${row.consumerVersionNumber})`,
+        ),
+      ),
+    ];
     list.push({
       when: 'before_verification',
       text: `The pact at ${href} is verified as work in progress: it is ${heads.join(' and ')}, published since ${result.request.includeWipPactsSince!.toISOString().slice(0, 10)}, and ${on} has not verified it successfully yet. It is pending, so a failure will not fail the build.`,
     });
   } else {
-    list.push({ when: 'before_verification', text: `The pact at ${href} is being verified because it is the pact of: ${unique.join('; ')}.` });
+    list.push({
+      when: 'before_verification',
+      text: `The pact at ${href} is being verified because it is the pact of: ${unique.join('; ')}.`,
+    });
   }
   if (pact.pending === undefined) return list;
   if (pact.pending) {
-    if (!pact.wip) list.push({ when: 'before_verification', text: `This pact is pending: ${on} has not verified it successfully yet, so a failure will not fail the build.` });
+    if (!pact.wip)
+      list.push({
+        when: 'before_verification',
+        text: `This pact is pending: ${on} has not verified it successfully yet, so a failure will not fail the build.`,
+      });
     list.push(
-      { when: 'after_verification:success_true_published_false', text: `This pact is still pending for ${on}: publish this successful result and later failures will fail the build.` },
-      { when: 'after_verification:success_false_published_false', text: `This pact is pending for ${on}, so this failure does not fail the build.` },
-      { when: 'after_verification:success_true_published_true', text: `This pact is no longer pending for ${on}: from now on, a failed verification fails the build.` },
-      { when: 'after_verification:success_false_published_true', text: `This pact is still pending for ${on}, so this failure does not fail the build.` },
+      {
+        when: 'after_verification:success_true_published_false',
+        text: `This pact is still pending for ${on}: publish this successful result and later failures will fail the build.`,
+      },
+      {
+        when: 'after_verification:success_false_published_false',
+        text: `This pact is pending for ${on}, so this failure does not fail the build.`,
+      },
+      {
+        when: 'after_verification:success_true_published_true',
+        text: `This pact is no longer pending for ${on}: from now on, a failed verification fails the build.`,
+      },
+      {
+        when: 'after_verification:success_false_published_true',
+        text: `This pact is still pending for ${on}, so this failure does not fail the build.`,
+      },
     );
   } else {
-    list.push({ when: 'before_verification', text: `${on} has verified this pact successfully before, so a failure will fail the build.` });
+    list.push({
+      when: 'before_verification',
+      text: `${on} has verified this pact successfully before, so a failure will fail the build.`,
+    });
   }
   return list;
 }
@@ -86,7 +116,11 @@ export function pactsForVerificationBody(urls: Urls, result: PactsForVerificatio
   return {
     _embedded: {
       pacts: result.pacts.map((pact) => {
-        const metadata = encodeMetadata({ selectors: metadataOf(pact), ...(pact.pending === undefined ? {} : { pending: pact.pending }), ...(pact.wip ? { wip: true } : {}) });
+        const metadata = encodeMetadata({
+          selectors: metadataOf(pact),
+          ...(pact.pending === undefined ? {} : { pending: pact.pending }),
+          ...(pact.wip ? { wip: true } : {}),
+        });
         const href = urls.pactBySha(provider, pact.consumerName, pact.sha, metadata);
         return {
           shortDescription: [...new Set(pact.selections.map(shortDescription))].join(', '),
@@ -95,7 +129,9 @@ export function pactsForVerificationBody(urls: Urls, result: PactsForVerificatio
             ...(pact.wip ? { wip: true } : {}),
             notices: notices(result, pact, href),
           },
-          _links: { self: { href, name: `Pact between ${pact.consumerName} (${pact.consumerVersionNumber}) and ${provider}` } },
+          _links: {
+            self: { href, name: `Pact between ${pact.consumerName} (${pact.consumerVersionNumber}) and ${provider}` },
+          },
         };
       }),
     },

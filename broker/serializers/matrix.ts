@@ -5,7 +5,13 @@ import type { MatrixRow, VersionDecorations } from '../matrix/matrix.repository.
 import { displayNameFor } from './display-name.ts';
 import type { Urls } from './urls.ts';
 
-function versionBody(urls: Urls, decorations: VersionDecorations, pacticipant: string, versionId: number, number: string) {
+function versionBody(
+  urls: Urls,
+  decorations: VersionDecorations,
+  pacticipant: string,
+  versionId: number,
+  number: string,
+) {
   const branches = (decorations.branches.get(versionId) ?? []).map((branch) => ({
     name: branch.name,
     latest: branch.latest,
@@ -23,7 +29,11 @@ function versionBody(urls: Urls, decorations: VersionDecorations, pacticipant: s
       production: environment.production,
       _links: { self: { href: urls.environment(environment.uuid) } },
     })),
-    tags: (decorations.tags.get(versionId) ?? []).map((tag) => ({ name: tag.name, latest: tag.latest, _links: { self: { href: urls.tag(pacticipant, number, tag.name) } } })),
+    tags: (decorations.tags.get(versionId) ?? []).map((tag) => ({
+      name: tag.name,
+      latest: tag.latest,
+      _links: { self: { href: urls.tag(pacticipant, number, tag.name) } },
+    })),
     _links: { self: { href: urls.version(pacticipant, number) } },
   };
 }
@@ -37,25 +47,39 @@ function rowBody(urls: Urls, decorations: VersionDecorations, row: MatrixRow) {
     },
     provider: {
       name: row.providerName,
-      version: row.providerVersionId === null ? null : versionBody(urls, decorations, row.providerName, row.providerVersionId, row.providerVersionNumber!),
+      version:
+        row.providerVersionId === null
+          ? null
+          : versionBody(urls, decorations, row.providerName, row.providerVersionId, row.providerVersionNumber!),
       _links: { self: { href: urls.pacticipant(row.providerName) } },
     },
     pact: {
       createdAt: row.pactCreatedAt.toISOString(),
       _links: { self: { href: urls.pact(row.providerName, row.consumerName, row.consumerVersionNumber) } },
     },
-    verificationResult: row.success === null ? null : {
-      success: row.success,
-      verifiedAt: row.verifiedAt!.toISOString(),
-      _links: { self: { href: urls.verificationResult(row.providerName, row.consumerName, row.sha, row.verificationNumber!) } },
-    },
+    verificationResult:
+      row.success === null
+        ? null
+        : {
+            success: row.success,
+            verifiedAt: row.verifiedAt!.toISOString(),
+            _links: {
+              self: {
+                href: urls.verificationResult(row.providerName, row.consumerName, row.sha, row.verificationNumber!),
+              },
+            },
+          },
   };
 }
 
 export function matrixBody(urls: Urls, answer: MatrixAnswer, decorations: VersionDecorations) {
   const { status } = answer;
   return {
-    summary: { deployable: status.deployable, reason: status.reasons.map((reason) => reason.text).join('\n'), ...status.counts },
+    summary: {
+      deployable: status.deployable,
+      reason: status.reasons.map((reason) => reason.text).join('\n'),
+      ...status.counts,
+    },
     notices: status.reasons,
     matrix: [
       ...answer.considered.map((row) => rowBody(urls, decorations, row)),

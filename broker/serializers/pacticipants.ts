@@ -6,7 +6,13 @@ import type { Urls } from './urls.ts';
 
 export function pacticipantBody(urls: Urls, { pacticipant, latestVersionNumber, labels }: PacticipantWithLatest) {
   const self = urls.pacticipant(pacticipant.name);
-  const latest = latestVersionNumber === undefined ? undefined : { number: latestVersionNumber, _links: { self: { href: urls.version(pacticipant.name, latestVersionNumber) } } };
+  const latest =
+    latestVersionNumber === undefined
+      ? undefined
+      : {
+          number: latestVersionNumber,
+          _links: { self: { href: urls.version(pacticipant.name, latestVersionNumber) } },
+        };
   return {
     name: pacticipant.name,
     displayName: displayNameFor(pacticipant.name, pacticipant.displayName),
@@ -30,7 +36,10 @@ export function pacticipantBody(urls: Urls, { pacticipant, latestVersionNumber, 
       'pb:latest-version': { href: urls.latestVersion(pacticipant.name) },
       'pb:latest-tagged-version': { href: `${urls.latestVersion(pacticipant.name)}/{tag}`, templated: true },
       'pb:label': { href: `${urls.labels(pacticipant.name)}/{label}`, templated: true },
-      'pb:can-i-deploy-badge': { href: `${self}/latest-version/{tag}/can-i-deploy/to/{environmentTag}/badge`, templated: true },
+      'pb:can-i-deploy-badge': {
+        href: `${self}/latest-version/{tag}/can-i-deploy/to/{environmentTag}/badge`,
+        templated: true,
+      },
       versions: { href: urls.versions(pacticipant.name) },
       'latest-version': { href: urls.latestVersion(pacticipant.name) },
     },
@@ -44,8 +53,14 @@ export function pacticipantsBody(urls: Urls, items: PacticipantWithLatest[]) {
     _embedded: { pacticipants: embedded },
     _links: {
       self: { href: urls.pacticipants() },
-      'pb:pacticipants': items.map(({ pacticipant }) => ({ href: urls.pacticipant(pacticipant.name), title: pacticipant.name })),
-      pacticipants: items.map(({ pacticipant }) => ({ href: urls.pacticipant(pacticipant.name), title: pacticipant.name })),
+      'pb:pacticipants': items.map(({ pacticipant }) => ({
+        href: urls.pacticipant(pacticipant.name),
+        title: pacticipant.name,
+      })),
+      pacticipants: items.map(({ pacticipant }) => ({
+        href: urls.pacticipant(pacticipant.name),
+        title: pacticipant.name,
+      })),
     },
   };
 }

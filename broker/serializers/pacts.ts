@@ -15,7 +15,11 @@ export function pactBody(urls: Urls, row: PactRow, metadata?: string) {
     ...content,
     createdAt: row.createdAt.toISOString(),
     _links: {
-      self: { title: 'Pact', name: pactTitle(row), href: metadata ? urls.pactBySha(p, c, sha, metadata) : urls.pact(p, c, v) },
+      self: {
+        title: 'Pact',
+        name: pactTitle(row),
+        href: metadata ? urls.pactBySha(p, c, sha, metadata) : urls.pact(p, c, v),
+      },
       'pb:consumer': { title: 'Consumer', name: c, href: urls.pacticipant(c) },
       'pb:consumer-version': { title: 'Consumer version', name: v, href: urls.version(c, v) },
       'pb:consumer-versions': [{ title: 'Consumer version', name: v, href: urls.version(c, v) }],
@@ -23,19 +27,51 @@ export function pactBody(urls: Urls, row: PactRow, metadata?: string) {
       'pb:pact-version': { title: 'This content, by SHA', name: sha, href: urls.pactBySha(p, c, sha) },
       'pb:latest-pact-version': { title: 'The newest pact of this integration', href: urls.latestPact(p, c) },
       'pb:all-pact-versions': { title: 'Every version of this pact', href: urls.pactVersions(p, c) },
-      'pb:latest-untagged-pact-version': { title: 'The newest pact of an untagged consumer version', href: urls.latestUntaggedPact(p, c) },
-      'pb:latest-tagged-pact-version': { title: 'The newest pact of a consumer version with a tag', href: `${urls.latestPact(p, c)}/{tag}`, templated: true },
-      'pb:previous-distinct': { title: 'The previous pact with different content', href: `${urls.pact(p, c, v)}/previous-distinct` },
-      'pb:diff-previous-distinct': { title: 'What changed since the previous different content', href: `${urls.pact(p, c, v)}/diff/previous-distinct` },
-      'pb:diff': { title: 'What differs from another content version', href: `${urls.pactBySha(p, c, sha)}/diff/pact-version/{pactVersion}`, templated: true },
-      'pb:pact-webhooks': { title: 'Webhooks for this integration', href: `${urls.webhooks()}/provider/${encodeURIComponent(p)}/consumer/${encodeURIComponent(c)}` },
-      'pb:consumer-webhooks': { title: 'Webhooks for this consumer', href: `${urls.webhooks()}/consumer/${encodeURIComponent(c)}` },
+      'pb:latest-untagged-pact-version': {
+        title: 'The newest pact of an untagged consumer version',
+        href: urls.latestUntaggedPact(p, c),
+      },
+      'pb:latest-tagged-pact-version': {
+        title: 'The newest pact of a consumer version with a tag',
+        href: `${urls.latestPact(p, c)}/{tag}`,
+        templated: true,
+      },
+      'pb:previous-distinct': {
+        title: 'The previous pact with different content',
+        href: `${urls.pact(p, c, v)}/previous-distinct`,
+      },
+      'pb:diff-previous-distinct': {
+        title: 'What changed since the previous different content',
+        href: `${urls.pact(p, c, v)}/diff/previous-distinct`,
+      },
+      'pb:diff': {
+        title: 'What differs from another content version',
+        href: `${urls.pactBySha(p, c, sha)}/diff/pact-version/{pactVersion}`,
+        templated: true,
+      },
+      'pb:pact-webhooks': {
+        title: 'Webhooks for this integration',
+        href: `${urls.webhooks()}/provider/${encodeURIComponent(p)}/consumer/${encodeURIComponent(c)}`,
+      },
+      'pb:consumer-webhooks': {
+        title: 'Webhooks for this consumer',
+        href: `${urls.webhooks()}/consumer/${encodeURIComponent(c)}`,
+      },
       'pb:tag-prod-version': { title: 'Tag this consumer version prod (PUT)', href: urls.tag(c, v, 'prod') },
       'pb:tag-version': { title: 'Tag this consumer version (PUT)', href: `${urls.tags(c, v)}/{tag}`, templated: true },
-      'pb:publish-verification-results': { title: 'Where verifiers publish their results (POST)', href: urls.verificationResults(p, c, sha, metadata) },
+      'pb:publish-verification-results': {
+        title: 'Where verifiers publish their results (POST)',
+        href: urls.verificationResults(p, c, sha, metadata),
+      },
       'pb:latest-verification-results': { href: `${urls.verificationResults(p, c, sha)}/latest` },
-      'pb:matrix-for-consumer-version': { title: 'Matrix rows for this consumer version', href: urls.matrixFor(c, v, p) },
-      'pb:triggered-webhooks': { title: 'Webhooks this publication triggered', href: `${urls.pact(p, c, v)}/triggered-webhooks` },
+      'pb:matrix-for-consumer-version': {
+        title: 'Matrix rows for this consumer version',
+        href: urls.matrixFor(c, v, p),
+      },
+      'pb:triggered-webhooks': {
+        title: 'Webhooks this publication triggered',
+        href: `${urls.pact(p, c, v)}/triggered-webhooks`,
+      },
       curies: [{ name: 'pb', href: `${urls.base}/doc/{rel}?context=pact`, templated: true }],
     },
   };
@@ -45,7 +81,11 @@ export function pactBody(urls: Urls, row: PactRow, metadata?: string) {
 export function pactSummary(urls: Urls, row: PactRow) {
   return {
     _embedded: {
-      consumer: { name: row.consumerName, _embedded: { version: { number: row.consumerVersionNumber } }, _links: { self: { href: urls.pacticipant(row.consumerName) } } },
+      consumer: {
+        name: row.consumerName,
+        _embedded: { version: { number: row.consumerVersionNumber } },
+        _links: { self: { href: urls.pacticipant(row.consumerName) } },
+      },
       provider: { name: row.providerName, _links: { self: { href: urls.pacticipant(row.providerName) } } },
     },
     createdAt: row.createdAt.toISOString(),
@@ -64,7 +104,11 @@ export function latestPactsBody(urls: Urls, rows: PactRow[]) {
 
 /** A provider's pacts (latest per consumer, or all with a tag/branch): the `pb:pacts` and older `pacts` links. */
 export function providerPactsBody(urls: Urls, providerName: string, rows: PactRow[], self: string, title: string) {
-  const links = rows.map((row) => ({ href: urls.pact(row.providerName, row.consumerName, row.consumerVersionNumber), title: pactTitle(row), name: row.consumerName }));
+  const links = rows.map((row) => ({
+    href: urls.pact(row.providerName, row.consumerName, row.consumerVersionNumber),
+    title: pactTitle(row),
+    name: row.consumerName,
+  }));
   return {
     _links: {
       self: { href: self, title },
@@ -82,15 +126,26 @@ export function pactVersionsBody(urls: Urls, providerName: string, consumerName:
     _embedded: {
       pacts: rows.map((row) => ({
         createdAt: row.createdAt.toISOString(),
-        _embedded: { consumerVersion: { number: row.consumerVersionNumber, _links: { self: { href: urls.version(consumerName, row.consumerVersionNumber) } } } },
-        _links: { self: { href: urls.pact(providerName, consumerName, row.consumerVersionNumber), name: pactTitle(row) } },
+        _embedded: {
+          consumerVersion: {
+            number: row.consumerVersionNumber,
+            _links: { self: { href: urls.version(consumerName, row.consumerVersionNumber) } },
+          },
+        },
+        _links: {
+          self: { href: urls.pact(providerName, consumerName, row.consumerVersionNumber), name: pactTitle(row) },
+        },
       })),
     },
     _links: {
       self: { href: urls.pactVersions(providerName, consumerName) },
       'pb:consumer': { href: urls.pacticipant(consumerName), name: consumerName },
       'pb:provider': { href: urls.pacticipant(providerName), name: providerName },
-      'pb:pact-versions': rows.map((row) => ({ href: urls.pact(providerName, consumerName, row.consumerVersionNumber), title: pactTitle(row), name: row.consumerVersionNumber })),
+      'pb:pact-versions': rows.map((row) => ({
+        href: urls.pact(providerName, consumerName, row.consumerVersionNumber),
+        title: pactTitle(row),
+        name: row.consumerVersionNumber,
+      })),
     },
   };
 }

@@ -5,11 +5,21 @@ import { pactTitle } from './pacts.ts';
 import type { Urls } from './urls.ts';
 
 const LOG_LEVELS: Record<Notice['type'], string> = {
-  debug: 'debug', info: 'info', success: 'info', prompt: 'info', warning: 'warn', error: 'error', danger: 'error',
+  debug: 'debug',
+  info: 'info',
+  success: 'info',
+  prompt: 'info',
+  warning: 'warn',
+  error: 'error',
+  danger: 'error',
 };
 
 export function logsOf(notices: Notice[]) {
-  return notices.map((notice) => ({ level: LOG_LEVELS[notice.type], message: notice.text, deprecationWarning: 'Replaced by notices' }));
+  return notices.map((notice) => ({
+    level: LOG_LEVELS[notice.type],
+    message: notice.text,
+    deprecationWarning: 'Replaced by notices',
+  }));
 }
 
 export function publishContractsBody(urls: Urls, result: PublishContractsResult) {
@@ -30,8 +40,20 @@ export function publishContractsBody(urls: Urls, result: PublishContractsResult)
     _links: {
       'pb:pacticipant': { title: 'Pacticipant', name, href: urls.pacticipant(name) },
       'pb:pacticipant-version': { title: 'Pacticipant version', name: number, href: urls.version(name, number) },
-      ...(result.branch !== undefined ? { 'pb:pacticipant-version-branch': { title: 'Branch version', name: result.branch, href: urls.branchVersion(name, result.branch, number) } } : {}),
-      'pb:pacticipant-version-tags': result.tags.map((tag) => ({ title: 'Tag', name: tag, href: urls.tag(name, number, tag) })),
+      ...(result.branch !== undefined
+        ? {
+            'pb:pacticipant-version-branch': {
+              title: 'Branch version',
+              name: result.branch,
+              href: urls.branchVersion(name, result.branch, number),
+            },
+          }
+        : {}),
+      'pb:pacticipant-version-tags': result.tags.map((tag) => ({
+        title: 'Tag',
+        name: tag,
+        href: urls.tag(name, number, tag),
+      })),
       'pb:contracts': result.contracts.map(({ row }) => ({
         title: 'Pact',
         name: pactTitle(row),

@@ -24,7 +24,11 @@ export function triggeredWebhookSummary(urls: Urls, row: TriggeredWebhookSummary
 export function triggeredWebhookBody(urls: Urls, row: TriggeredWebhookRow) {
   return {
     ...triggeredWebhookSummary(urls, row),
-    attemptsMade: row.executions.map((execution) => ({ success: execution.success, status: execution.status, createdAt: execution.createdAt.toISOString() })),
+    attemptsMade: row.executions.map((execution) => ({
+      success: execution.success,
+      status: execution.status,
+      createdAt: execution.createdAt.toISOString(),
+    })),
   };
 }
 

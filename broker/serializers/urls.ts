@@ -11,34 +11,45 @@ export class Urls {
   pacticipant = (name: string) => `${this.base}/pacticipants/${seg(name)}`;
   versions = (pacticipant: string) => `${this.pacticipant(pacticipant)}/versions`;
   version = (pacticipant: string, number: string) => `${this.versions(pacticipant)}/${seg(number)}`;
-  latestVersion = (pacticipant: string, tag?: string) => `${this.pacticipant(pacticipant)}/latest-version${tag === undefined ? '' : `/${seg(tag)}`}`;
+  latestVersion = (pacticipant: string, tag?: string) =>
+    `${this.pacticipant(pacticipant)}/latest-version${tag === undefined ? '' : `/${seg(tag)}`}`;
   tags = (pacticipant: string, number: string) => `${this.version(pacticipant, number)}/tags`;
   tag = (pacticipant: string, number: string, tag: string) => `${this.tags(pacticipant, number)}/${seg(tag)}`;
   branches = (pacticipant: string) => `${this.pacticipant(pacticipant)}/branches`;
   branch = (pacticipant: string, branch: string) => `${this.branches(pacticipant)}/${seg(branch)}`;
   branchVersions = (pacticipant: string, branch: string) => `${this.branch(pacticipant, branch)}/versions`;
-  branchVersion = (pacticipant: string, branch: string, number: string) => `${this.branchVersions(pacticipant, branch)}/${seg(number)}`;
+  branchVersion = (pacticipant: string, branch: string, number: string) =>
+    `${this.branchVersions(pacticipant, branch)}/${seg(number)}`;
   labels = (pacticipant: string) => `${this.pacticipant(pacticipant)}/labels`;
   label = (pacticipant: string, label: string) => `${this.labels(pacticipant)}/${seg(label)}`;
 
-  integration = (provider: string, consumer: string) => `${this.base}/pacts/provider/${seg(provider)}/consumer/${seg(consumer)}`;
-  pact = (provider: string, consumer: string, consumerVersion: string) => `${this.integration(provider, consumer)}/version/${seg(consumerVersion)}`;
+  integration = (provider: string, consumer: string) =>
+    `${this.base}/pacts/provider/${seg(provider)}/consumer/${seg(consumer)}`;
+  pact = (provider: string, consumer: string, consumerVersion: string) =>
+    `${this.integration(provider, consumer)}/version/${seg(consumerVersion)}`;
   pactVersions = (provider: string, consumer: string) => `${this.integration(provider, consumer)}/versions`;
-  latestPact = (provider: string, consumer: string, tag?: string) => `${this.integration(provider, consumer)}/latest${tag === undefined ? '' : `/${seg(tag)}`}`;
-  latestUntaggedPact = (provider: string, consumer: string) => `${this.integration(provider, consumer)}/latest-untagged`;
+  latestPact = (provider: string, consumer: string, tag?: string) =>
+    `${this.integration(provider, consumer)}/latest${tag === undefined ? '' : `/${seg(tag)}`}`;
+  latestUntaggedPact = (provider: string, consumer: string) =>
+    `${this.integration(provider, consumer)}/latest-untagged`;
   pactBySha = (provider: string, consumer: string, sha: string, metadata?: string) =>
     `${this.integration(provider, consumer)}/pact-version/${seg(sha)}${metadata ? `/metadata/${seg(metadata)}` : ''}`;
-  verificationResults = (provider: string, consumer: string, sha: string, metadata?: string) => `${this.pactBySha(provider, consumer, sha, metadata)}/verification-results`;
-  verificationResult = (provider: string, consumer: string, sha: string, number: number | string) => `${this.verificationResults(provider, consumer, sha)}/${seg(number)}`;
+  verificationResults = (provider: string, consumer: string, sha: string, metadata?: string) =>
+    `${this.pactBySha(provider, consumer, sha, metadata)}/verification-results`;
+  verificationResult = (provider: string, consumer: string, sha: string, number: number | string) =>
+    `${this.verificationResults(provider, consumer, sha)}/${seg(number)}`;
   providerPacts = (provider: string) => `${this.base}/pacts/provider/${seg(provider)}`;
-  latestProviderPacts = (provider: string, tag?: string) => `${this.providerPacts(provider)}/latest${tag === undefined ? '' : `/${seg(tag)}`}`;
+  latestProviderPacts = (provider: string, tag?: string) =>
+    `${this.providerPacts(provider)}/latest${tag === undefined ? '' : `/${seg(tag)}`}`;
   forVerification = (provider: string) => `${this.providerPacts(provider)}/for-verification`;
   latestPacts = () => `${this.base}/pacts/latest`;
 
   environments = () => `${this.base}/environments`;
   environment = (uuid: string) => `${this.environments()}/${seg(uuid)}`;
-  currentlyDeployed = (environmentUuid: string) => `${this.environment(environmentUuid)}/deployed-versions/currently-deployed`;
-  currentlySupported = (environmentUuid: string) => `${this.environment(environmentUuid)}/released-versions/currently-supported`;
+  currentlyDeployed = (environmentUuid: string) =>
+    `${this.environment(environmentUuid)}/deployed-versions/currently-deployed`;
+  currentlySupported = (environmentUuid: string) =>
+    `${this.environment(environmentUuid)}/released-versions/currently-supported`;
   recordDeployment = (pacticipant: string, number: string, environmentUuid: string) =>
     `${this.version(pacticipant, number)}/deployed-versions/environment/${seg(environmentUuid)}`;
   recordRelease = (pacticipant: string, number: string, environmentUuid: string) =>

@@ -16,9 +16,17 @@ export function verificationBody(urls: Urls, row: VerificationRow) {
     testResults: row.testResults ?? undefined,
     verifiedBy: row.verifiedBy ?? undefined,
     _links: {
-      self: { title: 'Verification result', name: `Verification result ${row.number} of the pact between ${consumer} and ${provider}`, href: urls.verificationResult(provider, consumer, sha, row.number) },
+      self: {
+        title: 'Verification result',
+        name: `Verification result ${row.number} of the pact between ${consumer} and ${provider}`,
+        href: urls.verificationResult(provider, consumer, sha, row.number),
+      },
       'pb:pact-version': { title: 'Pact', name: sha, href: urls.pactBySha(provider, consumer, sha) },
-      'pb:provider-version': { title: 'Provider version', name: row.providerVersion.number, href: urls.version(provider, row.providerVersion.number) },
+      'pb:provider-version': {
+        title: 'Provider version',
+        name: row.providerVersion.number,
+        href: urls.version(provider, row.providerVersion.number),
+      },
       'pb:provider': { title: 'Provider', name: provider, href: urls.pacticipant(provider) },
       'pb:consumer': { title: 'Consumer', name: consumer, href: urls.pacticipant(consumer) },
     },
@@ -26,5 +34,8 @@ export function verificationBody(urls: Urls, row: VerificationRow) {
 }
 
 export function verificationsBody(urls: Urls, rows: VerificationRow[], self: string) {
-  return { _embedded: { verificationResults: rows.map((row) => verificationBody(urls, row)) }, _links: { self: { href: self } } };
+  return {
+    _embedded: { verificationResults: rows.map((row) => verificationBody(urls, row)) },
+    _links: { self: { href: self } },
+  };
 }

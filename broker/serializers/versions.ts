@@ -41,14 +41,22 @@ export function versionBody(urls: Urls, described: VersionDescription) {
       branchVersions,
       branches: branchVersions,
       tags: described.tags.map((tag) => tagBody(urls, name, version.number, tag)),
-      deployedVersions: described.deployed.filter((d) => !d.undeployedAt).map((d) => ({
-        uuid: d.uuid, currentlyDeployed: true, environment: { name: d.environment.name, uuid: d.environment.uuid },
-        _links: { self: { href: urls.deployedVersion(d.uuid) } },
-      })),
-      releasedVersions: described.released.filter((r) => !r.supportEndedAt).map((r) => ({
-        uuid: r.uuid, currentlySupported: true, environment: { name: r.environment.name, uuid: r.environment.uuid },
-        _links: { self: { href: urls.releasedVersion(r.uuid) } },
-      })),
+      deployedVersions: described.deployed
+        .filter((d) => !d.undeployedAt)
+        .map((d) => ({
+          uuid: d.uuid,
+          currentlyDeployed: true,
+          environment: { name: d.environment.name, uuid: d.environment.uuid },
+          _links: { self: { href: urls.deployedVersion(d.uuid) } },
+        })),
+      releasedVersions: described.released
+        .filter((r) => !r.supportEndedAt)
+        .map((r) => ({
+          uuid: r.uuid,
+          currentlySupported: true,
+          environment: { name: r.environment.name, uuid: r.environment.uuid },
+          _links: { self: { href: urls.releasedVersion(r.uuid) } },
+        })),
     },
     _links: {
       self: versionLink(urls, name, version.number),
@@ -79,11 +87,19 @@ export function briefVersionBody(urls: Urls, pacticipantName: string, version: V
     number: version.number,
     buildUrl: version.buildUrl ?? undefined,
     createdAt: version.createdAt.toISOString(),
-    _links: { self: versionLink(urls, pacticipantName, version.number), 'pb:pacticipant': { title: 'Pacticipant', name: pacticipantName, href: urls.pacticipant(pacticipantName) } },
+    _links: {
+      self: versionLink(urls, pacticipantName, version.number),
+      'pb:pacticipant': { title: 'Pacticipant', name: pacticipantName, href: urls.pacticipant(pacticipantName) },
+    },
   };
 }
 
-export function versionsBody(urls: Urls, pacticipantName: string, versions: Version[], page: { number: number; size: number; total: number }) {
+export function versionsBody(
+  urls: Urls,
+  pacticipantName: string,
+  versions: Version[],
+  page: { number: number; size: number; total: number },
+) {
   const self = urls.versions(pacticipantName);
   const pages = Math.max(1, Math.ceil(page.total / page.size));
   return {
@@ -99,7 +115,12 @@ export function versionsBody(urls: Urls, pacticipantName: string, versions: Vers
   };
 }
 
-export function tagBody(urls: Urls, pacticipantName: string, versionNumber: string, tag: { name: string; createdAt: Date; latest?: boolean }) {
+export function tagBody(
+  urls: Urls,
+  pacticipantName: string,
+  versionNumber: string,
+  tag: { name: string; createdAt: Date; latest?: boolean },
+) {
   return {
     name: tag.name,
     createdAt: tag.createdAt.toISOString(),
@@ -122,7 +143,9 @@ export function branchBody(urls: Urls, pacticipant: Pacticipant, branch: Branch,
       self: { title: 'Branch', href: urls.branch(pacticipant.name, branch.name) },
       'pb:versions': { title: 'Versions on this branch', href: urls.branchVersions(pacticipant.name, branch.name) },
       'pb:pacticipant': { title: 'Pacticipant', name: pacticipant.name, href: urls.pacticipant(pacticipant.name) },
-      ...(latest ? { 'pb:latest-version': versionLink(urls, pacticipant.name, latest.number, 'Latest version on this branch') } : {}),
+      ...(latest
+        ? { 'pb:latest-version': versionLink(urls, pacticipant.name, latest.number, 'Latest version on this branch') }
+        : {}),
     },
   };
 }

@@ -10,7 +10,14 @@ function party(name: string | undefined, label: string | null) {
 }
 
 export function webhookBody(urls: Urls, row: WebhookRow) {
-  const request = row.request as { method: string; url: string; headers?: Record<string, string>; body?: unknown; username?: string | null; password?: string | null };
+  const request = row.request as {
+    method: string;
+    url: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+    username?: string | null;
+    password?: string | null;
+  };
   const headers = redactHeaders(request.headers);
   return {
     uuid: row.uuid,
@@ -32,10 +39,17 @@ export function webhookBody(urls: Urls, row: WebhookRow) {
     _links: {
       self: { title: row.description ?? 'Webhook', href: urls.webhook(row.uuid) },
       'pb:execute': { title: 'Test the execution of the webhook (POST)', href: `${urls.webhook(row.uuid)}/execute` },
-      'pb:triggered-webhooks': { title: 'What this webhook was triggered for, with delivery logs', href: `${urls.webhook(row.uuid)}/triggered-webhooks` },
+      'pb:triggered-webhooks': {
+        title: 'What this webhook was triggered for, with delivery logs',
+        href: `${urls.webhook(row.uuid)}/triggered-webhooks`,
+      },
       'pb:webhooks': { title: 'All webhooks', href: urls.webhooks() },
-      ...(row.consumer ? { 'pb:consumer': { title: 'Consumer', name: row.consumer.name, href: urls.pacticipant(row.consumer.name) } } : {}),
-      ...(row.provider ? { 'pb:provider': { title: 'Provider', name: row.provider.name, href: urls.pacticipant(row.provider.name) } } : {}),
+      ...(row.consumer
+        ? { 'pb:consumer': { title: 'Consumer', name: row.consumer.name, href: urls.pacticipant(row.consumer.name) } }
+        : {}),
+      ...(row.provider
+        ? { 'pb:provider': { title: 'Provider', name: row.provider.name, href: urls.pacticipant(row.provider.name) } }
+        : {}),
     },
   };
 }
@@ -46,7 +60,11 @@ export function webhooksBody(urls: Urls, rows: WebhookRow[], self: string) {
     _links: {
       self: { title: 'Webhooks', href: self },
       'pb:create': { title: 'Create a webhook (POST)', href: self },
-      'pb:webhooks': rows.map((row) => ({ title: row.description ?? 'Webhook', name: row.description ?? row.uuid, href: urls.webhook(row.uuid) })),
+      'pb:webhooks': rows.map((row) => ({
+        title: row.description ?? 'Webhook',
+        name: row.description ?? row.uuid,
+        href: urls.webhook(row.uuid),
+      })),
     },
   };
 }

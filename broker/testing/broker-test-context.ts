@@ -45,7 +45,9 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
 
   before(async () => {
     context.databaseUrl = await testDatabaseUrl('broker');
-    const database = await sharedTestDatabase('broker', context.databaseUrl, (url) => createBrokerPrismaClient(url, { poolSize: 20 }));
+    const database = await sharedTestDatabase('broker', context.databaseUrl, (url) =>
+      createBrokerPrismaClient(url, { poolSize: 20 }),
+    );
     const { prisma } = database;
     context.prisma = prisma;
     context.reset = async () => {
@@ -57,7 +59,13 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
     const config = brokerConfig(options.config);
     context.app = createBrokerApp({ prisma, logger, config });
     if (options.webhookWorker) {
-      worker = await startWebhookWorker({ databaseUrl: context.databaseUrl, prisma, config, logger, pollingIntervalSeconds: 0.5 });
+      worker = await startWebhookWorker({
+        databaseUrl: context.databaseUrl,
+        prisma,
+        config,
+        logger,
+        pollingIntervalSeconds: 0.5,
+      });
     }
     running = await listen(context.app);
     context.server = running.server;

@@ -13,13 +13,22 @@ export interface CliRun {
   output: string;
 }
 
-export function pactBrokerCli(args: string[], options: { brokerUrl: string; env?: Record<string, string>; timeoutMs?: number }): Promise<CliRun> {
+export function pactBrokerCli(
+  args: string[],
+  options: { brokerUrl: string; env?: Record<string, string>; timeoutMs?: number },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [cliScript, ...args],
       {
-        env: { ...process.env, PACT_DO_NOT_TRACK: 'true', PACT_BROKER_BASE_URL: options.brokerUrl, NO_COLOR: '1', ...options.env },
+        env: {
+          ...process.env,
+          PACT_DO_NOT_TRACK: 'true',
+          PACT_BROKER_BASE_URL: options.brokerUrl,
+          NO_COLOR: '1',
+          ...options.env,
+        },
         timeout: options.timeoutMs ?? 60_000,
         maxBuffer: 10 * 1024 * 1024,
       },

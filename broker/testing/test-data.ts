@@ -21,14 +21,23 @@ let contentSequence = 0;
 type PacticipantFields = { mainBranch?: string; repositoryUrl?: string; displayName?: string };
 
 /** A small pact whose content differs from every other one built (unless `interactions` is given). */
-export function buildPact(consumer: string, provider: string, overrides: { interactions?: unknown[]; specification?: string } = {}): JsonObject {
+export function buildPact(
+  consumer: string,
+  provider: string,
+  overrides: { interactions?: unknown[]; specification?: string } = {},
+): JsonObject {
   contentSequence += 1;
   const id = `${process.env.MOCHA_WORKER_ID ?? 'm'}-${contentSequence}`;
   return {
     consumer: { name: consumer },
     provider: { name: provider },
     interactions: overrides.interactions ?? [
-      { description: `a request for thing ${id}`, providerState: 'a thing exists', request: { method: 'GET', path: `/things/${id}` }, response: { status: 200, body: { id } } },
+      {
+        description: `a request for thing ${id}`,
+        providerState: 'a thing exists',
+        request: { method: 'GET', path: `/things/${id}` },
+        response: { status: 200, body: { id } },
+      },
     ],
     metadata: { pactSpecification: { version: overrides.specification ?? '2.0.0' } },
   };
@@ -59,7 +68,12 @@ export class BrokerTestData implements PromiseLike<void> {
     this.pacts = new PactsService(prisma, { allowDangerousContractModification: true });
     this.verifications = new VerificationsService(prisma);
     this.environmentsService = new EnvironmentsService(prisma);
-    const policy = new TargetPolicy({ schemes: ['https', 'http'], methods: ['POST', 'GET', 'PUT'], hosts: [], allowPublicHosts: true });
+    const policy = new TargetPolicy({
+      schemes: ['https', 'http'],
+      methods: ['POST', 'GET', 'PUT'],
+      hosts: [],
+      allowPublicHosts: true,
+    });
     this.webhooks = new WebhooksService(prisma, policy, new WebhookExecutor(policy, 5));
   }
 
@@ -68,7 +82,10 @@ export class BrokerTestData implements PromiseLike<void> {
     return this;
   }
 
-  then<A = void, B = never>(onFulfilled?: ((value: void) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
+  then<A = void, B = never>(
+    onFulfilled?: ((value: void) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
     return this.chain.then(() => undefined).then(onFulfilled, onRejected);
   }
 
@@ -134,10 +151,23 @@ export class BrokerTestData implements PromiseLike<void> {
     });
   }
 
-  environment(name: string, options: { uuid?: string; production?: boolean; displayName?: string; contacts?: { name: string; details?: Record<string, string> }[] } = {}): this {
+  environment(
+    name: string,
+    options: {
+      uuid?: string;
+      production?: boolean;
+      displayName?: string;
+      contacts?: { name: string; details?: Record<string, string> }[];
+    } = {},
+  ): this {
     return this.step(async () => {
       const environment = await this.environmentsService.create(
-        { name, production: options.production ?? false, displayName: options.displayName ?? null, contacts: options.contacts ?? null },
+        {
+          name,
+          production: options.production ?? false,
+          displayName: options.displayName ?? null,
+          contacts: options.contacts ?? null,
+        },
         ...(options.uuid ? [options.uuid] : []),
       );
       this.environments.set(name, environment);
@@ -148,16 +178,24 @@ export class BrokerTestData implements PromiseLike<void> {
   deployedTo(environmentName: string, options: { applicationInstance?: string; uuid?: string } = {}): this {
     const [name, number] = [this.pacticipantName!, this.versionNumber!];
     return this.step(async () => {
-      const environment = this.environments.get(environmentName) ?? (await this.environmentsService.list(environmentName))[0]!;
-      const deployed = await this.environmentsService.recordDeployment(name, number, environment.uuid, options.applicationInstance);
-      if (options.uuid) await this.prisma.deployedVersion.update({ where: { id: deployed.id }, data: { uuid: options.uuid } });
+      const environment =
+        this.environments.get(environmentName) ?? (await this.environmentsService.list(environmentName))[0]!;
+      const deployed = await this.environmentsService.recordDeployment(
+        name,
+        number,
+        environment.uuid,
+        options.applicationInstance,
+      );
+      if (options.uuid)
+        await this.prisma.deployedVersion.update({ where: { id: deployed.id }, data: { uuid: options.uuid } });
     });
   }
 
   releasedTo(environmentName: string): this {
     const [name, number] = [this.pacticipantName!, this.versionNumber!];
     return this.step(async () => {
-      const environment = this.environments.get(environmentName) ?? (await this.environmentsService.list(environmentName))[0]!;
+      const environment =
+        this.environments.get(environmentName) ?? (await this.environmentsService.list(environmentName))[0]!;
       await this.environmentsService.recordRelease(name, number, environment.uuid);
     });
   }

@@ -12,7 +12,16 @@ import { ensureChromium } from '../../scripts/install-chromium.ts';
 import { useBroker } from '../testing/broker-test-context.ts';
 
 const SCREENSHOTS = join(projectRoot, 'artifacts', 'dashboard');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('broker dashboard in a browser', function () {
   this.timeout(60_000);
@@ -29,7 +38,12 @@ describe('broker dashboard in a browser', function () {
       this.skip();
     }
     profile = mkdtempSync(join(tmpdir(), 'broker-dashboard-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: found.ok ? found.path : '', headless: true, args: FLAGS, viewport: { width: 1280, height: 800 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: found.ok ? found.path : '',
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1280, height: 800 },
+    });
     page = context.pages()[0] ?? (await context.newPage());
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
@@ -40,11 +54,25 @@ describe('broker dashboard in a browser', function () {
   });
 
   beforeEach(async () => {
-    await broker.data().environment('production', { production: true })
-      .provider('Api').version('2.0.0', { branch: 'main' }).deployedTo('production')
-      .consumer('Web').version('1.0.0', { branch: 'main' }).pact('Api').verifiedBy('2.0.0', { branch: 'main' }).deployedTo('production')
-      .consumer('Web').version('1.1.0', { branch: 'main' }).pact('Api').verifiedBy('2.0.0', { branch: 'main' })
-      .consumer('Mobile').version('3.1.0', { branch: 'main' }).pact('Api').verifiedBy('2.0.0', { success: false });
+    await broker
+      .data()
+      .environment('production', { production: true })
+      .provider('Api')
+      .version('2.0.0', { branch: 'main' })
+      .deployedTo('production')
+      .consumer('Web')
+      .version('1.0.0', { branch: 'main' })
+      .pact('Api')
+      .verifiedBy('2.0.0', { branch: 'main' })
+      .deployedTo('production')
+      .consumer('Web')
+      .version('1.1.0', { branch: 'main' })
+      .pact('Api')
+      .verifiedBy('2.0.0', { branch: 'main' })
+      .consumer('Mobile')
+      .version('3.1.0', { branch: 'main' })
+      .pact('Api')
+      .verifiedBy('2.0.0', { success: false });
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -54,7 +82,9 @@ describe('broker dashboard in a browser', function () {
     const web = page.locator('tr.integration', { hasText: 'Web' });
     expect(await web.locator('td').nth(1).innerText()).to.equal('Api');
     expect(await web.getAttribute('data-status')).to.equal('verified');
-    expect(await web.innerText()).to.include('version 1.1.0').and.include('by 2.0.0');
+    expect(await web.innerText())
+      .to.include('version 1.1.0')
+      .and.include('by 2.0.0');
     expect(await page.locator('tr.integration', { hasText: 'Mobile' }).getAttribute('data-status')).to.equal('failed');
     await shot('index');
 
@@ -63,11 +93,16 @@ describe('broker dashboard in a browser', function () {
     expect(await page.locator('tr.integration').count()).to.equal(1);
 
     await page.goto(`${broker.url}/`);
-    await Promise.all([page.waitForURL(/\/pacts\/provider\/Api\/consumer\/Web\/latest$/), web.getByRole('link', { name: 'pact', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/pacts\/provider\/Api\/consumer\/Web\/latest$/),
+      web.getByRole('link', { name: 'pact', exact: true }).click(),
+    ]);
     expect(await page.locator('h1').innerText()).to.equal('Pact between Web and Api');
     expect(await page.locator('#consumer-version').innerText()).to.equal('1.1.0');
     expect(await page.locator('section.interaction').count()).to.equal(1);
-    expect(await page.locator('section.interaction').innerText()).to.include('a thing exists').and.include('GET /things/');
+    expect(await page.locator('section.interaction').innerText())
+      .to.include('a thing exists')
+      .and.include('GET /things/');
     await shot('pact');
 
     await Promise.all([page.waitForURL(/diff\/previous-distinct$/), page.click('#diff-previous')]);
@@ -78,7 +113,10 @@ describe('broker dashboard in a browser', function () {
     const rows = page.locator('tr.matrix-row');
     expect(await rows.count()).to.equal(2);
     expect(await rows.first().getAttribute('data-status')).to.equal('verified');
-    expect(await rows.first().innerText()).to.include('1.1.0').and.include('2.0.0').and.include('main');
+    expect(await rows.first().innerText())
+      .to.include('1.1.0')
+      .and.include('2.0.0')
+      .and.include('main');
     expect(await rows.nth(1).innerText()).to.include('production');
     await shot('matrix');
   });
@@ -86,7 +124,10 @@ describe('broker dashboard in a browser', function () {
   it('shows environments and the network of who talks to whom', async () => {
     await page.goto(`${broker.url}/environments`);
     const production = page.locator('section.environment', { hasText: 'production' });
-    expect(await production.innerText()).to.include('Web').and.include('1.0.0').and.include('Api');
+    expect(await production.innerText())
+      .to.include('Web')
+      .and.include('1.0.0')
+      .and.include('Api');
     await shot('environments');
     await page.goto(`${broker.url}/network`);
     expect(await page.locator('#network a.node').count()).to.equal(3);

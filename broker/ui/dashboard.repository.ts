@@ -56,7 +56,10 @@ export async function integrationSummaries(db: Db): Promise<IntegrationSummary[]
     consumerVersionNumber: row.consumer_version_number,
     sha: row.sha,
     publishedAt: row.published_at,
-    verification: row.success === null ? null : { success: row.success, verifiedAt: row.verified_at!, providerVersionNumber: row.provider_version_number! },
+    verification:
+      row.success === null
+        ? null
+        : { success: row.success, verifiedAt: row.verified_at!, providerVersionNumber: row.provider_version_number! },
     pending: !row.verified_ok,
     webhooks: row.webhooks,
     webhookStatus: row.webhook_status,

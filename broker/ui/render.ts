@@ -13,7 +13,10 @@ export function sendPage(res: Response, status: number, view: string, data: Reco
   res.status(status);
   res.setHeader('Content-Type', 'text/html;charset=utf-8');
   // The pages show user content: no inline script may run, nothing may frame them.
-  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+  );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(html);
 }

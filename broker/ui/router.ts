@@ -26,7 +26,15 @@ type Page = (req: Request, urls: Urls) => Promise<{ view: string; data: Record<s
 
 const PACT = '/pacts/provider/:provider/consumer/:consumer';
 
-export function createUiRouter({ prisma, services, config }: { prisma: PrismaClient; services: Services; config: BrokerConfig }): Router {
+export function createUiRouter({
+  prisma,
+  services,
+  config,
+}: {
+  prisma: PrismaClient;
+  services: Services;
+  config: BrokerConfig;
+}): Router {
   const router = express.Router();
   const readAccess = authorize('read', config.auth);
 
@@ -41,7 +49,11 @@ export function createUiRouter({ prisma, services, config }: { prisma: PrismaCli
           sendPage(res, 200, view, data);
         } catch (error) {
           if (error instanceof NotFoundError || error instanceof ValidationError) {
-            sendPage(res, error instanceof NotFoundError ? 404 : 400, './error', { title: 'Not found', nav: '', message: error.message });
+            sendPage(res, error instanceof NotFoundError ? 404 : 400, './error', {
+              title: 'Not found',
+              nav: '',
+              message: error.message,
+            });
           } else next(error);
         }
       });
@@ -58,12 +70,24 @@ export function createUiRouter({ prisma, services, config }: { prisma: PrismaCli
   const p = (req: Request) => req.params as Record<string, string>;
 
   page('/', async (req, urls) => ({ view: './index', data: await indexPage(prisma, urls, req) }));
-  page(`${PACT}/version/:version`, async (req, urls) => pactView(urls, await services.pacts.forConsumerVersion(p(req).provider!, p(req).consumer!, p(req).version!)));
-  page(`${PACT}/latest`, async (req, urls) => pactView(urls, await services.pacts.latest(p(req).provider!, p(req).consumer!)));
-  page(`${PACT}/latest/:tag`, async (req, urls) => pactView(urls, await services.pacts.latest(p(req).provider!, p(req).consumer!, { tag: p(req).tag! })));
-  page(`${PACT}/branch/:branch/latest`, async (req, urls) => pactView(urls, await services.pacts.latest(p(req).provider!, p(req).consumer!, { branch: p(req).branch! })));
-  page(`${PACT}/pact-version/:sha`, async (req, urls) => pactView(urls, await services.pacts.bySha(p(req).provider!, p(req).consumer!, p(req).sha!)));
-  page(`${PACT}/pact-version/:sha/metadata/:metadata`, async (req, urls) => pactView(urls, await services.pacts.bySha(p(req).provider!, p(req).consumer!, p(req).sha!)));
+  page(`${PACT}/version/:version`, async (req, urls) =>
+    pactView(urls, await services.pacts.forConsumerVersion(p(req).provider!, p(req).consumer!, p(req).version!)),
+  );
+  page(`${PACT}/latest`, async (req, urls) =>
+    pactView(urls, await services.pacts.latest(p(req).provider!, p(req).consumer!)),
+  );
+  page(`${PACT}/latest/:tag`, async (req, urls) =>
+    pactView(urls, await services.pacts.latest(p(req).provider!, p(req).consumer!, { tag: p(req).tag! })),
+  );
+  page(`${PACT}/branch/:branch/latest`, async (req, urls) =>
+    pactView(urls, await services.pacts.latest(p(req).provider!, p(req).consumer!, { branch: p(req).branch! })),
+  );
+  page(`${PACT}/pact-version/:sha`, async (req, urls) =>
+    pactView(urls, await services.pacts.bySha(p(req).provider!, p(req).consumer!, p(req).sha!)),
+  );
+  page(`${PACT}/pact-version/:sha/metadata/:metadata`, async (req, urls) =>
+    pactView(urls, await services.pacts.bySha(p(req).provider!, p(req).consumer!, p(req).sha!)),
+  );
   for (const kind of Object.keys(DIFF_PATHS) as (keyof typeof DIFF_PATHS)[]) {
     page(DIFF_PATHS[kind], async (req) => {
       const [from, to] = await diffPair({ params: p(req), services }, kind);
@@ -72,10 +96,24 @@ export function createUiRouter({ prisma, services, config }: { prisma: PrismaCli
   }
   page('/matrix/provider/:provider/consumer/:consumer', async (req, urls) => {
     const { provider, consumer } = p(req) as { provider: string; consumer: string };
-    const answer = await services.matrix.find([{ pacticipant: consumer }, { pacticipant: provider }], { latestby: 'cvpv', limit: 100, ignore: [] });
-    return { view: './matrix', data: matrixPage(urls, provider, consumer, answer, await services.matrix.decorations(answer)) };
+    const answer = await services.matrix.find([{ pacticipant: consumer }, { pacticipant: provider }], {
+      latestby: 'cvpv',
+      limit: 100,
+      ignore: [],
+    });
+    return {
+      view: './matrix',
+      data: matrixPage(urls, provider, consumer, answer, await services.matrix.decorations(answer)),
+    };
   });
   page('/environments', async () => ({ view: './environments', data: await environmentsPage(services.environments) }));
-  page('/network', async (req) => ({ view: './network', data: await networkPage(prisma, typeof req.query.pacticipant === 'string' ? req.query.pacticipant : undefined) }), { htmlOnly: true });
+  page(
+    '/network',
+    async (req) => ({
+      view: './network',
+      data: await networkPage(prisma, typeof req.query.pacticipant === 'string' ? req.query.pacticipant : undefined),
+    }),
+    { htmlOnly: true },
+  );
   return router;
 }

@@ -3,7 +3,12 @@
 import type { Db } from '../db.ts';
 import { Prisma } from '../prisma-client.ts';
 
-const withRelations = { providerVersion: true, provider: true, consumer: true, pactVersion: { select: { sha: true } } } as const;
+const withRelations = {
+  providerVersion: true,
+  provider: true,
+  consumer: true,
+  pactVersion: { select: { sha: true } },
+} as const;
 
 export interface NewVerification {
   pactVersionId: number;
@@ -24,7 +29,10 @@ export class VerificationsRepository {
   /** Adds a verification numbered after the pact version's last one (the pact version row is locked first); returns its number. */
   async create(verification: NewVerification): Promise<number> {
     await this.db.$queryRaw`SELECT id FROM pact_versions WHERE id = ${verification.pactVersionId} FOR UPDATE`;
-    const last = await this.db.verification.aggregate({ where: { pactVersionId: verification.pactVersionId }, _max: { number: true } });
+    const last = await this.db.verification.aggregate({
+      where: { pactVersionId: verification.pactVersionId },
+      _max: { number: true },
+    });
     const number = (last._max.number ?? 0) + 1;
     // Relations are read after the transaction: Prisma loads `include`s with concurrent queries, which
     // a transaction's single connection can only queue.
@@ -42,15 +50,27 @@ export class VerificationsRepository {
   }
 
   find(pactVersionId: number, number: number) {
-    return this.db.verification.findUnique({ where: { pactVersionId_number: { pactVersionId, number } }, include: withRelations });
+    return this.db.verification.findUnique({
+      where: { pactVersionId_number: { pactVersionId, number } },
+      include: withRelations,
+    });
   }
 
   latest(pactVersionId: number) {
-    return this.db.verification.findFirst({ where: { pactVersionId }, orderBy: { id: 'desc' }, include: withRelations });
+    return this.db.verification.findFirst({
+      where: { pactVersionId },
+      orderBy: { id: 'desc' },
+      include: withRelations,
+    });
   }
 
   list(pactVersionId: number) {
-    return this.db.verification.findMany({ where: { pactVersionId }, orderBy: { id: 'desc' }, include: withRelations, take: 100 });
+    return this.db.verification.findMany({
+      where: { pactVersionId },
+      orderBy: { id: 'desc' },
+      include: withRelations,
+      take: 100,
+    });
   }
 }
 

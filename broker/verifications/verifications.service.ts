@@ -19,18 +19,26 @@ export class VerificationsService {
 
   private async pactVersion(providerName: string, consumerName: string, sha: string) {
     const pacticipants = new PacticipantsRepository(this.prisma);
-    const [provider, consumer] = await Promise.all([pacticipants.findByName(providerName), pacticipants.findByName(consumerName)]);
+    const [provider, consumer] = await Promise.all([
+      pacticipants.findByName(providerName),
+      pacticipants.findByName(consumerName),
+    ]);
     if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
     if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
     const pactVersion = await this.prisma.pactVersion.findUnique({
       where: { consumerId_providerId_sha: { consumerId: consumer.id, providerId: provider.id, sha } },
       select: { id: true },
     });
-    if (!pactVersion) throw new NotFoundError(`No pact between ${consumerName} and ${providerName} with content SHA ${sha} found`);
+    if (!pactVersion)
+      throw new NotFoundError(`No pact between ${consumerName} and ${providerName} with content SHA ${sha} found`);
     return { provider, consumer, pactVersionId: pactVersion.id };
   }
 
-  async publish(names: { provider: string; consumer: string; sha: string; metadata?: string }, result: VerificationResultRequest, origin?: EventOrigin): Promise<VerificationRow> {
+  async publish(
+    names: { provider: string; consumer: string; sha: string; metadata?: string },
+    result: VerificationResultRequest,
+    origin?: EventOrigin,
+  ): Promise<VerificationRow> {
     const { provider, consumer, pactVersionId } = await this.pactVersion(names.provider, names.consumer, names.sha);
     const metadata = names.metadata === undefined ? undefined : decodeMetadata(names.metadata);
     const number = await inTransaction(this.prisma, async (tx) => {
@@ -53,10 +61,14 @@ export class VerificationsService {
     return (await new VerificationsRepository(this.prisma).find(pactVersionId, number))!;
   }
 
-  async find(names: { provider: string; consumer: string; sha: string }, number: number | 'latest'): Promise<VerificationRow> {
+  async find(
+    names: { provider: string; consumer: string; sha: string },
+    number: number | 'latest',
+  ): Promise<VerificationRow> {
     const { pactVersionId } = await this.pactVersion(names.provider, names.consumer, names.sha);
     const repository = new VerificationsRepository(this.prisma);
-    const found = number === 'latest' ? await repository.latest(pactVersionId) : await repository.find(pactVersionId, number);
+    const found =
+      number === 'latest' ? await repository.latest(pactVersionId) : await repository.find(pactVersionId, number);
     if (!found) throw new NotFoundError(`No verification result ${number} for this pact found`);
     return found;
   }

@@ -17,12 +17,24 @@ export class VersionsRepository {
   }
 
   /** The version, created if missing (safe under concurrency); a given build URL is recorded. */
-  async getOrCreate(pacticipantId: number, number: string, buildUrl?: string): Promise<{ version: Version; created: boolean }> {
-    const [created] = await this.db.version.createManyAndReturn({ data: [{ pacticipantId, number, buildUrl: buildUrl ?? null }], skipDuplicates: true });
+  async getOrCreate(
+    pacticipantId: number,
+    number: string,
+    buildUrl?: string,
+  ): Promise<{ version: Version; created: boolean }> {
+    const [created] = await this.db.version.createManyAndReturn({
+      data: [{ pacticipantId, number, buildUrl: buildUrl ?? null }],
+      skipDuplicates: true,
+    });
     if (created) return { version: created, created: true };
-    const existing = await this.db.version.findUniqueOrThrow({ where: { pacticipantId_number: { pacticipantId, number } } });
+    const existing = await this.db.version.findUniqueOrThrow({
+      where: { pacticipantId_number: { pacticipantId, number } },
+    });
     if (buildUrl !== undefined && existing.buildUrl !== buildUrl) {
-      return { version: await this.db.version.update({ where: { id: existing.id }, data: { buildUrl } }), created: false };
+      return {
+        version: await this.db.version.update({ where: { id: existing.id }, data: { buildUrl } }),
+        created: false,
+      };
     }
     return { version: existing, created: false };
   }
@@ -32,7 +44,10 @@ export class VersionsRepository {
   }
 
   latestWithTag(pacticipantId: number, tag: string): Promise<Version | null> {
-    return this.db.version.findFirst({ where: { pacticipantId, tags: { some: { name: tag } } }, orderBy: { id: 'desc' } });
+    return this.db.version.findFirst({
+      where: { pacticipantId, tags: { some: { name: tag } } },
+      orderBy: { id: 'desc' },
+    });
   }
 
   list(pacticipantId: number, skip: number, take: number): Promise<Version[]> {
@@ -81,10 +96,16 @@ export class VersionsRepository {
    * branch was created by a concurrent transaction after the statement began, the statement cannot
    * see it and adds nothing; a second statement (which can) then does.
    */
-  async putOnBranchAndTag(pacticipantId: number, versionId: number, branch: string | undefined, tags: string[]): Promise<void> {
+  async putOnBranchAndTag(
+    pacticipantId: number,
+    versionId: number,
+    branch: string | undefined,
+    tags: string[],
+  ): Promise<void> {
     if (branch === undefined) {
       if (tags.length > 0) {
-        await this.db.$executeRaw`INSERT INTO tags (version_id, name, pacticipant_id) SELECT ${versionId}, unnest(${tags}::text[]), ${pacticipantId} ON CONFLICT (version_id, name) DO NOTHING`;
+        await this.db
+          .$executeRaw`INSERT INTO tags (version_id, name, pacticipant_id) SELECT ${versionId}, unnest(${tags}::text[]), ${pacticipantId} ON CONFLICT (version_id, name) DO NOTHING`;
       }
       return;
     }
@@ -110,9 +131,18 @@ export class VersionsRepository {
   }
 
   /** Puts a version on a branch (creating the branch); returns whether the version was new to it. */
-  async addToBranch(pacticipantId: number, version: Version, name: string): Promise<{ branch: Branch; added: boolean }> {
-    const [createdBranch] = await this.db.branch.createManyAndReturn({ data: [{ pacticipantId, name }], skipDuplicates: true });
-    const branch = createdBranch ?? (await this.db.branch.findUniqueOrThrow({ where: { pacticipantId_name: { pacticipantId, name } } }));
+  async addToBranch(
+    pacticipantId: number,
+    version: Version,
+    name: string,
+  ): Promise<{ branch: Branch; added: boolean }> {
+    const [createdBranch] = await this.db.branch.createManyAndReturn({
+      data: [{ pacticipantId, name }],
+      skipDuplicates: true,
+    });
+    const branch =
+      createdBranch ??
+      (await this.db.branch.findUniqueOrThrow({ where: { pacticipantId_name: { pacticipantId, name } } }));
     const added = await this.db.branchVersion.createMany({
       data: [{ branchId: branch.id, versionId: version.id, pacticipantId, branchName: name }],
       skipDuplicates: true,
@@ -134,7 +164,11 @@ export class VersionsRepository {
   }
 
   branchVersions(branchId: number, take: number): Promise<Version[]> {
-    return this.db.version.findMany({ where: { branchVersions: { some: { branchId } } }, orderBy: { id: 'desc' }, take });
+    return this.db.version.findMany({
+      where: { branchVersions: { some: { branchId } } },
+      orderBy: { id: 'desc' },
+      take,
+    });
   }
 
   latestOnBranchId(branchId: number): Promise<Version | null> {

@@ -43,7 +43,11 @@ export class VersionsService {
   }
 
   /** PUT /pacticipants/{p}/versions/{v}: creates (or updates) the version, its branch and build URL. */
-  async put(pacticipantName: string, number: string, fields: { branch?: string; buildUrl?: string }): Promise<{ created: boolean }> {
+  async put(
+    pacticipantName: string,
+    number: string,
+    fields: { branch?: string; buildUrl?: string },
+  ): Promise<{ created: boolean }> {
     return inTransaction(this.prisma, async (tx) => {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
@@ -61,15 +65,20 @@ export class VersionsService {
   async latest(pacticipantName: string, tag?: string): Promise<VersionView> {
     const pacticipant = await this.pacticipant(pacticipantName);
     const versions = new VersionsRepository(this.prisma);
-    const version = tag === undefined ? await versions.latest(pacticipant.id) : await versions.latestWithTag(pacticipant.id, tag);
-    if (!version) throw new NotFoundError(`No ${tag === undefined ? '' : `'${tag}' `}version of ${pacticipantName} found`);
+    const version =
+      tag === undefined ? await versions.latest(pacticipant.id) : await versions.latestWithTag(pacticipant.id, tag);
+    if (!version)
+      throw new NotFoundError(`No ${tag === undefined ? '' : `'${tag}' `}version of ${pacticipantName} found`);
     return { pacticipant, version };
   }
 
   async list(pacticipantName: string, page: number, size: number) {
     const pacticipant = await this.pacticipant(pacticipantName);
     const versions = new VersionsRepository(this.prisma);
-    const [items, total] = await Promise.all([versions.list(pacticipant.id, (page - 1) * size, size), versions.count(pacticipant.id)]);
+    const [items, total] = await Promise.all([
+      versions.list(pacticipant.id, (page - 1) * size, size),
+      versions.count(pacticipant.id),
+    ]);
     return { pacticipant, versions: items, total };
   }
 
@@ -105,7 +114,10 @@ export class VersionsService {
 
   // Branches
 
-  async findBranch(pacticipantName: string, branchName: string): Promise<{ pacticipant: Pacticipant; branch: Branch; latest: Version | null }> {
+  async findBranch(
+    pacticipantName: string,
+    branchName: string,
+  ): Promise<{ pacticipant: Pacticipant; branch: Branch; latest: Version | null }> {
     const pacticipant = await this.pacticipant(pacticipantName);
     const versions = new VersionsRepository(this.prisma);
     const branch = await versions.findBranch(pacticipant.id, branchName);

@@ -30,7 +30,11 @@ async function ensureQueue(boss: PgBoss): Promise<void> {
   }
 }
 
-const bossOptions = (databaseUrl: string) => ({ connectionString: databaseUrl, schema: QUEUE_SCHEMA, application_name: 'autofighter-broker-webhooks' });
+const bossOptions = (databaseUrl: string) => ({
+  connectionString: databaseUrl,
+  schema: QUEUE_SCHEMA,
+  application_name: 'autofighter-broker-webhooks',
+});
 
 /** Creates (or migrates) pg-boss's schema and the delivery queue; idempotent. The broker runs it on start, tests on the template. */
 export async function prepareDeliveryQueue(databaseUrl: string): Promise<void> {
@@ -47,7 +51,10 @@ export async function prepareDeliveryQueue(databaseUrl: string): Promise<void> {
 /** Inserts delivery jobs through the caller's transaction (pg-boss's own SQL, run by Prisma). */
 export class DeliveryEnqueuer {
   // Never started: it only lends its insert statement, executed by the transaction passed to enqueue.
-  private readonly boss = new PgBoss({ db: { executeSql: () => Promise.reject(new Error('enqueue needs a transaction')) }, schema: QUEUE_SCHEMA });
+  private readonly boss = new PgBoss({
+    db: { executeSql: () => Promise.reject(new Error('enqueue needs a transaction')) },
+    schema: QUEUE_SCHEMA,
+  });
 
   constructor(
     private readonly retry: WebhookRetryConfig,
@@ -56,7 +63,11 @@ export class DeliveryEnqueuer {
 
   async enqueue(tx: Prisma.TransactionClient, jobs: DeliveryJob[]): Promise<void> {
     if (jobs.length === 0) return;
-    const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
+    const db = {
+      executeSql: async (text: string, values: unknown[]) => ({
+        rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+      }),
+    };
     await this.boss.insert(
       jobs.map((data) => ({
         name: WEBHOOK_QUEUE,
@@ -83,7 +94,10 @@ export interface DeliveryWorkerOptions {
 export class DeliveryWorker {
   private constructor(private readonly boss: PgBoss) {}
 
-  static async start(options: DeliveryWorkerOptions, deliver: (job: DeliveryJob, attempt: DeliveryAttempt) => Promise<void>): Promise<DeliveryWorker> {
+  static async start(
+    options: DeliveryWorkerOptions,
+    deliver: (job: DeliveryJob, attempt: DeliveryAttempt) => Promise<void>,
+  ): Promise<DeliveryWorker> {
     const boss = new PgBoss({ ...bossOptions(options.databaseUrl), max: 3, schedule: false, supervise: true });
     boss.on('error', (error) => options.logger.error({ err: error }, 'webhook queue error'));
     await boss.start();

@@ -14,7 +14,11 @@ import type { DeliveryWorker } from './delivery-queue.ts';
 import { eventually, publishBody, WebhookReceiver } from './testing/receiver.ts';
 import { startWebhookWorker } from './worker.ts';
 
-const config = brokerConfig({ webhookSchemes: ['http'], webhookHosts: ['127.0.0.1'], webhookRetry: { limit: 5, delaySeconds: 1, backoff: false } });
+const config = brokerConfig({
+  webhookSchemes: ['http'],
+  webhookHosts: ['127.0.0.1'],
+  webhookRetry: { limit: 5, delaySeconds: 1, backoff: false },
+});
 const logger = pino({ level: 'silent' });
 
 interface RunningBroker {
@@ -29,7 +33,9 @@ async function startBroker(databaseUrl: string): Promise<RunningBroker> {
   const server = await listen(createBrokerApp({ prisma, logger, config }));
   const worker = await startWebhookWorker({ databaseUrl, prisma, config, logger, pollingIntervalSeconds: 0.5 });
   return {
-    prisma, server, worker,
+    prisma,
+    server,
+    worker,
     async stop() {
       await worker.stop();
       await server.close();
@@ -54,18 +60,35 @@ describe('broker: webhook deliveries survive a restart', function () {
 
   it('delivers, after the restart, what was waiting to retry and what was queued while no broker ran', async () => {
     first = await startBroker(broker.databaseUrl);
-    await request(first.server.server).post('/webhooks').send({ events: [{ name: 'contract_published' }], request: { method: 'POST', url: `${receiver.url}/hook`, body: { v: '${pactbroker.consumerVersionNumber}' } } }).expect(201);
+    await request(first.server.server)
+      .post('/webhooks')
+      .send({
+        events: [{ name: 'contract_published' }],
+        request: { method: 'POST', url: `${receiver.url}/hook`, body: { v: '${pactbroker.consumerVersionNumber}' } },
+      })
+      .expect(201);
     receiver.answer(503);
-    await request(first.server.server).post('/contracts/publish').send(publishBody(buildPact('Foo', 'Bar'), '1')).expect(200);
-    await eventually('the first attempt to fail', async () => (await broker.prisma.webhookExecution.count()) === 1 || undefined);
+    await request(first.server.server)
+      .post('/contracts/publish')
+      .send(publishBody(buildPact('Foo', 'Bar'), '1'))
+      .expect(200);
+    await eventually(
+      'the first attempt to fail',
+      async () => (await broker.prisma.webhookExecution.count()) === 1 || undefined,
+    );
     await first.stop();
     first = undefined;
 
     // While no worker runs: a publication through a broker app without one (the API still answers).
     const apiOnly = await listen(createBrokerApp({ prisma: broker.prisma, logger, config }));
-    await request(apiOnly.server).post('/contracts/publish').send(publishBody(buildPact('Foo', 'Bar'), '2')).expect(200);
+    await request(apiOnly.server)
+      .post('/contracts/publish')
+      .send(publishBody(buildPact('Foo', 'Bar'), '2'))
+      .expect(200);
     await apiOnly.close();
-    expect((await broker.prisma.triggeredWebhook.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status)).to.deep.equal(['retrying', 'not_run']);
+    expect(
+      (await broker.prisma.triggeredWebhook.findMany({ orderBy: { id: 'asc' } })).map((row) => row.status),
+    ).to.deep.equal(['retrying', 'not_run']);
 
     second = await startBroker(broker.databaseUrl);
     const rows = await eventually('both deliveries by the restarted broker', async () => {

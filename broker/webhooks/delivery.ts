@@ -24,11 +24,22 @@ export class WebhookDelivery {
     const number = attempt.retryCount + 1;
     const of = attempt.retryLimit + 1;
     const heading = `[${new Date().toISOString()}] Attempt ${number} of ${of}: webhook "${triggered.webhook.description ?? triggered.webhook.uuid}" (${triggered.webhook.uuid}) for ${triggered.eventName}`;
-    const result = await this.executor.execute(storedRequest(triggered.webhook.request), triggered.parameters as TemplateParameters, heading);
+    const result = await this.executor.execute(
+      storedRequest(triggered.webhook.request),
+      triggered.parameters as TemplateParameters,
+      heading,
+    );
     const outcome = result.success ? 'success' : number >= of ? 'failure' : 'retrying';
-    const logs = result.success || outcome === 'failure' ? result.logs : `${result.logs}\nWill retry (pg-boss, with backoff).`;
+    const logs =
+      result.success || outcome === 'failure' ? result.logs : `${result.logs}\nWill retry (pg-boss, with backoff).`;
     await repository.recordAttempt(triggered.id, { success: result.success, status: result.status, logs }, outcome);
-    const fields = { triggeredWebhook: triggered.uuid, webhook: triggered.webhook.uuid, event: triggered.eventName, attempt: number, status: result.status };
+    const fields = {
+      triggeredWebhook: triggered.uuid,
+      webhook: triggered.webhook.uuid,
+      event: triggered.eventName,
+      attempt: number,
+      status: result.status,
+    };
     if (result.success) {
       this.logger.info(fields, 'webhook delivered');
       return;

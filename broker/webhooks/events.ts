@@ -36,18 +36,36 @@ interface Trigger {
   parameters: TemplateParameters;
 }
 
-const PACT_EVENTS: WebhookEvent[] = ['contract_published', 'contract_content_changed', 'contract_requiring_verification_published'];
-const VERIFICATION_EVENTS: WebhookEvent[] = ['provider_verification_published', 'provider_verification_succeeded', 'provider_verification_failed'];
+const PACT_EVENTS: WebhookEvent[] = [
+  'contract_published',
+  'contract_content_changed',
+  'contract_requiring_verification_published',
+];
+const VERIFICATION_EVENTS: WebhookEvent[] = [
+  'provider_verification_published',
+  'provider_verification_succeeded',
+  'provider_verification_failed',
+];
 
 export class WebhookEvents {
   constructor(private readonly enqueuer: DeliveryEnqueuer) {}
 
   /** A consumer version published pacts with these providers. */
-  async pactsPublished(tx: Prisma.TransactionClient, origin: EventOrigin, consumerId: number, consumerVersionId: number, pacts: PublishedPactEvent[]): Promise<void> {
+  async pactsPublished(
+    tx: Prisma.TransactionClient,
+    origin: EventOrigin,
+    consumerId: number,
+    consumerVersionId: number,
+    pacts: PublishedPactEvent[],
+  ): Promise<void> {
     const repository = new TriggersRepository(tx);
     const urls = new Urls(origin.baseUrl);
     const triggers: Trigger[] = [];
-    const webhooksByProvider = await repository.matchingForProviders(consumerId, pacts.map((pact) => pact.providerId), PACT_EVENTS);
+    const webhooksByProvider = await repository.matchingForProviders(
+      consumerId,
+      pacts.map((pact) => pact.providerId),
+      PACT_EVENTS,
+    );
     if (webhooksByProvider.size === 0) return; // the usual case: one query, nothing else
     for (const published of pacts) {
       const webhooks = webhooksByProvider.get(published.providerId) ?? [];
@@ -63,21 +81,44 @@ export class WebhookEvents {
       const listening = (event: WebhookEvent) => webhooks.filter((webhook) => webhook.events.includes(event));
       const add = (event: WebhookEvent, parameters: TemplateParameters) => {
         for (const webhook of listening(event)) {
-          triggers.push({ webhook, eventName: event, consumerId, providerId: published.providerId, consumerVersionId, parameters });
+          triggers.push({
+            webhook,
+            eventName: event,
+            consumerId,
+            providerId: published.providerId,
+            consumerVersionId,
+            parameters,
+          });
         }
       };
       add('contract_published', templateParameters(urls, 'contract_published', pact));
       if (!published.changed) continue;
-      const previous = await repository.previousSha(consumerId, published.providerId, consumerVersionId, pact.consumerVersion.branches);
+      const previous = await repository.previousSha(
+        consumerId,
+        published.providerId,
+        consumerVersionId,
+        pact.consumerVersion.branches,
+      );
       if (previous === publication.sha) continue; // same content as the previous version: nothing new to verify
       add('contract_content_changed', templateParameters(urls, 'contract_content_changed', pact));
       if (listening('contract_requiring_verification_published').length > 0) {
         const provider = await repository.pacticipant(published.providerId);
-        const versions = await repository.providerVersionsRequiringVerification(published.providerId, provider.mainBranch, publication.pactVersionId);
+        const versions = await repository.providerVersionsRequiringVerification(
+          published.providerId,
+          provider.mainBranch,
+          publication.pactVersionId,
+        );
         // No provider version to name yet: one build of the provider's default branch should verify it.
-        if (versions.length === 0) add('contract_requiring_verification_published', templateParameters(urls, 'contract_requiring_verification_published', pact));
+        if (versions.length === 0)
+          add(
+            'contract_requiring_verification_published',
+            templateParameters(urls, 'contract_requiring_verification_published', pact),
+          );
         for (const version of versions) {
-          add('contract_requiring_verification_published', templateParameters(urls, 'contract_requiring_verification_published', pact, { version }));
+          add(
+            'contract_requiring_verification_published',
+            templateParameters(urls, 'contract_requiring_verification_published', pact, { version }),
+          );
         }
       }
     }
@@ -85,7 +126,12 @@ export class WebhookEvents {
   }
 
   /** A verification result (identified by its pact version and number) was published. */
-  async verificationPublished(tx: Prisma.TransactionClient, origin: EventOrigin, pactVersionId: number, number: number): Promise<void> {
+  async verificationPublished(
+    tx: Prisma.TransactionClient,
+    origin: EventOrigin,
+    pactVersionId: number,
+    number: number,
+  ): Promise<void> {
     const repository = new TriggersRepository(tx);
     const verification = await repository.verification(pactVersionId, number);
     if (!verification || verification.consumer_version_id === null) return;
@@ -98,13 +144,29 @@ export class WebhookEvents {
       consumerVersion: await repository.version(verification.consumer_version_id),
       sha: verification.sha,
     };
-    const facts = { verification: { providerVersion: await repository.version(verification.provider_version_id), success: verification.success, number: verification.number } };
-    const events: WebhookEvent[] = ['provider_verification_published', verification.success ? 'provider_verification_succeeded' : 'provider_verification_failed'];
+    const facts = {
+      verification: {
+        providerVersion: await repository.version(verification.provider_version_id),
+        success: verification.success,
+        number: verification.number,
+      },
+    };
+    const events: WebhookEvent[] = [
+      'provider_verification_published',
+      verification.success ? 'provider_verification_succeeded' : 'provider_verification_failed',
+    ];
     const triggers = events.flatMap((event) =>
-      webhooks.filter((webhook) => webhook.events.includes(event)).map((webhook): Trigger => ({
-        webhook, eventName: event, consumerId: verification.consumer_id, providerId: verification.provider_id,
-        consumerVersionId: verification.consumer_version_id!, parameters: templateParameters(urls, event, pact, facts),
-      })));
+      webhooks
+        .filter((webhook) => webhook.events.includes(event))
+        .map((webhook): Trigger => ({
+          webhook,
+          eventName: event,
+          consumerId: verification.consumer_id,
+          providerId: verification.provider_id,
+          consumerVersionId: verification.consumer_version_id!,
+          parameters: templateParameters(urls, event, pact, facts),
+        })),
+    );
     await this.record(tx, triggers);
   }
 
@@ -120,6 +182,9 @@ export class WebhookEvents {
       parameters: trigger.parameters,
     }));
     await tx.triggeredWebhook.createMany({ data: rows });
-    await this.enqueuer.enqueue(tx, rows.map((row) => ({ triggeredWebhookUuid: row.uuid })));
+    await this.enqueuer.enqueue(
+      tx,
+      rows.map((row) => ({ triggeredWebhookUuid: row.uuid })),
+    );
   }
 }

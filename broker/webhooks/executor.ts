@@ -22,17 +22,34 @@ export interface ExecutionResult {
   logs: string;
 }
 
-const truncate = (text: string) => (text.length > MAX_LOGGED_BODY ? `${text.slice(0, MAX_LOGGED_BODY)}\n... (${text.length - MAX_LOGGED_BODY} more characters not shown)` : text);
+const truncate = (text: string) =>
+  text.length > MAX_LOGGED_BODY
+    ? `${text.slice(0, MAX_LOGGED_BODY)}\n... (${text.length - MAX_LOGGED_BODY} more characters not shown)`
+    : text;
 
 function shownRequest(rendered: RenderedRequest): ExecutionResult['request'] {
   const headers = redactHeaders(rendered.headers) ?? {};
   if (rendered.username) headers.Authorization = REDACTED;
-  return { method: rendered.method, url: redactUrl(rendered.url), headers, ...(rendered.body !== undefined ? { body: rendered.body } : {}) };
+  return {
+    method: rendered.method,
+    url: redactUrl(rendered.url),
+    headers,
+    ...(rendered.body !== undefined ? { body: rendered.body } : {}),
+  };
 }
 
 function responseOf(response: AxiosResponse<string>): NonNullable<ExecutionResult['response']> {
-  const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
-  return { status: response.status, headers: redactHeaders(headers) ?? {}, body: typeof response.data === 'string' ? response.data : String(response.data ?? '') };
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.join(', ') : String(value),
+    ]),
+  );
+  return {
+    status: response.status,
+    headers: redactHeaders(headers) ?? {},
+    body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
+  };
 }
 
 function logLines(result: Omit<ExecutionResult, 'logs'>, heading: string): string {
@@ -47,7 +64,9 @@ function logLines(result: Omit<ExecutionResult, 'logs'>, heading: string): strin
     lines.push('');
   }
   if (result.error) lines.push(`Error: ${result.error}`);
-  lines.push(result.success ? 'Result: succeeded' : `Result: failed${result.status !== null ? ` (HTTP ${result.status})` : ''}`);
+  lines.push(
+    result.success ? 'Result: succeeded' : `Result: failed${result.status !== null ? ` (HTTP ${result.status})` : ''}`,
+  );
   return lines.join('\n');
 }
 
@@ -57,7 +76,11 @@ export class WebhookExecutor {
     private readonly timeoutSeconds: number,
   ) {}
 
-  async execute(definition: StoredWebhookRequest, parameters: TemplateParameters, heading: string): Promise<ExecutionResult> {
+  async execute(
+    definition: StoredWebhookRequest,
+    parameters: TemplateParameters,
+    heading: string,
+  ): Promise<ExecutionResult> {
     const rendered = renderRequest(definition, parameters);
     const request = shownRequest(rendered);
     const finish = (result: Omit<ExecutionResult, 'logs' | 'request'>): ExecutionResult => {
@@ -79,7 +102,8 @@ export class WebhookExecutor {
         maxRedirects: 0,
         proxy: false,
         // Every address DNS gives is checked at connect time (a name that resolves to 127.0.0.1 is refused).
-        lookup: async (hostname: string) => [await this.policy.resolveAllowed(hostname)] as [{ address: string; family: 4 | 6 }[]],
+        lookup: async (hostname: string) =>
+          [await this.policy.resolveAllowed(hostname)] as [{ address: string; family: 4 | 6 }[]],
         validateStatus: () => true,
         responseType: 'text',
         transformResponse: [(data: unknown) => data],
@@ -91,7 +115,11 @@ export class WebhookExecutor {
     } catch (error) {
       const cause = (error as { cause?: { message?: string } }).cause?.message;
       const message = (error as Error).message;
-      return finish({ success: false, status: null, error: redactUrl(cause && !message.includes(cause) ? `${message} (${cause})` : message) });
+      return finish({
+        success: false,
+        status: null,
+        error: redactUrl(cause && !message.includes(cause) ? `${message} (${cause})` : message),
+      });
     }
   }
 }

@@ -18,8 +18,10 @@ export interface VerificationFacts {
   number: number;
 }
 
-const githubStatus = (success: boolean | undefined) => (success === undefined ? 'pending' : success ? 'success' : 'failure');
-const bitbucketStatus = (success: boolean | undefined) => (success === undefined ? 'INPROGRESS' : success ? 'SUCCESSFUL' : 'FAILED');
+const githubStatus = (success: boolean | undefined) =>
+  success === undefined ? 'pending' : success ? 'success' : 'failure';
+const bitbucketStatus = (success: boolean | undefined) =>
+  success === undefined ? 'INPROGRESS' : success ? 'SUCCESSFUL' : 'FAILED';
 const latestBranch = (version: VersionFacts | undefined) => version?.branches.at(-1) ?? '';
 
 /**
@@ -27,15 +29,27 @@ const latestBranch = (version: VersionFacts | undefined) => version?.branches.at
  * verify it, a provider version). The pact URL is the content's permalink carrying the consumer version
  * in its metadata, so a verifier given it (PACT_URL) publishes results the broker attributes correctly.
  */
-export function templateParameters(urls: Urls, eventName: string, pact: PactFacts, provider: { version?: VersionFacts; verification?: VerificationFacts } = {}): TemplateParameters {
+export function templateParameters(
+  urls: Urls,
+  eventName: string,
+  pact: PactFacts,
+  provider: { version?: VersionFacts; verification?: VerificationFacts } = {},
+): TemplateParameters {
   const { consumer, consumerVersion, sha } = pact;
   const providerName = pact.provider.name;
   const providerVersion = provider.verification?.providerVersion ?? provider.version;
   const success = provider.verification?.success;
   return {
     'pactbroker.eventName': eventName,
-    'pactbroker.pactUrl': urls.pactBySha(providerName, consumer.name, sha, encodeMetadata({ selectors: [{ consumerVersionId: consumerVersion.id }] })),
-    'pactbroker.verificationResultUrl': provider.verification ? urls.verificationResult(providerName, consumer.name, sha, provider.verification.number) : '',
+    'pactbroker.pactUrl': urls.pactBySha(
+      providerName,
+      consumer.name,
+      sha,
+      encodeMetadata({ selectors: [{ consumerVersionId: consumerVersion.id }] }),
+    ),
+    'pactbroker.verificationResultUrl': provider.verification
+      ? urls.verificationResult(providerName, consumer.name, sha, provider.verification.number)
+      : '',
     'pactbroker.consumerName': consumer.name,
     'pactbroker.providerName': providerName,
     'pactbroker.consumerVersionNumber': consumerVersion.number,
@@ -56,6 +70,17 @@ export function templateParameters(urls: Urls, eventName: string, pact: PactFact
 export function placeholderParameters(urls: Urls, eventName: string): TemplateParameters {
   const consumer: PacticipantFacts = { id: 0, name: 'placeholder-consumer', labels: [] };
   const provider: PacticipantFacts = { id: 0, name: 'placeholder-provider', labels: [] };
-  const consumerVersion: VersionFacts = { id: 0, number: 'placeholder-consumer-version', branches: [], tags: [], buildUrl: null };
-  return templateParameters(urls, eventName, { consumer, provider, consumerVersion, sha: '0000000000000000000000000000000000000000' });
+  const consumerVersion: VersionFacts = {
+    id: 0,
+    number: 'placeholder-consumer-version',
+    branches: [],
+    tags: [],
+    buildUrl: null,
+  };
+  return templateParameters(urls, eventName, {
+    consumer,
+    provider,
+    consumerVersion,
+    sha: '0000000000000000000000000000000000000000',
+  });
 }

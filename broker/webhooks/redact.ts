@@ -8,7 +8,9 @@ export const isSensitiveHeader = (name: string): boolean => SENSITIVE_HEADER.tes
 
 export function redactHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!headers) return undefined;
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, isSensitiveHeader(name) ? REDACTED : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, isSensitiveHeader(name) ? REDACTED : value]),
+  );
 }
 
 const SENSITIVE_PARAMETER = /token|secret|password|key|sig|auth|code/i;

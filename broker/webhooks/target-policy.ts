@@ -14,13 +14,34 @@ import { BlockList, isIP } from 'node:net';
 /** Addresses that are never a public webhook target: loopback, private, link-local (cloud metadata), CGNAT, multicast, reserved. */
 const INTERNAL = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) INTERNAL.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
-] as const) INTERNAL.addSubnet(network, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['::ffff:0:0', 96],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv6');
 
 const family = (address: string): 'ipv4' | 'ipv6' => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
 
@@ -31,7 +52,10 @@ export function isInternalAddress(address: string): boolean {
 /** Names that mean "this machine or its network" whatever DNS says. */
 const INTERNAL_NAME = /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i;
 
-type HostRule = { kind: 'name'; name: string } | { kind: 'wildcard'; suffix: string } | { kind: 'addresses'; list: BlockList; text: string };
+type HostRule =
+  | { kind: 'name'; name: string }
+  | { kind: 'wildcard'; suffix: string }
+  | { kind: 'addresses'; list: BlockList; text: string };
 
 /** Parses a whitelist entry; throws with a message when it is none of the accepted forms. */
 export function parseHostRule(text: string): HostRule {
@@ -72,9 +96,13 @@ export class TargetPolicy {
 
   /** A whitelisted name (`*.domain` matches one label, as in certificates). */
   private nameAllowed(hostname: string): boolean {
-    return this.rules.some((rule) =>
-      (rule.kind === 'name' && rule.name === hostname)
-      || (rule.kind === 'wildcard' && hostname.endsWith(rule.suffix) && !hostname.slice(0, -rule.suffix.length).includes('.')));
+    return this.rules.some(
+      (rule) =>
+        (rule.kind === 'name' && rule.name === hostname) ||
+        (rule.kind === 'wildcard' &&
+          hostname.endsWith(rule.suffix) &&
+          !hostname.slice(0, -rule.suffix.length).includes('.')),
+    );
   }
 
   private addressWhitelisted(address: string): boolean {
@@ -90,7 +118,8 @@ export class TargetPolicy {
   /** Problems with a webhook's method and URL as written, by field (empty: allowed so far; DNS is checked on sending). */
   check(method: string, urlText: string): Record<string, string[]> {
     const errors: Record<string, string[]> = {};
-    if (!this.options.methods.includes(method.toUpperCase())) errors['request.method'] = [`must be one of ${this.options.methods.join(', ')}`];
+    if (!this.options.methods.includes(method.toUpperCase()))
+      errors['request.method'] = [`must be one of ${this.options.methods.join(', ')}`];
     let url: URL;
     try {
       url = new URL(urlText);
@@ -99,7 +128,9 @@ export class TargetPolicy {
     }
     const scheme = url.protocol.replace(/:$/, '');
     if (!this.options.schemes.includes(scheme)) {
-      errors['request.url'] = [`scheme must be one of ${this.options.schemes.join(', ')} (BROKER_WEBHOOK_SCHEME_WHITELIST)`];
+      errors['request.url'] = [
+        `scheme must be one of ${this.options.schemes.join(', ')} (BROKER_WEBHOOK_SCHEME_WHITELIST)`,
+      ];
       return errors;
     }
     const problem = this.hostProblem(hostnameOf(url));
@@ -120,7 +151,10 @@ export class TargetPolicy {
 
   /** The host's addresses, for the HTTP client's lookup: a refusal when any of them may not be reached. */
   async resolveAllowed(hostname: string): Promise<{ address: string; family: 4 | 6 }[]> {
-    const name = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+    const name = hostname
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '')
+      .replace(/\.$/, '');
     const addresses = await lookup(name, { all: true, verbatim: true });
     const refused = addresses.find((entry) => !this.addressAllowed(name, entry.address));
     if (refused || addresses.length === 0) {
@@ -133,5 +167,8 @@ export class TargetPolicy {
 
 /** The URL's host without IPv6 brackets or a trailing dot, lower case. */
 export function hostnameOf(url: URL): string {
-  return url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return url.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }

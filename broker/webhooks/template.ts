@@ -9,15 +9,23 @@ export type TemplateParameters = Record<string, string>;
 
 const VARIABLE = /\$\{(pactbroker\.[A-Za-z]+)\}/g;
 
-export function renderText(text: string, parameters: TemplateParameters, encode: (value: string) => string = (value) => value): string {
-  return text.replace(VARIABLE, (whole, name: string) => (Object.hasOwn(parameters, name) ? encode(parameters[name]!) : whole));
+export function renderText(
+  text: string,
+  parameters: TemplateParameters,
+  encode: (value: string) => string = (value) => value,
+): string {
+  return text.replace(VARIABLE, (whole, name: string) =>
+    Object.hasOwn(parameters, name) ? encode(parameters[name]!) : whole,
+  );
 }
 
 function renderJson(value: unknown, parameters: TemplateParameters): unknown {
   if (typeof value === 'string') return renderText(value, parameters);
   if (Array.isArray(value)) return value.map((item) => renderJson(item, parameters));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [renderText(key, parameters), renderJson(item, parameters)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [renderText(key, parameters), renderJson(item, parameters)]),
+    );
   }
   return value;
 }
@@ -33,10 +41,13 @@ export interface RenderedRequest {
 }
 
 export function renderRequest(request: StoredWebhookRequest, parameters: TemplateParameters): RenderedRequest {
-  const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([name, value]) => [name, renderText(value, parameters)]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers ?? {}).map(([name, value]) => [name, renderText(value, parameters)]),
+  );
   let body: string | undefined;
   if (typeof request.body === 'string') body = renderText(request.body, parameters);
-  else if (request.body !== undefined && request.body !== null) body = JSON.stringify(renderJson(request.body, parameters));
+  else if (request.body !== undefined && request.body !== null)
+    body = JSON.stringify(renderJson(request.body, parameters));
   return {
     method: request.method.toUpperCase(),
     // Values in the URL are percent-encoded, so a branch named "feat/x y" cannot change the URL's shape.

@@ -17,7 +17,12 @@ export interface TestRunTarget {
   description: string;
 }
 
-export async function testRun(prisma: PrismaClient, executor: WebhookExecutor, target: TestRunTarget, origin: EventOrigin): Promise<ExecutionResult> {
+export async function testRun(
+  prisma: PrismaClient,
+  executor: WebhookExecutor,
+  target: TestRunTarget,
+  origin: EventOrigin,
+): Promise<ExecutionResult> {
   const urls = new Urls(origin.baseUrl);
   const latest = await latestPactFor(prisma, target.consumerId, target.providerId);
   let parameters = placeholderParameters(urls, target.eventName);
@@ -30,9 +35,19 @@ export async function testRun(prisma: PrismaClient, executor: WebhookExecutor, t
       sha: latest.sha,
     };
     const verification = latest.verification
-      ? { verification: { providerVersion: await repository.version(latest.verification.providerVersionId), success: latest.verification.success, number: latest.verification.number } }
+      ? {
+          verification: {
+            providerVersion: await repository.version(latest.verification.providerVersionId),
+            success: latest.verification.success,
+            number: latest.verification.number,
+          },
+        }
       : {};
     parameters = templateParameters(urls, target.eventName, pact, verification);
   }
-  return executor.execute(target.request, parameters, `[${new Date().toISOString()}] Test execution of webhook "${target.description}"`);
+  return executor.execute(
+    target.request,
+    parameters,
+    `[${new Date().toISOString()}] Test execution of webhook "${target.description}"`,
+  );
 }

@@ -1,13 +1,20 @@
 // Triggered webhooks and their delivery attempts (the logs), for the API, the dashboard and the worker.
 import type { Db } from '../db.ts';
 
-const withWebhook = { webhook: { select: { uuid: true, description: true } }, consumer: { select: { name: true } }, provider: { select: { name: true } } } as const;
+const withWebhook = {
+  webhook: { select: { uuid: true, description: true } },
+  consumer: { select: { name: true } },
+  provider: { select: { name: true } },
+} as const;
 
 export class TriggeredWebhooksRepository {
   constructor(private readonly db: Db) {}
 
   find(uuid: string) {
-    return this.db.triggeredWebhook.findUnique({ where: { uuid }, include: { ...withWebhook, executions: { orderBy: { id: 'asc' } } } });
+    return this.db.triggeredWebhook.findUnique({
+      where: { uuid },
+      include: { ...withWebhook, executions: { orderBy: { id: 'asc' } } },
+    });
   }
 
   /** What the worker needs: the triggered webhook with its current definition. */
@@ -16,21 +23,32 @@ export class TriggeredWebhooksRepository {
   }
 
   /** Newest first. */
-  list(where: { webhookId?: number; consumerId?: number; providerId?: number; consumerVersionId?: number }, take = 100) {
+  list(
+    where: { webhookId?: number; consumerId?: number; providerId?: number; consumerVersionId?: number },
+    take = 100,
+  ) {
     return this.db.triggeredWebhook.findMany({ where, include: withWebhook, orderBy: { id: 'desc' }, take });
   }
 
-  async recordAttempt(id: number, attempt: { success: boolean; status: number | null; logs: string }, outcome: 'success' | 'retrying' | 'failure'): Promise<void> {
+  async recordAttempt(
+    id: number,
+    attempt: { success: boolean; status: number | null; logs: string },
+    outcome: 'success' | 'retrying' | 'failure',
+  ): Promise<void> {
     await this.db.webhookExecution.create({ data: { triggeredWebhookId: id, ...attempt } });
     await this.db.triggeredWebhook.update({ where: { id }, data: { status: outcome, attempts: { increment: 1 } } });
   }
 
   /** The newest triggered webhook's status per integration ("consumerId:providerId"), for the dashboard. */
   async latestStatusByIntegration(): Promise<Map<string, { status: string; createdAt: Date }>> {
-    const rows = await this.db.$queryRaw<{ consumer_id: number; provider_id: number; status: string; created_at: Date }[]>`
+    const rows = await this.db.$queryRaw<
+      { consumer_id: number; provider_id: number; status: string; created_at: Date }[]
+    >`
       SELECT DISTINCT ON (consumer_id, provider_id) consumer_id, provider_id, status, created_at
       FROM triggered_webhooks ORDER BY consumer_id, provider_id, id DESC`;
-    return new Map(rows.map((row) => [`${row.consumer_id}:${row.provider_id}`, { status: row.status, createdAt: row.created_at }]));
+    return new Map(
+      rows.map((row) => [`${row.consumer_id}:${row.provider_id}`, { status: row.status, createdAt: row.created_at }]),
+    );
   }
 }
 

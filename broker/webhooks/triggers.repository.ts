@@ -39,7 +39,13 @@ interface RawVersion {
   tags: string[] | null;
 }
 
-const versionFacts = (raw: RawVersion): VersionFacts => ({ id: raw.id, number: raw.number, buildUrl: raw.build_url, branches: raw.branches ?? [], tags: raw.tags ?? [] });
+const versionFacts = (raw: RawVersion): VersionFacts => ({
+  id: raw.id,
+  number: raw.number,
+  buildUrl: raw.build_url,
+  branches: raw.branches ?? [],
+  tags: raw.tags ?? [],
+});
 
 export class TriggersRepository {
   constructor(private readonly db: Db) {}
@@ -60,7 +66,11 @@ export class TriggersRepository {
    * The enabled webhooks listening to `events` for each of a publication's providers, in one query:
    * publishing with no webhook defined (the usual case) then costs one query whatever the pact count.
    */
-  async matchingForProviders(consumerId: number, providerIds: number[], events: string[]): Promise<Map<number, MatchingWebhook[]>> {
+  async matchingForProviders(
+    consumerId: number,
+    providerIds: number[],
+    events: string[],
+  ): Promise<Map<number, MatchingWebhook[]>> {
     const rows = await this.db.$queryRaw<(MatchingWebhook & { for_provider_id: number })[]>`
       SELECT p.provider_id AS for_provider_id, w.id, w.uuid, w.events
       FROM unnest(${providerIds}::int[]) AS p(provider_id)
@@ -78,7 +88,9 @@ export class TriggersRepository {
   }
 
   async pacticipant(id: number): Promise<PacticipantFacts & { mainBranch: string | null }> {
-    const [row] = await this.db.$queryRaw<{ id: number; name: string; main_branch: string | null; labels: string[] | null }[]>`
+    const [row] = await this.db.$queryRaw<
+      { id: number; name: string; main_branch: string | null; labels: string[] | null }[]
+    >`
       SELECT p.id, p.name, p.main_branch, ARRAY(SELECT l.name FROM labels l WHERE l.pacticipant_id = p.id ORDER BY l.name) AS labels
       FROM pacticipants p WHERE p.id = ${id}`;
     return { id: row!.id, name: row!.name, mainBranch: row!.main_branch, labels: row!.labels ?? [] };
@@ -95,7 +107,10 @@ export class TriggersRepository {
   }
 
   /** The pact a consumer version published for a provider. */
-  async publication(consumerVersionId: number, providerId: number): Promise<{ pactVersionId: number; sha: string; consumerId: number } | undefined> {
+  async publication(
+    consumerVersionId: number,
+    providerId: number,
+  ): Promise<{ pactVersionId: number; sha: string; consumerId: number } | undefined> {
     const [row] = await this.db.$queryRaw<{ pact_version_id: number; sha: string; consumer_id: number }[]>`
       SELECT p.pact_version_id, pv.sha, p.consumer_id FROM pact_publications p JOIN pact_versions pv ON pv.id = p.pact_version_id
       WHERE p.consumer_version_id = ${consumerVersionId} AND p.provider_id = ${providerId}`;
@@ -107,7 +122,12 @@ export class TriggersRepository {
    * same branches when this version has branches (a feature branch is compared with itself), else the
    * newest earlier version's. Undefined when this is the first.
    */
-  async previousSha(consumerId: number, providerId: number, consumerVersionId: number, branches: string[]): Promise<string | undefined> {
+  async previousSha(
+    consumerId: number,
+    providerId: number,
+    consumerVersionId: number,
+    branches: string[],
+  ): Promise<string | undefined> {
     const [row] = await this.db.$queryRaw<{ sha: string }[]>`
       SELECT pv.sha FROM pact_publications p JOIN pact_versions pv ON pv.id = p.pact_version_id
       WHERE p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} AND p.consumer_version_id < ${consumerVersionId}
@@ -122,7 +142,11 @@ export class TriggersRepository {
    * contract_requiring_verification_published): the latest on the provider's main branch and every
    * version currently deployed or released, less those that already verified this content.
    */
-  async providerVersionsRequiringVerification(providerId: number, mainBranch: string | null, pactVersionId: number): Promise<VersionFacts[]> {
+  async providerVersionsRequiringVerification(
+    providerId: number,
+    mainBranch: string | null,
+    pactVersionId: number,
+  ): Promise<VersionFacts[]> {
     const rows = await this.db.$queryRaw<RawVersion[]>`
       WITH candidates AS (
         (SELECT bv.version_id AS id FROM branch_versions bv
@@ -140,9 +164,18 @@ export class TriggersRepository {
 
   /** A verification with its pact; the consumer version is the one it was selected for, or the newest that published the pact. */
   async verification(pactVersionId: number, number: number) {
-    const [row] = await this.db.$queryRaw<{
-      number: number; success: boolean; consumer_id: number; provider_id: number; provider_version_id: number; pact_version_id: number; sha: string; consumer_version_id: number | null;
-    }[]>`
+    const [row] = await this.db.$queryRaw<
+      {
+        number: number;
+        success: boolean;
+        consumer_id: number;
+        provider_id: number;
+        provider_version_id: number;
+        pact_version_id: number;
+        sha: string;
+        consumer_version_id: number | null;
+      }[]
+    >`
       SELECT ver.number, ver.success, ver.consumer_id, ver.provider_id, ver.provider_version_id, ver.pact_version_id, pv.sha,
              COALESCE(
                (SELECT (s->>'consumerVersionId')::int FROM jsonb_array_elements(CASE WHEN jsonb_typeof(ver.selectors->'selectors') = 'array' THEN ver.selectors->'selectors' ELSE '[]'::jsonb END) s
@@ -163,8 +196,22 @@ export interface LatestPact {
 }
 
 /** The newest pact a webhook scoped to these pacticipants (null: any) would fire for, with its latest verification. */
-export async function latestPactFor(db: Db, consumerId: number | null, providerId: number | null): Promise<LatestPact | undefined> {
-  const [row] = await db.$queryRaw<{ consumer_id: number; provider_id: number; consumer_version_id: number; sha: string; number: number | null; success: boolean | null; provider_version_id: number | null }[]>`
+export async function latestPactFor(
+  db: Db,
+  consumerId: number | null,
+  providerId: number | null,
+): Promise<LatestPact | undefined> {
+  const [row] = await db.$queryRaw<
+    {
+      consumer_id: number;
+      provider_id: number;
+      consumer_version_id: number;
+      sha: string;
+      number: number | null;
+      success: boolean | null;
+      provider_version_id: number | null;
+    }[]
+  >`
     SELECT p.consumer_id, p.provider_id, p.consumer_version_id, pv.sha, v.number, v.success, v.provider_version_id
     FROM pact_publications p JOIN pact_versions pv ON pv.id = p.pact_version_id
     LEFT JOIN LATERAL (SELECT number, success, provider_version_id FROM verifications WHERE pact_version_id = p.pact_version_id ORDER BY id DESC LIMIT 1) v ON true
@@ -172,7 +219,13 @@ export async function latestPactFor(db: Db, consumerId: number | null, providerI
     ORDER BY p.id DESC LIMIT 1`;
   if (!row) return undefined;
   return {
-    consumerId: row.consumer_id, providerId: row.provider_id, consumerVersionId: row.consumer_version_id, sha: row.sha,
-    verification: row.number === null ? null : { number: row.number, success: row.success!, providerVersionId: row.provider_version_id! },
+    consumerId: row.consumer_id,
+    providerId: row.provider_id,
+    consumerVersionId: row.consumer_version_id,
+    sha: row.sha,
+    verification:
+      row.number === null
+        ? null
+        : { number: row.number, success: row.success!, providerVersionId: row.provider_version_id! },
   };
 }

@@ -70,7 +70,10 @@ export class WebhooksService {
   }
 
   /** PUT /webhooks/{uuid}: replaces it, or creates it with that uuid. */
-  async put(uuid: string, body: WebhookRequest): Promise<{ webhook: Awaited<ReturnType<WebhooksService['find']>>; created: boolean }> {
+  async put(
+    uuid: string,
+    body: WebhookRequest,
+  ): Promise<{ webhook: Awaited<ReturnType<WebhooksService['find']>>; created: boolean }> {
     const existing = await this.prisma.webhook.findUnique({ where: { uuid } });
     if (!existing) return { webhook: await this.create(body, {}, uuid), created: true };
     const parties = await this.parties(body, {});
@@ -97,24 +100,39 @@ export class WebhooksService {
     if (deleted.count === 0) throw new NotFoundError(`No webhook with uuid '${uuid}' found`);
   }
 
-
   /** Sends a stored webhook now, with the newest matching pact's values (nothing is queued or logged as triggered). */
   async execute(uuid: string, origin: EventOrigin): Promise<ExecutionResult> {
     const webhook = await this.find(uuid);
     this.checkTarget(storedRequest(webhook.request) as WebhookRequest['request']);
-    return testRun(this.prisma, this.executor, {
-      request: storedRequest(webhook.request), consumerId: webhook.consumerId, providerId: webhook.providerId,
-      eventName: webhook.events[0] ?? 'contract_content_changed', description: webhook.description ?? webhook.uuid,
-    }, origin);
+    return testRun(
+      this.prisma,
+      this.executor,
+      {
+        request: storedRequest(webhook.request),
+        consumerId: webhook.consumerId,
+        providerId: webhook.providerId,
+        eventName: webhook.events[0] ?? 'contract_content_changed',
+        description: webhook.description ?? webhook.uuid,
+      },
+      origin,
+    );
   }
 
   /** Sends an unsaved definition now (`POST /webhooks/execute`): try one before saving it. */
   async executeUnsaved(body: WebhookRequest, origin: EventOrigin): Promise<ExecutionResult> {
     const parties = await this.parties(body, {});
     this.checkTarget(body.request);
-    return testRun(this.prisma, this.executor, {
-      request: body.request, ...parties, eventName: body.events[0]?.name ?? 'contract_content_changed', description: body.description ?? 'unsaved webhook',
-    }, origin);
+    return testRun(
+      this.prisma,
+      this.executor,
+      {
+        request: body.request,
+        ...parties,
+        eventName: body.events[0]?.name ?? 'contract_content_changed',
+        description: body.description ?? 'unsaved webhook',
+      },
+      origin,
+    );
   }
 
   /** The webhooks triggered for a webhook definition, newest first. */
@@ -126,11 +144,20 @@ export class WebhooksService {
   /** The webhooks a consumer version's pact with a provider triggered, newest first. */
   async triggeredForPact(providerName: string, consumerName: string, versionNumber: string) {
     const pacticipants = new PacticipantsRepository(this.prisma);
-    const [provider, consumer] = await Promise.all([pacticipants.findByName(providerName), pacticipants.findByName(consumerName)]);
+    const [provider, consumer] = await Promise.all([
+      pacticipants.findByName(providerName),
+      pacticipants.findByName(consumerName),
+    ]);
     if (!provider || !consumer) throw new NotFoundError(`No pact between ${consumerName} and ${providerName} found`);
-    const version = await this.prisma.version.findUnique({ where: { pacticipantId_number: { pacticipantId: consumer.id, number: versionNumber } } });
+    const version = await this.prisma.version.findUnique({
+      where: { pacticipantId_number: { pacticipantId: consumer.id, number: versionNumber } },
+    });
     if (!version) throw new NotFoundError(`No version ${versionNumber} of ${consumerName} found`);
-    return new TriggeredWebhooksRepository(this.prisma).list({ consumerId: consumer.id, providerId: provider.id, consumerVersionId: version.id });
+    return new TriggeredWebhooksRepository(this.prisma).list({
+      consumerId: consumer.id,
+      providerId: provider.id,
+      consumerVersionId: version.id,
+    });
   }
 
   async triggered(uuid: string) {

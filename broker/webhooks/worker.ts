@@ -6,9 +6,22 @@ import { webhookExecutor } from '../services.ts';
 import { WebhookDelivery } from './delivery.ts';
 import { DeliveryWorker } from './delivery-queue.ts';
 
-export function startWebhookWorker(
-  { databaseUrl, prisma, config, logger, pollingIntervalSeconds }: { databaseUrl: string; prisma: PrismaClient; config: BrokerConfig; logger: Logger; pollingIntervalSeconds?: number },
-): Promise<DeliveryWorker> {
+export function startWebhookWorker({
+  databaseUrl,
+  prisma,
+  config,
+  logger,
+  pollingIntervalSeconds,
+}: {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  config: BrokerConfig;
+  logger: Logger;
+  pollingIntervalSeconds?: number;
+}): Promise<DeliveryWorker> {
   const delivery = new WebhookDelivery(prisma, webhookExecutor(config), logger);
-  return DeliveryWorker.start({ databaseUrl, logger, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}) }, (job, attempt) => delivery.deliver(job, attempt));
+  return DeliveryWorker.start(
+    { databaseUrl, logger, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}) },
+    (job, attempt) => delivery.deliver(job, attempt),
+  );
 }

@@ -22,7 +22,7 @@ describe('reading configuration from the environment', () => {
     expect(() => parseEnv(schema, { PORT: 'abc' }, 'demo')).to.throw(/^Invalid demo configuration: PORT: .+; URL: .+/);
   });
 
-  it('throws the caller\'s error class when given one', () => {
+  it("throws the caller's error class when given one", () => {
     expect(() => parseEnv(schema, {}, 'demo', { error: (message) => new ExitCodeTwo(message) })).to.throw(ExitCodeTwo);
   });
 });

@@ -9,11 +9,18 @@ export interface ParseEnvOptions {
 }
 
 export function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
+  );
 }
 
 /** The schema's output for `env`, or an error "Invalid <what> configuration: NAME: problem; ...". */
-export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string, options: ParseEnvOptions = {}): z.output<S> {
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  what: string,
+  options: ParseEnvOptions = {},
+): z.output<S> {
   const parsed = schema.safeParse(withoutEmptyValues(env));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

@@ -29,7 +29,8 @@ export function envelopeErrorHandler(logger: Logger, mapError: ErrorMapper): Err
       return;
     }
     if (mapped.status >= 500) logger.warn({ err: error, requestId, code: mapped.code }, mapped.message);
-    const extras = mapped.details === undefined ? { request_id: requestId } : { request_id: requestId, details: mapped.details };
+    const extras =
+      mapped.details === undefined ? { request_id: requestId } : { request_id: requestId, details: mapped.details };
     res.status(mapped.status).json(failure(mapped.message, mapped.code, extras));
   };
 }

@@ -18,11 +18,19 @@ export function success<T, Extras extends object = object>(data: T, extras?: Ext
   return { status: 'success', data, ...(extras as Extras) };
 }
 
-export function failure(message: string, code: string, extras: { request_id?: string; details?: unknown } = {}): ErrorEnvelope {
+export function failure(
+  message: string,
+  code: string,
+  extras: { request_id?: string; details?: unknown } = {},
+): ErrorEnvelope {
   return { status: 'error', message, code, ...extras };
 }
 
 export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  return typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error'
-    && typeof (body as { message?: unknown }).message === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as { status?: unknown }).status === 'error' &&
+    typeof (body as { message?: unknown }).message === 'string'
+  );
 }

@@ -8,7 +8,12 @@ export interface CommandResult {
   output: string;
 }
 
-export function runShowingLines(command: string, args: readonly string[], options: Pick<SpawnOptions, 'cwd' | 'env'>, onLine: (line: string) => void = () => undefined): Promise<CommandResult> {
+export function runShowingLines(
+  command: string,
+  args: readonly string[],
+  options: Pick<SpawnOptions, 'cwd' | 'env'>,
+  onLine: (line: string) => void = () => undefined,
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

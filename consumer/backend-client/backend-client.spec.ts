@@ -65,10 +65,19 @@ describe('BackendClient against the real backend', () => {
   });
 
   it('upgrades: zeros for a new player, then the applied totals', async () => {
-    expect(await client.getUpgrades('client_up')).to.deep.equal({ player_id: 'client_up', points: 0, hp: 0, atk: 0, def: 0, spd: 0 });
+    expect(await client.getUpgrades('client_up')).to.deep.equal({
+      player_id: 'client_up',
+      points: 0,
+      hp: 0,
+      atk: 0,
+      def: 0,
+      spd: 0,
+    });
     const applied = await client.applyUpgrades('client_up', { points_delta: 100, stat_upgrades: { hp: 10, atk: 5 } });
     expect(applied).to.deep.equal({ player_id: 'client_up', points: 100, hp: 10, atk: 5, def: 0, spd: 0 });
-    expect((await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'client_up' } })).points).to.equal(100);
+    expect(
+      (await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'client_up' } })).points,
+    ).to.equal(100);
   });
 
   it('a gacha roll is recorded; the catalog comes with a limit', async () => {
@@ -87,7 +96,7 @@ describe('BackendClient against the real backend', () => {
   });
 
   describe('error envelopes become typed errors', () => {
-    it('404: BackendNotFoundError with the backend\'s message and code', async () => {
+    it("404: BackendNotFoundError with the backend's message and code", async () => {
       const error = await rejectionOf(client.getRun(UNKNOWN_ID, UNKNOWN_ID));
       expect(error).to.be.instanceOf(BackendNotFoundError).and.instanceOf(BackendResponseError);
       expect(error).to.include({ status: 404, code: 'not_found', message: 'Session not found' });
@@ -104,7 +113,9 @@ describe('BackendClient against the real backend', () => {
       await backend.factories.upgrades({ playerId: 'client_poor', points: 1 });
       const error = await rejectionOf(client.applyUpgrades('client_poor', { points_delta: -2 }));
       expect(error).to.be.instanceOf(BackendConflictError);
-      expect((await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'client_poor' } })).points).to.equal(1);
+      expect(
+        (await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'client_poor' } })).points,
+      ).to.equal(1);
     });
 
     it('the request id given to a call reaches the backend and comes back on the error', async () => {
@@ -134,7 +145,10 @@ describe('BackendClient when the backend is not there or not itself', () => {
     const client = new BackendClient({ baseUrl: `http://127.0.0.1:${await closedPort()}` });
     const error = await rejectionOf(client.createSession());
     expect(error).to.be.instanceOf(BackendUnavailableError);
-    expect(error).to.include({ reason: 'unreachable', message: 'The backend is unavailable: it refused the connection (ECONNREFUSED)' });
+    expect(error).to.include({
+      reason: 'unreachable',
+      message: 'The backend is unavailable: it refused the connection (ECONNREFUSED)',
+    });
   });
 
   it('no answer in time: BackendUnavailableError("timeout")', async () => {
@@ -154,7 +168,7 @@ describe('BackendClient when the backend is not there or not itself', () => {
     expect(notEnveloped).to.include({ status: 200 });
   });
 
-  it('a caller\'s own cancellation is passed through, not blamed on the backend', async () => {
+  it("a caller's own cancellation is passed through, not blamed on the backend", async () => {
     const client = new BackendClient({ baseUrl: silent.url });
     const controller = new AbortController();
     const pending = rejectionOf(client.createSession({ signal: controller.signal }));

@@ -98,7 +98,10 @@ export class BackendClient {
 
   /** Newest first. */
   async listRuns(page: PageRequest = {}, options?: CallOptions): Promise<RunPage> {
-    const body = await this.envelope<{ runs: Run[] }, { pagination: Pagination }>({ method: 'GET', url: '/api/game/runs', params: page }, options);
+    const body = await this.envelope<{ runs: Run[] }, { pagination: Pagination }>(
+      { method: 'GET', url: '/api/game/runs', params: page },
+      options,
+    );
     if (typeof body.pagination !== 'object' || body.pagination === null) {
       throw new BackendProtocolError(200, 'GET /api/game/runs answered without pagination');
     }
@@ -108,7 +111,10 @@ export class BackendClient {
   // --- players ---
 
   ownPlayer(playerId: string, playerData: JsonObject, options?: CallOptions): Promise<OwnedPlayer> {
-    return this.data({ method: 'POST', url: `/api/game/players/${path(playerId)}/own`, data: { player_data: playerData } }, options);
+    return this.data(
+      { method: 'POST', url: `/api/game/players/${path(playerId)}/own`, data: { player_data: playerData } },
+      options,
+    );
   }
 
   listOwnedPlayers(options?: CallOptions): Promise<OwnedPlayerList> {
@@ -140,13 +146,24 @@ export class BackendClient {
   }
 
   /** The success envelope, with any top-level extras (pagination); throws the typed error otherwise. */
-  private async envelope<T, Extras extends object = object>(config: AxiosRequestConfig, options?: CallOptions): Promise<Envelope<T> & Partial<Extras>> {
+  private async envelope<T, Extras extends object = object>(
+    config: AxiosRequestConfig,
+    options?: CallOptions,
+  ): Promise<Envelope<T> & Partial<Extras>> {
     const response = await this.send<unknown>(config, options);
     const body = response.data;
-    if (typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'success' && 'data' in body) {
+    if (
+      typeof body === 'object' &&
+      body !== null &&
+      (body as { status?: unknown }).status === 'success' &&
+      'data' in body
+    ) {
       return body as Envelope<T> & Partial<Extras>;
     }
-    throw new BackendProtocolError(response.status, `${config.method} ${config.url} did not answer the success envelope`);
+    throw new BackendProtocolError(
+      response.status,
+      `${config.method} ${config.url} did not answer the success envelope`,
+    );
   }
 
   /** One HTTP exchange: error envelopes and non-answers are thrown as typed errors. */
@@ -164,7 +181,10 @@ export class BackendClient {
     }
     if (response.status >= 400) {
       if (isErrorEnvelope(response.data)) throw responseError(response.status, response.data);
-      throw new BackendProtocolError(response.status, `${config.method} ${config.url} failed without the error envelope`);
+      throw new BackendProtocolError(
+        response.status,
+        `${config.method} ${config.url} failed without the error envelope`,
+      );
     }
     return response;
   }

@@ -14,7 +14,13 @@ const body = JSON.stringify({ status: 'success', data: { players: ['p1', 'p2', '
 
 async function measure(url: string, seconds: number) {
   const result = await autocannon({ url, connections: 10, duration: seconds });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 const target = await listen((_req, res) => {
@@ -35,7 +41,9 @@ for (const [name, url] of [
   const opened = targetConnections;
   const r = await measure(url, 5);
   const connections = targetConnections - opened;
-  out(`${name.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(6)} ${r.p99.toFixed(1).padStart(6)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)} ${String(connections).padStart(11)}`);
+  out(
+    `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(6)} ${r.p99.toFixed(1).padStart(6)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)} ${String(connections).padStart(11)}`,
+  );
 }
 
 await router.close();

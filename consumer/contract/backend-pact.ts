@@ -13,7 +13,12 @@ export const PROVIDER_NAME = 'autofighter-backend';
  * pacts/ (the committed pact), unless PACT_OUTPUT_DIR names another directory: the contract pipeline's
  * specs write their pact elsewhere, so the committed file is never rewritten while other specs read it.
  */
-const outputDir = z.string().trim().min(1).optional().parse(process.env.PACT_OUTPUT_DIR || undefined);
+const outputDir = z
+  .string()
+  .trim()
+  .min(1)
+  .optional()
+  .parse(process.env.PACT_OUTPUT_DIR || undefined);
 export const PACT_DIR = outputDir ? resolve(outputDir) : join(projectRoot, 'pacts');
 /** pact-js names the file `<consumer>-<provider>.json`. */
 export const PACT_FILE = join(PACT_DIR, `${CONSUMER_NAME}-${PROVIDER_NAME}.json`);

@@ -20,7 +20,18 @@ import { createRouter } from '../router.ts';
 import { backendPact, CONSUMER_NAME, PACT_FILE, promotePact, PROVIDER_NAME, stagingDir } from './backend-pact.ts';
 import { PROVIDER_STATE_NAMES, state } from './provider-states.ts';
 
-const { like, eachLike, constrainedArrayLike, arrayContaining, integer, boolean, uuid, datetime, regex, fromProviderState } = MatchersV3;
+const {
+  like,
+  eachLike,
+  constrainedArrayLike,
+  arrayContaining,
+  integer,
+  boolean,
+  uuid,
+  datetime,
+  regex,
+  fromProviderState,
+} = MatchersV3;
 
 // Fixed examples: the mock answers with them, and the pact file records them.
 const SESSION_ID = '6f1c7a56-2b1e-4d7e-9c3a-0b8f2d4e5a61';
@@ -44,7 +55,11 @@ function generatedPath(expression: string, pattern: string, example: string): Pr
 }
 
 const gachaItem = { item_id: like('char_chibi'), name: like('Chibi'), type: like('character'), rarity: integer(3) };
-const notFoundEnvelope = { status: 'error', message: regex('^.*not found.*$', 'Session not found'), code: like('not_found') };
+const notFoundEnvelope = {
+  status: 'error',
+  message: regex('^.*not found.*$', 'Session not found'),
+  code: like('not_found'),
+};
 
 const silent = pino({ level: 'silent' });
 const routerFor = (mock: MockServer) => createRouter({ backendUrl: mock.url, logger: silent });
@@ -69,8 +84,8 @@ describe('contract: autofighter-router → autofighter-backend', () => {
     await rm(staging, { recursive: true, force: true });
   });
 
-  describe('game sessions and runs, through the router\'s /api proxy', () => {
-    it('creating a session answers 201 with the new session\'s id', () =>
+  describe("game sessions and runs, through the router's /api proxy", () => {
+    it("creating a session answers 201 with the new session's id", () =>
       pact
         .addInteraction()
         .given(...state('emptyGameDatabase'))
@@ -87,15 +102,26 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .addInteraction()
         .given(...state('sessionExists'))
         .uponReceiving('a request to start a run in an existing session')
-        .withRequest('POST', generatedPath('/api/game/session/${sessionId}/run', `/api/game/session/${UUID}/run`, `/api/game/session/${SESSION_ID}/run`), (req) =>
-          req.jsonBody({ party: PARTY, map: MAP }))
+        .withRequest(
+          'POST',
+          generatedPath(
+            '/api/game/session/${sessionId}/run',
+            `/api/game/session/${UUID}/run`,
+            `/api/game/session/${SESSION_ID}/run`,
+          ),
+          (req) => req.jsonBody({ party: PARTY, map: MAP }),
+        )
         .willRespondWith(201, (res) =>
           res.jsonBody({
             status: 'success',
             data: { run_id: uuid(RUN_ID), session_id: fromProviderState('${sessionId}', SESSION_ID) },
-          }))
+          }),
+        )
         .executeTest(async (mock) => {
-          const res = await request(routerFor(mock)).post(`/api/game/session/${SESSION_ID}/run`).send({ party: PARTY, map: MAP }).expect(201);
+          const res = await request(routerFor(mock))
+            .post(`/api/game/session/${SESSION_ID}/run`)
+            .send({ party: PARTY, map: MAP })
+            .expect(201);
           expect(res.body.data).to.deep.equal({ run_id: RUN_ID, session_id: SESSION_ID });
         }));
 
@@ -104,7 +130,14 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .addInteraction()
         .given(...state('runExists', { party: PARTY, map: MAP }))
         .uponReceiving('a request for a run of a session')
-        .withRequest('GET', generatedPath('/api/game/session/${sessionId}/run/${runId}', `/api/game/session/${UUID}/run/${UUID}`, `/api/game/session/${SESSION_ID}/run/${RUN_ID}`))
+        .withRequest(
+          'GET',
+          generatedPath(
+            '/api/game/session/${sessionId}/run/${runId}',
+            `/api/game/session/${UUID}/run/${UUID}`,
+            `/api/game/session/${SESSION_ID}/run/${RUN_ID}`,
+          ),
+        )
         .willRespondWith(200, (res) =>
           res.jsonBody({
             status: 'success',
@@ -114,7 +147,8 @@ describe('contract: autofighter-router → autofighter-backend', () => {
               party: PARTY,
               map: MAP,
             },
-          }))
+          }),
+        )
         .executeTest(async (mock) => {
           const res = await request(routerFor(mock)).get(`/api/game/session/${SESSION_ID}/run/${RUN_ID}`).expect(200);
           expect(res.body.data.party).to.deep.equal(PARTY);
@@ -129,7 +163,9 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .withRequest('GET', `/api/game/session/${UNKNOWN_SESSION_ID}/run/${UNKNOWN_RUN_ID}`)
         .willRespondWith(404, (res) => res.jsonBody(notFoundEnvelope))
         .executeTest(async (mock) => {
-          const res = await request(routerFor(mock)).get(`/api/game/session/${UNKNOWN_SESSION_ID}/run/${UNKNOWN_RUN_ID}`).expect(404);
+          const res = await request(routerFor(mock))
+            .get(`/api/game/session/${UNKNOWN_SESSION_ID}/run/${UNKNOWN_RUN_ID}`)
+            .expect(404);
           expect(res.body).to.include({ status: 'error', message: 'Session not found', code: 'not_found' });
         }));
 
@@ -138,25 +174,42 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .addInteraction()
         .given(...state('sessionExists'))
         .uponReceiving('a request for an unknown run of an existing session')
-        .withRequest('GET', generatedPath(`/api/game/session/\${sessionId}/run/${UNKNOWN_RUN_ID}`, `/api/game/session/${UUID}/run/${UNKNOWN_RUN_ID}`, `/api/game/session/${SESSION_ID}/run/${UNKNOWN_RUN_ID}`))
-        .willRespondWith(404, (res) => res.jsonBody({ ...notFoundEnvelope, message: regex('^.*not found.*$', 'Run not found') }))
+        .withRequest(
+          'GET',
+          generatedPath(
+            `/api/game/session/\${sessionId}/run/${UNKNOWN_RUN_ID}`,
+            `/api/game/session/${UUID}/run/${UNKNOWN_RUN_ID}`,
+            `/api/game/session/${SESSION_ID}/run/${UNKNOWN_RUN_ID}`,
+          ),
+        )
+        .willRespondWith(404, (res) =>
+          res.jsonBody({ ...notFoundEnvelope, message: regex('^.*not found.*$', 'Run not found') }),
+        )
         .executeTest(async (mock) => {
-          const res = await request(routerFor(mock)).get(`/api/game/session/${SESSION_ID}/run/${UNKNOWN_RUN_ID}`).expect(404);
+          const res = await request(routerFor(mock))
+            .get(`/api/game/session/${SESSION_ID}/run/${UNKNOWN_RUN_ID}`)
+            .expect(404);
           expect(res.body).to.include({ status: 'error', message: 'Run not found' });
         }));
   });
 
-  describe('gacha rolls, through the router\'s /api proxy', () => {
+  describe("gacha rolls, through the router's /api proxy", () => {
     it('a valid roll answers 201 with the roll id and at least one item', () =>
       pact
         .addInteraction()
         .given(...state('gachaCatalogSeeded'))
         .uponReceiving('a valid standard gacha roll')
-        .withRequest('POST', '/api/game/gacha/roll', (req) => req.jsonBody({ player_id: 'pact_roller', type: 'standard' }))
+        .withRequest('POST', '/api/game/gacha/roll', (req) =>
+          req.jsonBody({ player_id: 'pact_roller', type: 'standard' }),
+        )
         .willRespondWith(201, (res) =>
-          res.jsonBody({ status: 'success', data: { roll_id: uuid(ROLL_ID), items: eachLike(gachaItem, 1) } }))
+          res.jsonBody({ status: 'success', data: { roll_id: uuid(ROLL_ID), items: eachLike(gachaItem, 1) } }),
+        )
         .executeTest(async (mock) => {
-          const res = await request(routerFor(mock)).post('/api/game/gacha/roll').send({ player_id: 'pact_roller', type: 'standard' }).expect(201);
+          const res = await request(routerFor(mock))
+            .post('/api/game/gacha/roll')
+            .send({ player_id: 'pact_roller', type: 'standard' })
+            .expect(201);
           expect(res.body.data.roll_id).to.equal(ROLL_ID);
           expect(res.body.data.items).to.have.length(1);
         }));
@@ -168,7 +221,12 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .uponReceiving('a gacha roll without player_id or type')
         .withRequest('POST', '/api/game/gacha/roll', (req) => req.jsonBody({ invalid: 'data' }))
         .willRespondWith(400, (res) =>
-          res.jsonBody({ status: 'error', message: like('Invalid request body: player_id: is required'), code: like('invalid_input') }))
+          res.jsonBody({
+            status: 'error',
+            message: like('Invalid request body: player_id: is required'),
+            code: like('invalid_input'),
+          }),
+        )
         .executeTest(async (mock) => {
           const res = await request(routerFor(mock)).post('/api/game/gacha/roll').send({ invalid: 'data' }).expect(400);
           expect(res.body.status).to.equal('error');
@@ -176,20 +234,22 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         }));
   });
 
-  describe('the router\'s own use of the backend', () => {
+  describe("the router's own use of the backend", () => {
     it('GET /api/ is proxied and answers the compatibility document', () =>
       pact
         .addInteraction()
         .given(...state('backendHealthy'))
         .uponReceiving('a request for the API root')
         .withRequest('GET', '/api/')
-        .willRespondWith(200, (res) => res.jsonBody({ flavor: 'default', status: 'ok', database_connected: boolean(true) }))
+        .willRespondWith(200, (res) =>
+          res.jsonBody({ flavor: 'default', status: 'ok', database_connected: boolean(true) }),
+        )
         .executeTest(async (mock) => {
           const res = await request(routerFor(mock)).get('/api/').expect(200);
           expect(res.body).to.deep.equal({ flavor: 'default', status: 'ok', database_connected: true });
         }));
 
-    it('the router\'s backend health check reads GET /health and reports the backend healthy', () =>
+    it("the router's backend health check reads GET /health and reports the backend healthy", () =>
       pact
         .addInteraction()
         .given(...state('backendHealthy'))
@@ -210,7 +270,11 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .uponReceiving('a request for at most 5 gacha items')
         .withRequest('GET', '/api/game/gacha/items', (req) => req.query({ limit: '5' }))
         .willRespondWith(200, (res) =>
-          res.jsonBody({ status: 'success', data: { items: constrainedArrayLike(gachaItem, 1, 5), count: integer(1) } }))
+          res.jsonBody({
+            status: 'success',
+            data: { items: constrainedArrayLike(gachaItem, 1, 5), count: integer(1) },
+          }),
+        )
         .executeTest(async (mock) => {
           const list = await clientFor(mock).listGachaItems({ limit: 5 });
           expect(list.items).to.deep.equal([{ item_id: 'char_chibi', name: 'Chibi', type: 'character', rarity: 3 }]);
@@ -223,7 +287,11 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .uponReceiving('a request for the upgrades of a new player')
         .withRequest('GET', '/api/game/players/pact_new_player/upgrades')
         .willRespondWith(200, (res) =>
-          res.jsonBody({ status: 'success', data: { player_id: 'pact_new_player', points: 0, hp: 0, atk: 0, def: 0, spd: 0 } }))
+          res.jsonBody({
+            status: 'success',
+            data: { player_id: 'pact_new_player', points: 0, hp: 0, atk: 0, def: 0, spd: 0 },
+          }),
+        )
         .executeTest(async (mock) => {
           const upgrades = await clientFor(mock).getUpgrades('pact_new_player');
           expect(upgrades).to.deep.equal({ player_id: 'pact_new_player', points: 0, hp: 0, atk: 0, def: 0, spd: 0 });
@@ -235,11 +303,19 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .given(...state('playerWithUpgrades', { playerId: 'pact_upgrader', points: 20, hp: 1, atk: 0, def: 2, spd: 0 }))
         .uponReceiving('a request to add upgrade points and stats')
         .withRequest('POST', '/api/game/players/pact_upgrader/upgrades', (req) =>
-          req.jsonBody({ points_delta: 100, stat_upgrades: { hp: 10, atk: 5 } }))
+          req.jsonBody({ points_delta: 100, stat_upgrades: { hp: 10, atk: 5 } }),
+        )
         .willRespondWith(200, (res) =>
-          res.jsonBody({ status: 'success', data: { player_id: 'pact_upgrader', points: 120, hp: 11, atk: 5, def: 2, spd: 0 } }))
+          res.jsonBody({
+            status: 'success',
+            data: { player_id: 'pact_upgrader', points: 120, hp: 11, atk: 5, def: 2, spd: 0 },
+          }),
+        )
         .executeTest(async (mock) => {
-          const upgrades = await clientFor(mock).applyUpgrades('pact_upgrader', { points_delta: 100, stat_upgrades: { hp: 10, atk: 5 } });
+          const upgrades = await clientFor(mock).applyUpgrades('pact_upgrader', {
+            points_delta: 100,
+            stat_upgrades: { hp: 10, atk: 5 },
+          });
           expect(upgrades).to.deep.equal({ player_id: 'pact_upgrader', points: 120, hp: 11, atk: 5, def: 2, spd: 0 });
         }));
 
@@ -249,7 +325,8 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .given(...state('playerNotOwned', { playerId: 'pact_player_1' }))
         .uponReceiving('a request to own a player')
         .withRequest('POST', '/api/game/players/pact_player_1/own', (req) =>
-          req.jsonBody({ player_data: { name: 'Pact Player', class: 'warrior' } }))
+          req.jsonBody({ player_data: { name: 'Pact Player', class: 'warrior' } }),
+        )
         .willRespondWith(201, (res) =>
           res.jsonBody({
             status: 'success',
@@ -259,21 +336,26 @@ describe('contract: autofighter-router → autofighter-backend', () => {
               owned_at: timestamp(),
               updated_at: timestamp(),
             },
-          }))
+          }),
+        )
         .executeTest(async (mock) => {
           const player = await clientFor(mock).ownPlayer('pact_player_1', { name: 'Pact Player', class: 'warrior' });
           expect(player).to.include({ player_id: 'pact_player_1' });
           expect(player.player_data).to.deep.equal({ name: 'Pact Player', class: 'warrior' });
         }));
 
-    it('listing owned players includes every owned player\'s id', () =>
+    it("listing owned players includes every owned player's id", () =>
       pact
         .addInteraction()
         .given(...state('playersOwned', { playerIds: ['pact_player_1', 'pact_player_2'] }))
         .uponReceiving('a request for the owned players')
         .withRequest('GET', '/api/game/players/owned')
         .willRespondWith(200, (res) =>
-          res.jsonBody({ status: 'success', data: { players: arrayContaining('pact_player_1', 'pact_player_2'), count: integer(2) } }))
+          res.jsonBody({
+            status: 'success',
+            data: { players: arrayContaining('pact_player_1', 'pact_player_2'), count: integer(2) },
+          }),
+        )
         .executeTest(async (mock) => {
           const owned = await clientFor(mock).listOwnedPlayers();
           expect(owned.players).to.include.members(['pact_player_1', 'pact_player_2']);
@@ -290,13 +372,20 @@ describe('contract: autofighter-router → autofighter-backend', () => {
             status: 'success',
             data: {
               runs: constrainedArrayLike(
-                { run_id: uuid(RUN_ID), session_id: uuid(SESSION_ID), party: like({}), map: like({}), created_at: timestamp() },
+                {
+                  run_id: uuid(RUN_ID),
+                  session_id: uuid(SESSION_ID),
+                  party: like({}),
+                  map: like({}),
+                  created_at: timestamp(),
+                },
                 1,
                 2,
               ),
             },
             pagination: { current_page: 1, page_size: 2, total_items: integer(3), total_pages: integer(2) },
-          }))
+          }),
+        )
         .executeTest(async (mock) => {
           const page = await clientFor(mock).listRuns({ page: 1, page_size: 2 });
           expect(page.pagination).to.deep.equal({ current_page: 1, page_size: 2, total_items: 3, total_pages: 2 });
@@ -313,7 +402,12 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .withRequest('GET', `/api/game/session/${UNKNOWN_SESSION_ID}`)
         .willRespondWith(404, (res) => res.jsonBody(notFoundEnvelope))
         .executeTest(async (mock) => {
-          const error = await clientFor(mock).getSession(UNKNOWN_SESSION_ID).then(() => undefined, (caught: unknown) => caught);
+          const error = await clientFor(mock)
+            .getSession(UNKNOWN_SESSION_ID)
+            .then(
+              () => undefined,
+              (caught: unknown) => caught,
+            );
           expect(error).to.be.instanceOf(BackendNotFoundError);
           expect(error).to.include({ status: 404, code: 'not_found', message: 'Session not found' });
         }));
@@ -323,12 +417,27 @@ describe('contract: autofighter-router → autofighter-backend', () => {
         .addInteraction()
         .given(...state('gachaCatalogSeeded'))
         .uponReceiving('a gacha roll of an unknown type')
-        .withRequest('POST', '/api/game/gacha/roll', (req) => req.jsonBody({ player_id: 'pact_roller', type: 'legendary' }))
-        .willRespondWith(400, (res) => res.jsonBody({ status: 'error', message: like('Invalid request body: type: must be one of standard, premium'), code: like('invalid_input') }))
+        .withRequest('POST', '/api/game/gacha/roll', (req) =>
+          req.jsonBody({ player_id: 'pact_roller', type: 'legendary' }),
+        )
+        .willRespondWith(400, (res) =>
+          res.jsonBody({
+            status: 'error',
+            message: like('Invalid request body: type: must be one of standard, premium'),
+            code: like('invalid_input'),
+          }),
+        )
         .executeTest(async (mock) => {
           // The type is deliberately outside the client's RollType: what a caller with bad input would send.
-          const bad = { player_id: 'pact_roller', type: 'legendary' } as unknown as Parameters<BackendClient['roll']>[0];
-          const error = await clientFor(mock).roll(bad).then(() => undefined, (caught: unknown) => caught);
+          const bad = { player_id: 'pact_roller', type: 'legendary' } as unknown as Parameters<
+            BackendClient['roll']
+          >[0];
+          const error = await clientFor(mock)
+            .roll(bad)
+            .then(
+              () => undefined,
+              (caught: unknown) => caught,
+            );
           expect(error).to.be.instanceOf(BackendInvalidInputError);
           expect(error).to.have.property('status', 400);
         }));
@@ -343,13 +452,23 @@ describe('contract: autofighter-router → autofighter-backend', () => {
           .addInteraction()
           .given(...state('sessionExists'))
           .uponReceiving('a request to start a run in an existing session')
-          .withRequest('POST', generatedPath('/api/game/session/${sessionId}/run', `/api/game/session/${UUID}/run`, `/api/game/session/${SESSION_ID}/run`), (req) =>
-            req.jsonBody({ party: PARTY, map: MAP }))
+          .withRequest(
+            'POST',
+            generatedPath(
+              '/api/game/session/${sessionId}/run',
+              `/api/game/session/${UUID}/run`,
+              `/api/game/session/${SESSION_ID}/run`,
+            ),
+            (req) => req.jsonBody({ party: PARTY, map: MAP }),
+          )
           .willRespondWith(201, (res) => res.jsonBody({ status: 'success', data: { run_id: uuid(RUN_ID) } }))
           .executeTest(async (mock) => {
             await request(routerFor(mock)).post('/api/game/session/not-a-session/run').send({ party: PARTY, map: MAP });
           })
-          .then(() => 'passed', (error: Error) => error.message);
+          .then(
+            () => 'passed',
+            (error: Error) => error.message,
+          );
         expect(outcome).to.contain('Test failed').and.contain('/api/game/session/not-a-session/run');
         expect(await readdir(scratch)).to.deep.equal([]);
       } finally {
@@ -372,7 +491,9 @@ describe('contract: autofighter-router → autofighter-backend', () => {
       for (const interaction of pactFile.interactions) {
         expect(interaction.providerStates ?? [], interaction.description).to.have.length.greaterThan(0);
       }
-      const used = new Set(pactFile.interactions.flatMap((interaction) => (interaction.providerStates ?? []).map((s) => s.name)));
+      const used = new Set(
+        pactFile.interactions.flatMap((interaction) => (interaction.providerStates ?? []).map((s) => s.name)),
+      );
       expect([...used].sort()).to.deep.equal([...PROVIDER_STATE_NAMES].sort());
       wholePactChecked = true;
     });

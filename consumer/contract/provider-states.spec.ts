@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PROVIDER_STATE_NAMES, providerStates, state } from './provider-states.ts';
 
-describe('provider states of the router\'s pact', () => {
+describe("provider states of the router's pact", () => {
   it('names are unique, and every parameter a name mentions is declared', () => {
     expect(new Set(PROVIDER_STATE_NAMES).size).to.equal(PROVIDER_STATE_NAMES.length);
     for (const { name, params } of Object.values(providerStates)) {
@@ -11,12 +11,17 @@ describe('provider states of the router\'s pact', () => {
   });
 
   it('state() gives the pact builder the name and the parameters', () => {
-    expect(state('playerNotOwned', { playerId: 'p1' })).to.deep.equal(['player {playerId} is not owned', { playerId: 'p1' }]);
+    expect(state('playerNotOwned', { playerId: 'p1' })).to.deep.equal([
+      'player {playerId} is not owned',
+      { playerId: 'p1' },
+    ]);
     expect(state('sessionExists')).to.deep.equal(['a game session exists', {}]);
   });
 
   it('state() refuses parameters the state does not declare, or missing ones', () => {
-    expect(() => state('playerNotOwned', { player: 'p1' })).to.throw('provider state "player {playerId} is not owned" takes (playerId), given (player)');
+    expect(() => state('playerNotOwned', { player: 'p1' })).to.throw(
+      'provider state "player {playerId} is not owned" takes (playerId), given (player)',
+    );
     expect(() => state('runExists', { party: {} })).to.throw(/takes \(map, party\), given \(party\)/);
     expect(() => state('sessionExists', { sessionId: 'x' })).to.throw(/takes \(\), given \(sessionId\)/);
   });

@@ -37,7 +37,7 @@ export const providerStates = {
   },
   runExists: {
     name: 'a run exists in a game session',
-    params: { party: 'the run\'s party (a JSON object)', map: 'the run\'s map (a JSON object)' },
+    params: { party: "the run's party (a JSON object)", map: "the run's map (a JSON object)" },
     returns: { sessionId: 'the id of the session', runId: 'the id of the run, stored with exactly this party and map' },
     setUp: 'Reset, then create a session and a run in it with the given party and map.',
   },
@@ -61,7 +61,14 @@ export const providerStates = {
   },
   playerWithUpgrades: {
     name: 'player {playerId} has upgrade points and stats',
-    params: { playerId: 'a player id', points: 'integer', hp: 'integer', atk: 'integer', def: 'integer', spd: 'integer' },
+    params: {
+      playerId: 'a player id',
+      points: 'integer',
+      hp: 'integer',
+      atk: 'integer',
+      def: 'integer',
+      spd: 'integer',
+    },
     returns: {},
     setUp: 'Reset, then store exactly these totals for the player.',
   },
@@ -95,7 +102,9 @@ export function state(key: ProviderStateKey, params: JsonObject = {}): [string, 
   const declared = Object.keys(providerStates[key].params).sort();
   const given = Object.keys(params).sort();
   if (declared.join() !== given.join()) {
-    throw new Error(`provider state "${providerStates[key].name}" takes (${declared.join(', ')}), given (${given.join(', ')})`);
+    throw new Error(
+      `provider state "${providerStates[key].name}" takes (${declared.join(', ')}), given (${given.join(', ')})`,
+    );
   }
   return [providerStates[key].name, params];
 }

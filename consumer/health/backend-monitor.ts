@@ -33,7 +33,8 @@ export class BackendMonitor {
     try {
       const health = await this.client.health(requestId ? { requestId } : {});
       status = health.status === 'healthy' ? 'healthy' : 'degraded';
-      if (status === 'degraded') this.recordFailure(`the backend reports itself degraded${databaseProblem(health.checks?.database?.error)}`);
+      if (status === 'degraded')
+        this.recordFailure(`the backend reports itself degraded${databaseProblem(health.checks?.database?.error)}`);
     } catch (error) {
       status = 'unreachable';
       this.recordFailure(error instanceof Error ? error.message : String(error));

@@ -3,7 +3,11 @@
 // unexpected is a generic 500 with the request id (common/http/envelope-error-handler.ts).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { envelopeErrorHandler, routeNotFoundMessage, type MappedError } from '../../common/http/envelope-error-handler.ts';
+import {
+  envelopeErrorHandler,
+  routeNotFoundMessage,
+  type MappedError,
+} from '../../common/http/envelope-error-handler.ts';
 import { BackendUnavailableError } from '../backend-client/errors.ts';
 import { NotFoundError } from './errors.ts';
 
@@ -15,7 +19,8 @@ function mapError(error: unknown): MappedError | undefined {
       : { status: 502, code: 'backend_unavailable', message: error.message };
   }
   // A malformed URL (say `%E0%A4%A`) fails Express's decoding of path parameters.
-  if (error instanceof URIError) return { status: 400, code: 'malformed_url', message: 'The URL is not correctly encoded' };
+  if (error instanceof URIError)
+    return { status: 400, code: 'malformed_url', message: 'The URL is not correctly encoded' };
   return undefined;
 }
 

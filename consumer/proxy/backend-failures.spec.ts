@@ -52,7 +52,9 @@ describe('router: when the backend is down and comes back', () => {
   it('while down again, 20 concurrent requests each get their 502; none is left hanging', async () => {
     await restarted?.close();
     restarted = undefined;
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => request(router.server).get(`/api/game/runs?page=${i + 1}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => request(router.server).get(`/api/game/runs?page=${i + 1}`)),
+    );
     expect(responses.map((res) => res.status)).to.deep.equal(Array(20).fill(502));
     expect(responses.every((res) => res.body.code === 'backend_unavailable')).to.equal(true);
   });
@@ -106,7 +108,9 @@ describe('router: when the backend breaks the connection', () => {
   it('a connection cut without an answer is a 502 envelope', async () => {
     const res = await request(cutting.server).get('/api/game/players/owned').expect(502);
     expect(res.body).to.include({ status: 'error', code: 'backend_unavailable' });
-    expect(res.body.message).to.equal('The backend is unavailable: it closed the connection without answering (ECONNRESET)');
+    expect(res.body.message).to.equal(
+      'The backend is unavailable: it closed the connection without answering (ECONNRESET)',
+    );
   });
 
   it('an answer that is not HTTP is a 502 envelope', async () => {
@@ -116,7 +120,7 @@ describe('router: when the backend breaks the connection', () => {
   });
 });
 
-describe('router: when the backend\'s database goes away and returns', () => {
+describe("router: when the backend's database goes away and returns", () => {
   // A database of its own, so cutting it off does not disturb other tests.
   const backend = useBackend({ databaseUrl: () => freshTestDatabaseUrl('backend', 'router_outage') });
   const router = useRouter(() => backend.url, { timeouts: { healthMs: 5000 } });

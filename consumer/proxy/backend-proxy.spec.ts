@@ -20,18 +20,25 @@ describe('router: forwarding /api to the real backend', () => {
       const session = await backend.factories.session();
       const party = buildParty({ player2: { name: 'Sécond ☃ 🐉', level: 7, tags: ['a', 'b'], nothing: null } });
       const map = buildMap({ floors: [1, 2.5, 3], area: 'router_test' });
-      const created = await request(router.server).post(`/api/game/session/${session.id}/run`).send({ party, map }).expect(201);
+      const created = await request(router.server)
+        .post(`/api/game/session/${session.id}/run`)
+        .send({ party, map })
+        .expect(201);
       const stored = await backend.prisma.run.findUniqueOrThrow({ where: { id: created.body.data.run_id } });
       expect(stored.party).to.deep.equal(party);
       expect(stored.map).to.deep.equal(map);
 
-      const read = await request(router.server).get(`/api/game/session/${session.id}/run/${created.body.data.run_id}`).expect(200);
+      const read = await request(router.server)
+        .get(`/api/game/session/${session.id}/run/${created.body.data.run_id}`)
+        .expect(200);
       expect(read.body.data.party).to.deep.equal(party);
       expect(read.body.data.map).to.deep.equal(map);
     });
 
-    it('an unknown session is the backend\'s own 404 envelope', async () => {
-      const res = await request(router.server).get('/api/game/session/00000000-0000-4000-8000-000000000000/run/00000000-0000-4000-8000-000000000001').expect(404);
+    it("an unknown session is the backend's own 404 envelope", async () => {
+      const res = await request(router.server)
+        .get('/api/game/session/00000000-0000-4000-8000-000000000000/run/00000000-0000-4000-8000-000000000001')
+        .expect(404);
       expect(res.body).to.include({ status: 'error', message: 'Session not found', code: 'not_found' });
     });
   });
@@ -63,12 +70,16 @@ describe('router: forwarding /api to the real backend', () => {
       const direct = await request(backend.server).get('/api/game/gacha/items?limit=3').expect(200);
       const routed = await request(router.server).get('/api/game/gacha/items?limit=3').expect(200);
       expect(routed.text).to.equal(direct.text);
-      for (const header of ['content-type', 'content-length', 'etag']) expect(routed.headers[header], header).to.equal(direct.headers[header]);
+      for (const header of ['content-type', 'content-length', 'etag'])
+        expect(routed.headers[header], header).to.equal(direct.headers[header]);
     });
 
-    it('forwards request headers: a conditional GET gets the backend\'s 304', async () => {
+    it("forwards request headers: a conditional GET gets the backend's 304", async () => {
       const first = await request(router.server).get('/api/game/gacha/items?limit=3').expect(200);
-      await request(router.server).get('/api/game/gacha/items?limit=3').set('If-None-Match', first.headers.etag!).expect(304);
+      await request(router.server)
+        .get('/api/game/gacha/items?limit=3')
+        .set('If-None-Match', first.headers.etag!)
+        .expect(304);
     });
 
     it('/api without a trailing slash and /api/ both reach the backend', async () => {
@@ -78,7 +89,7 @@ describe('router: forwarding /api to the real backend', () => {
       expect(bare.body.flavor).to.equal('default');
     });
 
-    it('paths outside /api are the router\'s own: GET / is not the backend\'s', async () => {
+    it("paths outside /api are the router's own: GET / is not the backend's", async () => {
       const res = await request(router.server).get('/').expect(404);
       expect(res.body).to.include({ status: 'error', code: 'not_found' });
       await request(router.server).get('/apis').expect(404);
@@ -87,37 +98,55 @@ describe('router: forwarding /api to the real backend', () => {
 
   describe('bodies and statuses', () => {
     it('owning a player is 201, owning it again 200 with the data replaced', async () => {
-      await request(router.server).post('/api/game/players/router_p1/own').send({ player_data: { level: 1 } }).expect(201);
-      await request(router.server).post('/api/game/players/router_p1/own').send({ player_data: { level: 2 } }).expect(200);
+      await request(router.server)
+        .post('/api/game/players/router_p1/own')
+        .send({ player_data: { level: 1 } })
+        .expect(201);
+      await request(router.server)
+        .post('/api/game/players/router_p1/own')
+        .send({ player_data: { level: 2 } })
+        .expect(200);
       const stored = await backend.prisma.ownedPlayer.findUniqueOrThrow({ where: { legacyId: 'router_p1' } });
       expect(stored.playerData).to.deep.equal({ level: 2 });
       const owned = await request(router.server).get('/api/game/players/owned').expect(200);
       expect(owned.body.data.players).to.deep.equal(['router_p1']);
     });
 
-    it('an invalid roll is the backend\'s 400 envelope and nothing is written', async () => {
+    it("an invalid roll is the backend's 400 envelope and nothing is written", async () => {
       const res = await request(router.server).post('/api/game/gacha/roll').send({ invalid: 'data' }).expect(400);
       expect(res.body).to.include({ status: 'error', code: 'invalid_input' });
       expect(res.body.message).to.contain('player_id');
       expect(await backend.prisma.gachaRoll.count()).to.equal(0);
     });
 
-    it('a conflict is the backend\'s 409 envelope and the totals stay as they were', async () => {
+    it("a conflict is the backend's 409 envelope and the totals stay as they were", async () => {
       await backend.factories.upgrades({ playerId: 'router_poor', points: 3 });
-      const res = await request(router.server).post('/api/game/players/router_poor/upgrades').send({ points_delta: -5 }).expect(409);
+      const res = await request(router.server)
+        .post('/api/game/players/router_poor/upgrades')
+        .send({ points_delta: -5 })
+        .expect(409);
       expect(res.body).to.include({ status: 'error', code: 'conflict' });
-      expect((await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'router_poor' } })).points).to.equal(3);
+      expect(
+        (await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'router_poor' } })).points,
+      ).to.equal(3);
     });
 
-    it('the body reaches the backend as sent: malformed JSON is the backend\'s 400, not the router\'s', async () => {
-      const res = await request(router.server).post('/api/game/gacha/roll').set('Content-Type', 'application/json').send('{"player_id": "p",').expect(400);
+    it("the body reaches the backend as sent: malformed JSON is the backend's 400, not the router's", async () => {
+      const res = await request(router.server)
+        .post('/api/game/gacha/roll')
+        .set('Content-Type', 'application/json')
+        .send('{"player_id": "p",')
+        .expect(400);
       expect(res.body).to.include({ status: 'error', code: 'malformed_json' });
     });
 
     it('an oversize body is streamed on and refused by the backend (413), nothing written', async () => {
       const session = await backend.factories.session();
       const party = { blob: 'x'.repeat(200 * 1024) };
-      const res = await request(router.server).post(`/api/game/session/${session.id}/run`).send({ party, map: buildMap() }).expect(413);
+      const res = await request(router.server)
+        .post(`/api/game/session/${session.id}/run`)
+        .send({ party, map: buildMap() })
+        .expect(413);
       expect(res.body).to.include({ status: 'error', code: 'body_too_large' });
       expect(await backend.prisma.run.count()).to.equal(0);
     });
@@ -132,7 +161,7 @@ describe('router: forwarding /api to the real backend', () => {
   });
 
   describe('request ids', () => {
-    it('the caller\'s X-Request-Id reaches the backend and comes back', async () => {
+    it("the caller's X-Request-Id reaches the backend and comes back", async () => {
       const res = await request(router.server).get('/api/nowhere').set('X-Request-Id', 'trace-router-1').expect(404);
       expect(res.headers['x-request-id']).to.equal('trace-router-1');
       expect(res.body.request_id).to.equal('trace-router-1'); // written by the backend
@@ -145,7 +174,10 @@ describe('router: forwarding /api to the real backend', () => {
     });
 
     it('an unusable id (odd characters) is replaced before it reaches the backend', async () => {
-      const res = await request(router.server).get('/api/nowhere').set('X-Request-Id', 'bad id; drop table').expect(404);
+      const res = await request(router.server)
+        .get('/api/nowhere')
+        .set('X-Request-Id', 'bad id; drop table')
+        .expect(404);
       expect(res.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/);
       expect(res.body.request_id).to.equal(res.headers['x-request-id']);
     });
@@ -158,7 +190,8 @@ describe('router: forwarding /api to the real backend', () => {
       const count = () => (opened += 1);
       backend.server.on('connection', count);
       try {
-        for (let i = 0; i < 10; i += 1) await request(router.server).get('/api/game/players/owned').set('Connection', 'close').expect(200);
+        for (let i = 0; i < 10; i += 1)
+          await request(router.server).get('/api/game/players/owned').set('Connection', 'close').expect(200);
       } finally {
         backend.server.off('connection', count);
       }
@@ -168,7 +201,9 @@ describe('router: forwarding /api to the real backend', () => {
 
   describe('concurrency', () => {
     it('50 sessions created at once through the router are all 201 with distinct ids, all stored', async () => {
-      const responses = await Promise.all(Array.from({ length: 50 }, () => request(router.server).post('/api/game/session')));
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, () => request(router.server).post('/api/game/session')),
+      );
       expect(responses.map((res) => res.status)).to.deep.equal(Array(50).fill(201));
       expect(new Set(responses.map((res) => res.body.data.session_id)).size).to.equal(50);
       expect(await backend.prisma.gameSession.count()).to.equal(50);
@@ -177,11 +212,19 @@ describe('router: forwarding /api to the real backend', () => {
     it('40 concurrent upgrades of +1 with request ids of their own: each answer carries its own id, the total is +40', async () => {
       const responses = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
-          request(router.server).post('/api/game/players/router_many/upgrades').set('X-Request-Id', `up-${i}`).send({ points_delta: 1 })),
+          request(router.server)
+            .post('/api/game/players/router_many/upgrades')
+            .set('X-Request-Id', `up-${i}`)
+            .send({ points_delta: 1 }),
+        ),
       );
       expect(responses.map((res) => res.status)).to.deep.equal(Array(40).fill(200));
-      expect(responses.map((res) => res.headers['x-request-id'])).to.deep.equal(Array.from({ length: 40 }, (_, i) => `up-${i}`));
-      expect((await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'router_many' } })).points).to.equal(40);
+      expect(responses.map((res) => res.headers['x-request-id'])).to.deep.equal(
+        Array.from({ length: 40 }, (_, i) => `up-${i}`),
+      );
+      expect(
+        (await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'router_many' } })).points,
+      ).to.equal(40);
     });
   });
 });

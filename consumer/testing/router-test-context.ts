@@ -13,7 +13,10 @@ export interface RouterTestContext {
   url: string;
 }
 
-export function useRouter(backendUrl: () => string, options: { timeouts?: Partial<RouterTimeouts> } = {}): RouterTestContext {
+export function useRouter(
+  backendUrl: () => string,
+  options: { timeouts?: Partial<RouterTimeouts> } = {},
+): RouterTestContext {
   const context = {} as RouterTestContext;
   let running: RunningServer | undefined;
 

@@ -22,7 +22,9 @@ let prefix: string | undefined;
 
 /** Kinds whose Prisma config exists in this checkout. */
 export function availableKinds(): DatabaseKind[] {
-  return (Object.keys(DATABASE_KINDS) as DatabaseKind[]).filter((kind) => existsSync(join(projectRoot, DATABASE_KINDS[kind].prismaConfig)));
+  return (Object.keys(DATABASE_KINDS) as DatabaseKind[]).filter((kind) =>
+    existsSync(join(projectRoot, DATABASE_KINDS[kind].prismaConfig)),
+  );
 }
 
 export async function mochaGlobalSetup(): Promise<void> {

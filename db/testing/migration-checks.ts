@@ -50,7 +50,9 @@ export function describeMigrationChecks({ kind, schema, tables, driftModel }: Mi
           'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
         );
         expect(applied.rows.map((row) => row.migration_name)).to.deep.equal(migrationNames);
-        const created = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+        const created = await client.query<{ tablename: string }>(
+          "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+        );
         expect(created.rows.map((row) => row.tablename)).to.include.members(tables);
       } finally {
         await client.end();
@@ -61,7 +63,15 @@ export function describeMigrationChecks({ kind, schema, tables, driftModel }: Mi
     });
 
     it('match schema.prisma: `prisma migrate diff --exit-code` finds no drift', async () => {
-      const diff = await runPrisma(kind, emptyUrl, ['migrate', 'diff', '--from-migrations', migrations, '--to-schema', schema, '--exit-code']);
+      const diff = await runPrisma(kind, emptyUrl, [
+        'migrate',
+        'diff',
+        '--from-migrations',
+        migrations,
+        '--to-schema',
+        schema,
+        '--exit-code',
+      ]);
       expect(diff.code, diff.output).to.equal(0);
       expect(diff.output).to.contain('No difference detected');
     });
@@ -73,7 +83,15 @@ export function describeMigrationChecks({ kind, schema, tables, driftModel }: Mi
       expect(original, `${schema} has "${driftModel}"`).to.contain(driftModel);
       writeFileSync(join(dir, 'schema.prisma'), original.replace(driftModel, `${driftModel}\n  nickname String?`));
       try {
-        const diff = await runPrisma(kind, emptyUrl, ['migrate', 'diff', '--from-migrations', migrations, '--to-schema', join(dir, 'schema.prisma'), '--exit-code']);
+        const diff = await runPrisma(kind, emptyUrl, [
+          'migrate',
+          'diff',
+          '--from-migrations',
+          migrations,
+          '--to-schema',
+          join(dir, 'schema.prisma'),
+          '--exit-code',
+        ]);
         expect(diff.code, diff.output).to.equal(2);
         expect(diff.output).to.contain('nickname');
       } finally {

@@ -5,7 +5,11 @@
 // worker's next file; mocha ends the worker process itself.
 const resources = new Map<string, { value: Promise<unknown>; dispose: (value: never) => Promise<void> }>();
 
-export function processResource<T>(key: string, create: () => Promise<T>, dispose: (value: T) => Promise<void>): Promise<T> {
+export function processResource<T>(
+  key: string,
+  create: () => Promise<T>,
+  dispose: (value: T) => Promise<void>,
+): Promise<T> {
   let entry = resources.get(key);
   if (!entry) {
     entry = { value: create(), dispose: dispose as (value: never) => Promise<void> };

@@ -9,7 +9,13 @@ function graph(tables: string[], edges: [child: string, parent: string][]): Tabl
 
 describe('test database reset', () => {
   it('orders tables children first, whatever their names', () => {
-    const g = graph(['a_parent', 'b_child', 'c_grandchild', 'd_alone'], [['b_child', 'a_parent'], ['c_grandchild', 'b_child']]);
+    const g = graph(
+      ['a_parent', 'b_child', 'c_grandchild', 'd_alone'],
+      [
+        ['b_child', 'a_parent'],
+        ['c_grandchild', 'b_child'],
+      ],
+    );
     const order = childrenFirst(g, g.tables)!;
     expect(order.indexOf('c_grandchild')).to.be.lessThan(order.indexOf('b_child'));
     expect(order.indexOf('b_child')).to.be.lessThan(order.indexOf('a_parent'));
@@ -17,12 +23,24 @@ describe('test database reset', () => {
   });
 
   it('keeps reference tables and deletes from the rest', () => {
-    const g = graph(['items', 'rolls', 'roll_items'], [['roll_items', 'rolls'], ['roll_items', 'items']]);
+    const g = graph(
+      ['items', 'rolls', 'roll_items'],
+      [
+        ['roll_items', 'rolls'],
+        ['roll_items', 'items'],
+      ],
+    );
     expect(resetStatement(g, ['items'])).to.equal('DELETE FROM "roll_items";\nDELETE FROM "rolls";');
   });
 
   it('falls back to TRUNCATE ... CASCADE when foreign keys form a cycle', () => {
-    const g = graph(['a', 'b'], [['a', 'b'], ['b', 'a']]);
+    const g = graph(
+      ['a', 'b'],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+      ],
+    );
     expect(childrenFirst(g, g.tables)).to.equal(undefined);
     expect(resetStatement(g, [])).to.equal('TRUNCATE "a", "b" RESTART IDENTITY CASCADE');
   });

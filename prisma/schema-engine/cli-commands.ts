@@ -20,10 +20,16 @@ export function connectionError(url: string, error: unknown): UserFacingError | 
   const location = `${host.replace(/:\d+$/, '')}:${port || '5432'}`;
   const code = (error as { code?: string }).code;
   if (code === '3D000') {
-    return new UserFacingError('P1003', `Database \`${databaseOf(url)}\` does not exist on the database server at \`${location}\`.`);
+    return new UserFacingError(
+      'P1003',
+      `Database \`${databaseOf(url)}\` does not exist on the database server at \`${location}\`.`,
+    );
   }
   if (code === '28P01' || code === '28000') {
-    return new UserFacingError('P1000', `Authentication failed against database server at \`${location}\`, the provided database credentials are not valid.`);
+    return new UserFacingError(
+      'P1000',
+      `Authentication failed against database server at \`${location}\`, the provided database credentials are not valid.`,
+    );
   }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH') {
     return new UserFacingError('P1001', `Can't reach database server at \`${location}\``);

@@ -44,11 +44,14 @@ async function runCli(command: string, url: string | undefined): Promise<never> 
     await runCliCommand(command, url);
     process.exit(0);
   } catch (error) {
-    const fields = error instanceof UserFacingError
-      ? { error_code: error.errorCode, message: error.message }
-      : { message: (error as Error).message };
+    const fields =
+      error instanceof UserFacingError
+        ? { error_code: error.errorCode, message: error.message }
+        : { message: (error as Error).message };
     // The CLI skips the first stderr line and parses the rest as JSON lines.
-    process.stderr.write(`${logLine('INFO', { message: `schema engine cli ${command}` })}\n${logLine('ERROR', fields)}`);
+    process.stderr.write(
+      `${logLine('INFO', { message: `schema engine cli ${command}` })}\n${logLine('ERROR', fields)}`,
+    );
     process.exit(1);
   }
 }
@@ -82,7 +85,12 @@ class JsonRpcServer {
         this.pendingOutgoing.delete(id);
         resolve();
       });
-      writeLine(process.stdout, { jsonrpc: '2.0', id, method: 'print', params: { content: content.replace(/\n$/, '') } });
+      writeLine(process.stdout, {
+        jsonrpc: '2.0',
+        id,
+        method: 'print',
+        params: { content: content.replace(/\n$/, '') },
+      });
     });
   }
 
@@ -156,7 +164,9 @@ async function main(): Promise<void> {
   // Without a datasource there is nothing to connect to; commands that need a database then fail
   // with the engine's own connection error, as with the native binary.
   const url = args.datasource?.url ?? 'postgresql://localhost:1/no_datasource';
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new OfflinePgAdapterFactory(url, args.datasource?.shadowDatabaseUrl));
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
+    new OfflinePgAdapterFactory(url, args.datasource?.shadowDatabaseUrl),
+  );
   const engine = await wasm.SchemaEngine.new(
     { datamodels: datamodels.length > 0 ? datamodels : undefined },
     (log: string) => writeLine(process.stderr, log),

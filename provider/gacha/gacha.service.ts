@@ -18,7 +18,12 @@ export interface RollView {
 
 type ItemRow = { id: bigint; legacyId: string; name: string; itemType: string; rarity: number };
 
-const toItemView = (item: ItemRow): GachaItemView => ({ item_id: item.legacyId, name: item.name, type: item.itemType, rarity: item.rarity });
+const toItemView = (item: ItemRow): GachaItemView => ({
+  item_id: item.legacyId,
+  name: item.name,
+  type: item.itemType,
+  rarity: item.rarity,
+});
 
 type RollRow = { id: string; created_at: Date };
 
@@ -54,11 +59,20 @@ export class GachaService {
       )
       SELECT id, created_at FROM roll`;
     if (!roll) throw new Error('INSERT ... RETURNING returned no row');
-    return { roll_id: roll.id, player_id: playerId, type, items: picked.map(toItemView), created_at: roll.created_at.toISOString() };
+    return {
+      roll_id: roll.id,
+      player_id: playerId,
+      type,
+      items: picked.map(toItemView),
+      created_at: roll.created_at.toISOString(),
+    };
   }
 
   async listItems(limit: number): Promise<GachaItemView[]> {
-    const items = await this.prisma.gachaItem.findMany({ orderBy: [{ rarity: 'desc' }, { legacyId: 'asc' }], take: limit });
+    const items = await this.prisma.gachaItem.findMany({
+      orderBy: [{ rarity: 'desc' }, { legacyId: 'asc' }],
+      take: limit,
+    });
     return items.map(toItemView);
   }
 }

@@ -11,7 +11,10 @@ describe('backend: gacha', () => {
 
   describe('POST /api/game/gacha/roll', () => {
     it('rolls, answers 201 with the roll id and the drawn items, and records the roll', async () => {
-      const res = await request(backend.server).post('/api/game/gacha/roll').send({ player_id: 'test_gacha_player', type: 'standard' }).expect(201);
+      const res = await request(backend.server)
+        .post('/api/game/gacha/roll')
+        .send({ player_id: 'test_gacha_player', type: 'standard' })
+        .expect(201);
       expect(res.body.status).to.equal('success');
       expect(res.body.data.items).to.deep.equal([{ item_id: 'char_luna', name: 'Luna', type: 'character', rarity: 5 }]);
       const roll = await backend.prisma.gachaRoll.findUniqueOrThrow({
@@ -23,7 +26,10 @@ describe('backend: gacha', () => {
     });
 
     it('a ten-roll draws ten items, recorded in order', async () => {
-      const res = await request(backend.server).post('/api/game/gacha/roll').send({ player_id: 'p', type: 'premium', count: 10 }).expect(201);
+      const res = await request(backend.server)
+        .post('/api/game/gacha/roll')
+        .send({ player_id: 'p', type: 'premium', count: 10 })
+        .expect(201);
       expect(res.body.data.items).to.have.length(10);
       expect(await backend.prisma.gachaRollItem.count({ where: { rollId: res.body.data.roll_id } })).to.equal(10);
     });
@@ -36,7 +42,10 @@ describe('backend: gacha', () => {
     });
 
     it('when the type is unknown, returns 400 naming the known types', async () => {
-      const res = await request(backend.server).post('/api/game/gacha/roll').send({ player_id: 'p', type: 'invalid_type' }).expect(400);
+      const res = await request(backend.server)
+        .post('/api/game/gacha/roll')
+        .send({ player_id: 'p', type: 'invalid_type' })
+        .expect(400);
       expect(res.body.message).to.contain('standard, premium');
       expect(await backend.prisma.gachaRoll.count()).to.equal(0);
     });
@@ -55,7 +64,9 @@ describe('backend: gacha', () => {
     });
 
     it(`when the limit is above ${MAX_ITEMS_LIMIT} or not a number, returns 400`, async () => {
-      await request(backend.server).get(`/api/game/gacha/items?limit=${MAX_ITEMS_LIMIT + 1}`).expect(400);
+      await request(backend.server)
+        .get(`/api/game/gacha/items?limit=${MAX_ITEMS_LIMIT + 1}`)
+        .expect(400);
       await request(backend.server).get('/api/game/gacha/items?limit=ten').expect(400);
     });
   });

@@ -3,7 +3,7 @@ import { pickItems, pickRarity, RARITY_ODDS, ROLL_TYPES } from './roller.ts';
 import { sequenceRandom } from '../testing/random.ts';
 
 describe('gacha roller', () => {
-  it('each roll type\'s odds sum to 1', () => {
+  it("each roll type's odds sum to 1", () => {
     for (const type of ROLL_TYPES) {
       const total = RARITY_ODDS[type].reduce((sum, { chance }) => sum + chance, 0);
       expect(total).to.be.closeTo(1, 1e-9);
@@ -19,8 +19,14 @@ describe('gacha roller', () => {
   });
 
   it('picks uniformly among the items of the drawn rarity', () => {
-    const catalog = [{ rarity: 3, id: 'a' }, { rarity: 3, id: 'b' }, { rarity: 5, id: 'c' }];
-    expect(pickItems(catalog, 'standard', 2, sequenceRandom([0.5, 0.99, 0.5, 0.0])).map((item) => item.id)).to.deep.equal(['b', 'a']);
+    const catalog = [
+      { rarity: 3, id: 'a' },
+      { rarity: 3, id: 'b' },
+      { rarity: 5, id: 'c' },
+    ];
+    expect(
+      pickItems(catalog, 'standard', 2, sequenceRandom([0.5, 0.99, 0.5, 0.0])).map((item) => item.id),
+    ).to.deep.equal(['b', 'a']);
   });
 
   it('refuses to draw from an empty catalog', () => {

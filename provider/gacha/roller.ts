@@ -29,7 +29,12 @@ export function pickRarity(type: RollType, random: Random): number {
   return odds[odds.length - 1]!.rarity; // guards against rounding when random() is close to 1
 }
 
-export function pickItems<T extends { rarity: number }>(catalog: readonly T[], type: RollType, count: number, random: Random): T[] {
+export function pickItems<T extends { rarity: number }>(
+  catalog: readonly T[],
+  type: RollType,
+  count: number,
+  random: Random,
+): T[] {
   if (catalog.length === 0) throw new Error('The gacha catalog is empty: was seedGachaCatalog run?');
   return Array.from({ length: count }, () => {
     const rarity = pickRarity(type, random);

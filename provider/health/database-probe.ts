@@ -33,6 +33,11 @@ function elapsed(started: number): number {
 /** The first line of the error, without connection strings or stack frames. */
 function summarise(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const line = message.split('\n').map((part) => part.trim()).filter(Boolean).at(-1) ?? 'unknown error';
+  const line =
+    message
+      .split('\n')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1) ?? 'unknown error';
   return line.replace(/postgres(ql)?:\/\/\S+/g, '[database url]').slice(0, 200);
 }

@@ -21,13 +21,15 @@ export function healthRouter(prisma: PrismaClient, info: ServiceInfo, dbTimeoutM
 
   router.get('/health', async (_req, res) => {
     const database = await probeDatabase(prisma, dbTimeoutMs);
-    res.json(success({
-      status: database.connected ? 'healthy' : 'degraded',
-      service: SERVICE_NAME,
-      version: info.version,
-      uptime_seconds: Math.round((Date.now() - info.startedAt.getTime()) / 1000),
-      checks: { database },
-    }));
+    res.json(
+      success({
+        status: database.connected ? 'healthy' : 'degraded',
+        service: SERVICE_NAME,
+        version: info.version,
+        uptime_seconds: Math.round((Date.now() - info.startedAt.getTime()) / 1000),
+        checks: { database },
+      }),
+    );
   });
 
   router.get('/api/', async (_req, res) => {

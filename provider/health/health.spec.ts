@@ -28,7 +28,10 @@ describe('backend: service endpoints', () => {
 
 describe('backend: when the database goes away and returns', () => {
   // A database of its own, so cutting it off does not disturb other tests.
-  const backend = useBackend({ databaseUrl: () => freshTestDatabaseUrl('backend', 'outage'), config: { healthDbTimeoutMs: 2000 } });
+  const backend = useBackend({
+    databaseUrl: () => freshTestDatabaseUrl('backend', 'outage'),
+    config: { healthDbTimeoutMs: 2000 },
+  });
   let outage: DatabaseOutage;
 
   before(() => {
@@ -43,7 +46,9 @@ describe('backend: when the database goes away and returns', () => {
     const down = await request(backend.server).get('/health').expect(200);
     expect(down.body.data.status).to.equal('degraded');
     expect(down.body.data.checks.database.connected).to.equal(false);
-    expect(down.body.data.checks.database.error).to.be.a('string').and.not.match(/postgres(ql)?:\/\//);
+    expect(down.body.data.checks.database.error)
+      .to.be.a('string')
+      .and.not.match(/postgres(ql)?:\/\//);
     const api = await request(backend.server).get('/api/').expect(200);
     expect(api.body.database_connected).to.equal(false);
 

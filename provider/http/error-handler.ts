@@ -2,7 +2,11 @@
 // (common/http/envelope-error-handler.ts does the answering; unexpected errors are a generic 500).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { envelopeErrorHandler, routeNotFoundMessage, type MappedError } from '../../common/http/envelope-error-handler.ts';
+import {
+  envelopeErrorHandler,
+  routeNotFoundMessage,
+  type MappedError,
+} from '../../common/http/envelope-error-handler.ts';
 import { classifyDatabaseError } from '../database-errors.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from './errors.ts';
 
@@ -12,7 +16,11 @@ const bodyParserErrors: Record<string, Omit<MappedError, 'details'>> = {
   'entity.too.large': { status: 413, code: 'body_too_large', message: 'The request body is too large' },
   'entity.verify.failed': { status: 400, code: 'invalid_body', message: 'The request body was rejected' },
   'request.aborted': { status: 400, code: 'request_aborted', message: 'The request was aborted' },
-  'request.size.invalid': { status: 400, code: 'invalid_body', message: 'The request body length does not match Content-Length' },
+  'request.size.invalid': {
+    status: 400,
+    code: 'invalid_body',
+    message: 'The request body length does not match Content-Length',
+  },
   'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'Unsupported Content-Encoding' },
   'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'Unsupported charset; send UTF-8 JSON' },
   'parameters.too.many': { status: 413, code: 'too_many_parameters', message: 'Too many parameters' },
@@ -20,13 +28,16 @@ const bodyParserErrors: Record<string, Omit<MappedError, 'details'>> = {
 
 function mapError(error: unknown): MappedError | undefined {
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message };
-  if (error instanceof InvalidInputError) return { status: 400, code: 'invalid_input', message: error.message, details: error.details };
-  if (error instanceof ConflictError) return { status: 409, code: 'conflict', message: error.message, details: error.details };
+  if (error instanceof InvalidInputError)
+    return { status: 400, code: 'invalid_input', message: error.message, details: error.details };
+  if (error instanceof ConflictError)
+    return { status: 409, code: 'conflict', message: error.message, details: error.details };
   if (error instanceof DomainError) return { status: 400, code: 'invalid_input', message: error.message };
   const type = (error as { type?: unknown }).type;
   if (typeof type === 'string' && type in bodyParserErrors) return bodyParserErrors[type];
   // A malformed URL (say `%E0%A4%A`) fails Express's decoding of path parameters.
-  if (error instanceof URIError) return { status: 400, code: 'malformed_url', message: 'The URL is not correctly encoded' };
+  if (error instanceof URIError)
+    return { status: 400, code: 'malformed_url', message: 'The URL is not correctly encoded' };
   if (classifyDatabaseError(error) === 'unavailable') {
     return { status: 503, code: 'database_unavailable', message: 'The database is unavailable; try again shortly' };
   }

@@ -8,12 +8,19 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { pactFilesFor } from './pact-files.ts';
-import { badStateParametersPact, BROKEN, brokenPact, MISSPELLED_STATE, misspelledStatePact, writePact } from './testing/pact-variants.ts';
+import {
+  badStateParametersPact,
+  BROKEN,
+  brokenPact,
+  MISSPELLED_STATE,
+  misspelledStatePact,
+  writePact,
+} from './testing/pact-variants.ts';
 import { LOCAL_PACTS_DIRECTORY, localVerificationConfig, PROVIDER_NAME } from './verification-config.ts';
 import { describeFailure } from './verification-results.ts';
 import { failureReport, verifyBackend, type VerificationOutcome } from './verify-backend.ts';
 
-describe('provider verification: autofighter-backend against its consumers\' pacts', function () {
+describe("provider verification: autofighter-backend against its consumers' pacts", function () {
   this.timeout(60_000);
   let databaseUrl: string;
   let scratch: string;
@@ -26,7 +33,10 @@ describe('provider verification: autofighter-backend against its consumers\' pac
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   const verifyFile = (name: string, pact: Parameters<typeof writePact>[2]) =>
-    verifyBackend({ databaseUrl, config: localVerificationConfig({ source: { kind: 'file', path: writePact(scratch, name, pact) } }) });
+    verifyBackend({
+      databaseUrl,
+      config: localVerificationConfig({ source: { kind: 'file', path: writePact(scratch, name, pact) } }),
+    });
 
   it('the committed pacts pass against the production app on PostgreSQL, every state handled', async () => {
     const outcome = await verifyBackend({ databaseUrl, config: localVerificationConfig() });
@@ -34,10 +44,13 @@ describe('provider verification: autofighter-backend against its consumers\' pac
 
     expect(outcome.passed, failureReport(outcome)).to.equal(true);
     const interactions = pactFilesFor(PROVIDER_NAME, LOCAL_PACTS_DIRECTORY).flatMap((pact) => pact.interactions);
-    expect(outcome.results!.interactionResults.map((result) => `${result.description}: ${result.result}`))
-      .to.have.members(interactions.map((interaction) => `${interaction.description}: OK`));
+    expect(
+      outcome.results!.interactionResults.map((result) => `${result.description}: ${result.result}`),
+    ).to.have.members(interactions.map((interaction) => `${interaction.description}: OK`));
     expect(outcome.stateReport.missing).to.deep.equal([]);
-    expect(outcome.coverage.uncovered.length, 'the coverage report saw the requests').to.be.below(outcome.timeline.interactionStarts.length);
+    expect(outcome.coverage.uncovered.length, 'the coverage report saw the requests').to.be.below(
+      outcome.timeline.interactionStarts.length,
+    );
   });
 
   describe('the state guard', () => {
@@ -54,7 +67,9 @@ describe('provider verification: autofighter-backend against its consumers\' pac
       const outcome = await verifyFile('bad-state-params.json', badStateParametersPact());
 
       expect(outcome.passed).to.equal(false);
-      expect(failureReport(outcome)).to.match(/"a run exists in a game session": bad parameters: party must be a JSON object/);
+      expect(failureReport(outcome)).to.match(
+        /"a run exists in a game session": bad parameters: party must be a JSON object/,
+      );
     });
   });
 
@@ -79,7 +94,7 @@ describe('provider verification: autofighter-backend against its consumers\' pac
         expect(failure, `no failure reported for "${description}"`).to.not.equal(undefined);
         expect(describeFailure(failure!).join('\n')).to.match(named);
         expect(report).to.include(description);
-        expect(outcome.results!.output.join('\n'), 'the verifier\'s own report names it too').to.include(description);
+        expect(outcome.results!.output.join('\n'), "the verifier's own report names it too").to.include(description);
       });
     }
   });

@@ -23,10 +23,20 @@ describe('pact files', () => {
         { description: 'no state' },
       ],
     });
-    const v2 = write('v2.json', { consumer: { name: 'cli' }, provider: { name: 'backend' }, interactions: [{ description: 'old', providerState: 'a' }] });
+    const v2 = write('v2.json', {
+      consumer: { name: 'cli' },
+      provider: { name: 'backend' },
+      interactions: [{ description: 'old', providerState: 'a' }],
+    });
     const pacts = [readPactFile(v4), readPactFile(v2)];
-    expect(pacts[0]!.interactions).to.deep.equal([{ description: 'two states', states: ['a', 'b'] }, { description: 'no state', states: [] }]);
-    expect([...statesUsedBy(pacts)]).to.deep.equal([['a', 2], ['b', 1]]);
+    expect(pacts[0]!.interactions).to.deep.equal([
+      { description: 'two states', states: ['a', 'b'] },
+      { description: 'no state', states: [] },
+    ]);
+    expect([...statesUsedBy(pacts)]).to.deep.equal([
+      ['a', 2],
+      ['b', 1],
+    ]);
   });
 
   it('lists the pacts of one provider in a folder, ignoring other files', () => {
@@ -34,7 +44,10 @@ describe('pact files', () => {
     write('a.json', { consumer: { name: 'web' }, provider: { name: 'backend' }, interactions: [] });
     write('c.json', { consumer: { name: 'web' }, provider: { name: 'payments' }, interactions: [] });
     write('README.md', '# not a pact');
-    expect(pactFilesFor('backend', scratch).map((pact) => pact.path)).to.deep.equal([join(scratch, 'a.json'), join(scratch, 'b.json')]);
+    expect(pactFilesFor('backend', scratch).map((pact) => pact.path)).to.deep.equal([
+      join(scratch, 'a.json'),
+      join(scratch, 'b.json'),
+    ]);
   });
 
   it('says which file is not JSON, or not a pact', () => {

@@ -35,7 +35,10 @@ export function readPactFile(path: string): PactFile {
     throw new Error(`${path} is not a JSON file: ${(error as Error).message}`, { cause: error });
   }
   const parsed = pactSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${path} is not a pact: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `${path} is not a pact: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   const { consumer, provider, interactions } = parsed.data;
   return {
     path,

@@ -26,7 +26,9 @@ export interface VerificationTarget {
 
 function authOptions(auth: BrokerAuth | undefined): Partial<VerifierOptions> {
   if (!auth) return {};
-  return 'token' in auth ? { pactBrokerToken: auth.token } : { pactBrokerUsername: auth.username, pactBrokerPassword: auth.password };
+  return 'token' in auth
+    ? { pactBrokerToken: auth.token }
+    : { pactBrokerUsername: auth.username, pactBrokerPassword: auth.password };
 }
 
 /** Where the pacts come from, as Verifier options. */
@@ -40,7 +42,8 @@ function sourceOptions(config: VerificationConfig): Partial<VerifierOptions> {
     }
     case 'file': {
       const pact = readPactFile(source.path);
-      if (pact.provider !== PROVIDER_NAME) throw new Error(`${source.path} is a pact for ${pact.provider}, not ${PROVIDER_NAME}`);
+      if (pact.provider !== PROVIDER_NAME)
+        throw new Error(`${source.path} is a pact for ${pact.provider}, not ${PROVIDER_NAME}`);
       return { pactUrls: [source.path] };
     }
     case 'url':
@@ -107,13 +110,22 @@ export function describeVerification(config: VerificationConfig): string[] {
       lines.push(`Pacts: ${source.url} (PACT_URL)`);
       break;
     case 'broker': {
-      const selectors = consumerVersionSelectors(config.providerBranch).map((selector) => Object.keys(selector).join('+'));
-      const wip = source.includeWipPactsSince && config.providerBranch ? `WIP pacts since ${source.includeWipPactsSince}` : 'no WIP pacts';
-      lines.push(`Pacts: broker ${source.baseUrl}, selectors ${selectors.join(', ')}; pending pacts ${source.enablePending ? 'on' : 'off'}; ${wip}`);
+      const selectors = consumerVersionSelectors(config.providerBranch).map((selector) =>
+        Object.keys(selector).join('+'),
+      );
+      const wip =
+        source.includeWipPactsSince && config.providerBranch
+          ? `WIP pacts since ${source.includeWipPactsSince}`
+          : 'no WIP pacts';
+      lines.push(
+        `Pacts: broker ${source.baseUrl}, selectors ${selectors.join(', ')}; pending pacts ${source.enablePending ? 'on' : 'off'}; ${wip}`,
+      );
       break;
     }
   }
-  lines.push(`Provider: ${PROVIDER_NAME} version ${config.providerVersion ?? '(unknown)'} on branch ${config.providerBranch ?? '(unknown)'}`);
+  lines.push(
+    `Provider: ${PROVIDER_NAME} version ${config.providerVersion ?? '(unknown)'} on branch ${config.providerBranch ?? '(unknown)'}`,
+  );
   lines.push(config.publishResults ? 'Results: published to the broker' : 'Results: not published');
   return lines;
 }

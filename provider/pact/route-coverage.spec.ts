@@ -28,11 +28,17 @@ describe('route coverage', () => {
     const routes = routeTable(backend.app);
     const uncoveredAfter = (method: string, url: string) => routeCoverage(routes, [{ method, url }]).uncovered.length;
     const routesHitBy = (method: string, url: string) =>
-      routes.filter((route) => !routeCoverage([route], [{ method, url }]).uncovered.length).map((route) => `${route.method} ${route.path}`);
+      routes
+        .filter((route) => !routeCoverage([route], [{ method, url }]).uncovered.length)
+        .map((route) => `${route.method} ${route.path}`);
 
-    expect(routesHitBy('GET', '/api/game/session/abc/run/def?x=1')).to.deep.equal(['GET /api/game/session/:sessionId/run/:runId']);
+    expect(routesHitBy('GET', '/api/game/session/abc/run/def?x=1')).to.deep.equal([
+      'GET /api/game/session/:sessionId/run/:runId',
+    ]);
     expect(routesHitBy('GET', '/api/game/session/abc')).to.deep.equal(['GET /api/game/session/:sessionId']);
-    expect(routesHitBy('POST', '/api/game/players/p1/upgrades')).to.deep.equal(['POST /api/game/players/:playerId/upgrades']);
+    expect(routesHitBy('POST', '/api/game/players/p1/upgrades')).to.deep.equal([
+      'POST /api/game/players/:playerId/upgrades',
+    ]);
     expect(routesHitBy('GET', '/api/game/players/owned')).to.deep.equal(['GET /api/game/players/owned']);
     expect(routesHitBy('DELETE', '/api/game/session/abc')).to.deep.equal([]);
     expect(routesHitBy('GET', '/api/nothing')).to.deep.equal([]);
@@ -46,6 +52,8 @@ describe('route coverage', () => {
     ]);
     expect(report.uncovered).to.have.length(12);
     expect(report.text.split('\n')[0]).to.equal('Route coverage: 2 of 14 backend routes exercised by the pacts');
-    expect(report.text).to.include('  not exercised: GET /\n').and.include('  not exercised: GET /api/game/gacha/items');
+    expect(report.text)
+      .to.include('  not exercised: GET /\n')
+      .and.include('  not exercised: GET /api/game/gacha/items');
   });
 });

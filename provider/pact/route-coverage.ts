@@ -31,7 +31,8 @@ export interface ExercisedRequest {
 }
 
 function mountPath(layer: Layer): string {
-  if (layer.rawPath === undefined) throw new Error('route coverage: the Express router no longer exposes layer.rawPath; update route-coverage.ts');
+  if (layer.rawPath === undefined)
+    throw new Error('route coverage: the Express router no longer exposes layer.rawPath; update route-coverage.ts');
   if (typeof layer.rawPath !== 'string') return String(layer.rawPath);
   return layer.rawPath === '/' ? '' : layer.rawPath.replace(/\/$/, '');
 }
@@ -57,10 +58,12 @@ function collect(stack: readonly Layer[], chain: readonly Layer[], prefix: strin
         .map((method) => ({
           method: method.toUpperCase(),
           path: `${prefix}${route.path}`,
-          matches: (requestMethod, path) => requestMethod.toUpperCase() === method.toUpperCase() && chainMatches(routeChain, path),
+          matches: (requestMethod, path) =>
+            requestMethod.toUpperCase() === method.toUpperCase() && chainMatches(routeChain, path),
         }));
     }
-    if (Array.isArray(layer.handle.stack)) return collect(layer.handle.stack, [...chain, layer], `${prefix}${mountPath(layer)}`);
+    if (Array.isArray(layer.handle.stack))
+      return collect(layer.handle.stack, [...chain, layer], `${prefix}${mountPath(layer)}`);
     return []; // middleware
   });
 }
@@ -68,7 +71,8 @@ function collect(stack: readonly Layer[], chain: readonly Layer[], prefix: strin
 /** Every method and path the app routes. */
 export function routeTable(app: Express): BackendRoute[] {
   const router = (app as unknown as { router?: { stack?: Layer[] } }).router;
-  if (!Array.isArray(router?.stack)) throw new Error('route coverage: cannot read the Express route table (app.router.stack)');
+  if (!Array.isArray(router?.stack))
+    throw new Error('route coverage: cannot read the Express route table (app.router.stack)');
   return collect(router.stack, [], '');
 }
 
@@ -80,7 +84,9 @@ export interface CoverageReport {
 export function routeCoverage(routes: readonly BackendRoute[], requests: readonly ExercisedRequest[]): CoverageReport {
   const paths = requests.map(({ method, url }) => ({ method, path: url.split('?')[0] ?? url }));
   const uncovered = routes.filter((route) => !paths.some(({ method, path }) => route.matches(method, path)));
-  const lines = [`Route coverage: ${routes.length - uncovered.length} of ${routes.length} backend routes exercised by the pacts`];
+  const lines = [
+    `Route coverage: ${routes.length - uncovered.length} of ${routes.length} backend routes exercised by the pacts`,
+  ];
   for (const route of uncovered) lines.push(`  not exercised: ${route.method} ${route.path}`);
   return { uncovered, text: lines.join('\n') };
 }

@@ -12,15 +12,16 @@ async function setUpLikePactJs(handlers: object, state: string, params?: unknown
 
 describe('the state guard', () => {
   const seeded: unknown[] = [];
-  const guard = () => new StateGuard({
-    'a game session exists': async () => ({ sessionId: 's-1' }),
-    'a run exists': async (params) => {
-      seeded.push(params);
-    },
-    'a broken state': async () => {
-      throw new Error('database said no');
-    },
-  });
+  const guard = () =>
+    new StateGuard({
+      'a game session exists': async () => ({ sessionId: 's-1' }),
+      'a run exists': async (params) => {
+        seeded.push(params);
+      },
+      'a broken state': async () => {
+        throw new Error('database said no');
+      },
+    });
 
   beforeEach(() => (seeded.length = 0));
 
@@ -31,7 +32,10 @@ describe('the state guard', () => {
     expect(seeded).to.deep.equal([{ party: {} }]);
     expect(states.ok).to.equal(true);
     expect(states.problem()).to.equal(undefined);
-    expect([...states.used]).to.deep.equal([['a game session exists', 1], ['a run exists', 1]]);
+    expect([...states.used]).to.deep.equal([
+      ['a game session exists', 1],
+      ['a run exists', 1],
+    ]);
   });
 
   it('records a state that has no handler, and its problem names it', async () => {
@@ -40,7 +44,9 @@ describe('the state guard', () => {
     await setUpLikePactJs(states.stateHandlers, 'a game sesion exists');
     expect(states.ok).to.equal(false);
     expect([...states.missing]).to.deep.equal(['a game sesion exists']);
-    expect(states.problem()).to.equal('Provider states with no handler (the interactions ran without their state):\n  - "a game sesion exists" (2 interactions)');
+    expect(states.problem()).to.equal(
+      'Provider states with no handler (the interactions ran without their state):\n  - "a game sesion exists" (2 interactions)',
+    );
   });
 
   it('records a handler that throws, and still throws (pact-js logs it)', async () => {
@@ -69,7 +75,14 @@ describe('the state guard', () => {
 
 describe('the provider state report', () => {
   it('sets the states the pacts use against those handled', () => {
-    const report = stateReport(new Map([['b state', 2], ['a state', 1], ['typo state', 1]]), ['a state', 'b state', 'old state']);
+    const report = stateReport(
+      new Map([
+        ['b state', 2],
+        ['a state', 1],
+        ['typo state', 1],
+      ]),
+      ['a state', 'b state', 'old state'],
+    );
     expect(report.missing).to.deep.equal(['typo state']);
     expect(report.unused).to.deep.equal(['old state']);
     expect(report.text.split('\n')).to.deep.equal([

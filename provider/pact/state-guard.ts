@@ -32,7 +32,8 @@ export class StateGuard {
   constructor(handlers: Record<string, StateHandler>) {
     this.handled = Object.keys(handlers);
     const guarded: Record<string, StateHandler> = Object.create(null);
-    for (const [state, handler] of Object.entries(handlers)) guarded[state] = (params) => this.run(state, handler, params);
+    for (const [state, handler] of Object.entries(handlers))
+      guarded[state] = (params) => this.run(state, handler, params);
     this.stateHandlers = new Proxy(guarded, {
       get: (target, key, receiver) => {
         if (typeof key !== 'string' || Object.hasOwn(target, key)) return Reflect.get(target, key, receiver);
@@ -53,7 +54,8 @@ export class StateGuard {
     const lines: string[] = [];
     if (this.missing.size > 0) {
       lines.push('Provider states with no handler (the interactions ran without their state):');
-      for (const state of this.missing) lines.push(`  - "${state}" (${plural(this.used.get(state) ?? 0, 'interaction')})`);
+      for (const state of this.missing)
+        lines.push(`  - "${state}" (${plural(this.used.get(state) ?? 0, 'interaction')})`);
     }
     if (this.failures.length > 0) {
       lines.push('State handlers that failed (the interactions ran without their state):');

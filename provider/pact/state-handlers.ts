@@ -25,7 +25,14 @@ const paramsOf = {
   runExists: z.object({ party: jsonObject(), map: jsonObject() }),
   sessionMissing: z.object({ sessionId: z.string() }),
   player: z.object({ playerId: playerIdSchema }),
-  playerWithUpgrades: z.object({ playerId: playerIdSchema, points: total, hp: total, atk: total, def: total, spd: total }),
+  playerWithUpgrades: z.object({
+    playerId: playerIdSchema,
+    points: total,
+    hp: total,
+    atk: total,
+    def: total,
+    spd: total,
+  }),
   playersOwned: z.object({ playerIds: z.array(playerIdSchema).min(1).max(100) }),
   runsExist: z.object({ count: z.number().int().min(0).max(1000) }),
 };
@@ -33,7 +40,9 @@ const paramsOf = {
 function parse<T>(schema: z.ZodType<T>, params: unknown): T {
   const parsed = schema.safeParse(params ?? {});
   if (!parsed.success) {
-    throw new Error(`bad parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'params'} ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `bad parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'params'} ${issue.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -82,7 +91,9 @@ export function createStateHandlers({ prisma, factories }: SeedingContext): Reco
     // One INSERT: ids (and so the API's "oldest first" order) follow the order given.
     'players {playerIds} are owned': async (params) => {
       const { playerIds } = parse(paramsOf.playersOwned, params);
-      await prisma.ownedPlayer.createMany({ data: playerIds.map((legacyId) => ({ legacyId, playerData: buildPlayerData() })) });
+      await prisma.ownedPlayer.createMany({
+        data: playerIds.map((legacyId) => ({ legacyId, playerData: buildPlayerData() })),
+      });
     },
 
     '{count} runs exist': async (params) => {
@@ -90,7 +101,11 @@ export function createStateHandlers({ prisma, factories }: SeedingContext): Reco
       if (count === 0) return;
       const session = await factories.session();
       await prisma.run.createMany({
-        data: Array.from({ length: count }, (_, index) => ({ sessionId: session.id, party: buildParty(), map: buildMap({ level: index + 1 }) })),
+        data: Array.from({ length: count }, (_, index) => ({
+          sessionId: session.id,
+          party: buildParty(),
+          map: buildMap({ level: index + 1 }),
+        })),
       });
     },
   };

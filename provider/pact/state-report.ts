@@ -14,7 +14,9 @@ export function stateReport(used: ReadonlyMap<string, number>, handled: readonly
   const handledSet = new Set(handled);
   const missing = [...used.keys()].filter((state) => !handledSet.has(state));
   const unused = handled.filter((state) => !used.has(state));
-  const lines = [`Provider states: ${used.size} used by the pacts, ${handled.length} handled, ${missing.length} without a handler`];
+  const lines = [
+    `Provider states: ${used.size} used by the pacts, ${handled.length} handled, ${missing.length} without a handler`,
+  ];
   for (const [state, count] of [...used].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`  ${handledSet.has(state) ? 'ok     ' : 'MISSING'}  ${state} (${plural(count, 'interaction')})`);
   }

@@ -57,7 +57,9 @@ const environmentSchema = z.object({
   PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: flag.optional(),
   PACT_ENABLE_PENDING: flag.default(true),
   PACT_INCLUDE_WIP_PACTS_SINCE: z
-    .union([z.iso.date(), z.iso.datetime({ offset: true }), z.literal('off')], { error: 'must be a date (YYYY-MM-DD), a date-time, or off' })
+    .union([z.iso.date(), z.iso.datetime({ offset: true }), z.literal('off')], {
+      error: 'must be a date (YYYY-MM-DD), a date-time, or off',
+    })
     .default(DEFAULT_WIP_PACTS_SINCE),
   PACT_BUILD_URL: httpUrl.optional(),
   PACT_LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug', 'trace']).default('warn'),
@@ -74,7 +76,8 @@ function brokerAuth(env: Environment): BrokerAuth | undefined {
   }
   if (token) return { token };
   if (username && password) return { username, password };
-  if (username || password) throw new VerificationConfigError('PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD go together');
+  if (username || password)
+    throw new VerificationConfigError('PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD go together');
   return undefined;
 }
 
@@ -85,7 +88,8 @@ function pactUrlSource(pactUrl: string, auth: BrokerAuth | undefined, cwd: strin
     return { kind: 'url', url: parsed.data, ...(auth ? { auth } : {}) };
   }
   const path = pactUrl.startsWith('file:') ? fileURLToPath(pactUrl) : resolve(cwd, pactUrl);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new VerificationConfigError(`PACT_URL: no pact file at ${path}`);
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new VerificationConfigError(`PACT_URL: no pact file at ${path}`);
   return { kind: 'file', path };
 }
 
@@ -113,8 +117,14 @@ export interface ConfigInputs {
   cwd?: string;
 }
 
-export function loadVerificationConfig({ env = process.env, git = {}, cwd = process.cwd() }: ConfigInputs = {}): VerificationConfig {
-  const settings = parseEnv(environmentSchema, env, 'verification', { error: (message) => new VerificationConfigError(message) });
+export function loadVerificationConfig({
+  env = process.env,
+  git = {},
+  cwd = process.cwd(),
+}: ConfigInputs = {}): VerificationConfig {
+  const settings = parseEnv(environmentSchema, env, 'verification', {
+    error: (message) => new VerificationConfigError(message),
+  });
   const source = pactSource(settings, cwd);
   const providerVersion = settings.GIT_COMMIT ?? git.commit;
   const providerBranch = settings.GIT_BRANCH ?? git.branch;
@@ -123,11 +133,15 @@ export function loadVerificationConfig({ env = process.env, git = {}, cwd = proc
   const canPublish = source.kind === 'broker' || source.kind === 'url';
   const asked = settings.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS;
   if (asked === true && !canPublish) {
-    throw new VerificationConfigError('PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true, but the pacts do not come from a broker (set PACT_BROKER_BASE_URL or an http(s) PACT_URL)');
+    throw new VerificationConfigError(
+      'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS=true, but the pacts do not come from a broker (set PACT_BROKER_BASE_URL or an http(s) PACT_URL)',
+    );
   }
   const publishResults = canPublish && (asked ?? /^(true|1)$/i.test(settings.CI ?? ''));
   if (publishResults && !providerVersion) {
-    throw new VerificationConfigError('Publishing verification results needs the provider version: set GIT_COMMIT (no git commit found)');
+    throw new VerificationConfigError(
+      'Publishing verification results needs the provider version: set GIT_COMMIT (no git commit found)',
+    );
   }
 
   return {
@@ -142,5 +156,10 @@ export function loadVerificationConfig({ env = process.env, git = {}, cwd = proc
 
 /** What `npm test` verifies: the committed pacts, never published, whatever the environment says. */
 export function localVerificationConfig(overrides: Partial<VerificationConfig> = {}): VerificationConfig {
-  return { source: { kind: 'local', directory: LOCAL_PACTS_DIRECTORY }, publishResults: false, logLevel: 'warn', ...overrides };
+  return {
+    source: { kind: 'local', directory: LOCAL_PACTS_DIRECTORY },
+    publishResults: false,
+    logLevel: 'warn',
+    ...overrides,
+  };
 }

@@ -23,7 +23,9 @@ export interface VerificationDatabaseOptions {
   server?: PostgresServer;
 }
 
-export async function openVerificationDatabase({ server: given }: VerificationDatabaseOptions = {}): Promise<VerificationDatabase> {
+export async function openVerificationDatabase({
+  server: given,
+}: VerificationDatabaseOptions = {}): Promise<VerificationDatabase> {
   const server = given ?? (await startPostgres({ instance: 'test' }));
   // A throw-away cluster of our own goes as a whole; on anybody else's server the database is dropped.
   const dropAfter = given !== undefined || !server.owned;

@@ -7,9 +7,17 @@ const failed = {
   errors: [
     {
       interaction: 'Verifying a pact between web and backend Given a run exists - a request for a run',
-      mismatch: { type: 'mismatches', mismatches: [{ type: 'BodyMismatch', path: '$.data', mismatch: 'Actual map is missing the following keys: runId' }] },
+      mismatch: {
+        type: 'mismatches',
+        mismatches: [
+          { type: 'BodyMismatch', path: '$.data', mismatch: 'Actual map is missing the following keys: runId' },
+        ],
+      },
     },
-    { interaction: 'Verifying a pact between web and backend - a health check', mismatch: { type: 'error', message: 'connection refused' } },
+    {
+      interaction: 'Verifying a pact between web and backend - a health check',
+      mismatch: { type: 'error', message: 'connection refused' },
+    },
   ],
   pendingErrors: [],
   interactionResults: [{ description: 'a request for a run', result: 'Error', duration: '26ms' }],
@@ -31,6 +39,9 @@ describe('verifier results', () => {
       '  Verifying a pact between web and backend Given a run exists - a request for a run',
       '    BodyMismatch at $.data: Actual map is missing the following keys: runId',
     ]);
-    expect(describeFailure(error!)).to.deep.equal(['  Verifying a pact between web and backend - a health check', '    connection refused']);
+    expect(describeFailure(error!)).to.deep.equal([
+      '  Verifying a pact between web and backend - a health check',
+      '    connection refused',
+    ]);
   });
 });

@@ -22,7 +22,14 @@ const resultsSchema = z.looseObject({
   errors: z.array(failureSchema).default([]),
   pendingErrors: z.array(failureSchema).default([]),
   interactionResults: z
-    .array(z.looseObject({ description: z.string(), result: z.string(), duration: z.string().optional(), pending: z.boolean().optional() }))
+    .array(
+      z.looseObject({
+        description: z.string(),
+        result: z.string(),
+        duration: z.string().optional(),
+        pending: z.boolean().optional(),
+      }),
+    )
     .default([]),
   output: z.array(z.string()).default([]),
 });
@@ -44,7 +51,9 @@ export function parseVerifierResults(text: unknown): VerifierResults | undefined
 /** One line per mismatch: what was expected where, and what the backend did. */
 export function describeFailure({ interaction, mismatch }: VerificationFailure): string[] {
   const details = mismatch.mismatches?.length
-    ? mismatch.mismatches.map((item) => `    ${item.type}${item.path ? ` at ${item.path}` : ''}: ${item.mismatch ?? '(no detail)'}`)
+    ? mismatch.mismatches.map(
+        (item) => `    ${item.type}${item.path ? ` at ${item.path}` : ''}: ${item.mismatch ?? '(no detail)'}`,
+      )
     : [`    ${mismatch.message ?? mismatch.type}`];
   return [`  ${interaction}`, ...details];
 }

@@ -63,7 +63,10 @@ export interface VerificationOutcome {
 }
 
 /** The handlers, each telling `done` when it started once it has finished (for the timeline). */
-function timedHandlers(handlers: Record<string, StateHandler>, done: (started: number) => void): Record<string, StateHandler> {
+function timedHandlers(
+  handlers: Record<string, StateHandler>,
+  done: (started: number) => void,
+): Record<string, StateHandler> {
   return Object.fromEntries(
     Object.entries(handlers).map(([state, handler]): [string, StateHandler] => [
       state,
@@ -79,7 +82,13 @@ function timedHandlers(handlers: Record<string, StateHandler>, done: (started: n
   );
 }
 
-export async function verifyBackend({ databaseUrl, config, logger = pino({ level: 'silent' }), random, providerBuild }: VerifyBackendOptions): Promise<VerificationOutcome> {
+export async function verifyBackend({
+  databaseUrl,
+  config,
+  logger = pino({ level: 'silent' }),
+  random,
+  providerBuild,
+}: VerifyBackendOptions): Promise<VerificationOutcome> {
   const prisma = createPrismaClient(databaseUrl, { poolSize: 5 });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   // pool.end() resolves before its connection has closed: a server stopped right after (the command's

@@ -12,15 +12,21 @@ const ownBody = z.object({ player_data: jsonObject() }, { error: 'must be a JSON
 export function playersRouter(players: PlayersService): Router {
   const router = Router();
 
-  router.get('/players/owned', validated({}, async (_input, _req, res) => {
-    const ids = await players.listOwnedPlayerIds();
-    res.json(success({ players: ids, count: ids.length }));
-  }));
+  router.get(
+    '/players/owned',
+    validated({}, async (_input, _req, res) => {
+      const ids = await players.listOwnedPlayerIds();
+      res.json(success({ players: ids, count: ids.length }));
+    }),
+  );
 
-  router.post('/players/:playerId/own', validated({ params: ownParams, body: ownBody }, async ({ params, body }, _req, res) => {
-    const { player, created } = await players.own(params.playerId, body.player_data);
-    res.status(created ? 201 : 200).json(success(player));
-  }));
+  router.post(
+    '/players/:playerId/own',
+    validated({ params: ownParams, body: ownBody }, async ({ params, body }, _req, res) => {
+      const { player, created } = await players.own(params.playerId, body.player_data);
+      res.status(created ? 201 : 200).json(success(player));
+    }),
+  );
 
   return router;
 }

@@ -10,7 +10,10 @@ describe('backend: owned players', () => {
     it('owns a new player: 201, and the row holds player_data', async () => {
       const playerId = uniqueId('test_player');
       const playerData = buildPlayerData({ level: 3 });
-      const res = await request(backend.server).post(`/api/game/players/${playerId}/own`).send({ player_data: playerData }).expect(201);
+      const res = await request(backend.server)
+        .post(`/api/game/players/${playerId}/own`)
+        .send({ player_data: playerData })
+        .expect(201);
       expect(res.body.status).to.equal('success');
       expect(res.body.data).to.include({ player_id: playerId });
       const row = await backend.prisma.ownedPlayer.findUniqueOrThrow({ where: { legacyId: playerId } });
@@ -31,7 +34,9 @@ describe('backend: owned players', () => {
       const playerId = uniqueId('racer');
       const statuses = (
         await Promise.all(
-          Array.from({ length: 10 }, () => request(backend.server).post(`/api/game/players/${playerId}/own`).send({ player_data: buildPlayerData() })),
+          Array.from({ length: 10 }, () =>
+            request(backend.server).post(`/api/game/players/${playerId}/own`).send({ player_data: buildPlayerData() }),
+          ),
         )
       ).map((res) => res.status);
       expect(statuses.filter((status) => status === 201)).to.have.length(1);

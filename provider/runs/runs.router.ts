@@ -23,9 +23,12 @@ const listQuery = z.object({
 
 export function runsRouter(runs: RunsService): Router {
   const router = Router();
-  router.get('/runs', validated({ query: listQuery }, async ({ query }, _req, res) => {
-    const { runs: items, pagination } = await runs.listRuns(query.page, query.page_size);
-    res.json(success({ runs: items }, { pagination }));
-  }));
+  router.get(
+    '/runs',
+    validated({ query: listQuery }, async ({ query }, _req, res) => {
+      const { runs: items, pagination } = await runs.listRuns(query.page, query.page_size);
+      res.json(success({ runs: items }, { pagination }));
+    }),
+  );
   return router;
 }

@@ -23,7 +23,12 @@ export class RunsService {
     ]);
     return {
       runs: runs.map(toRunView),
-      pagination: { current_page: page, page_size: pageSize, total_items: total, total_pages: Math.ceil(total / pageSize) },
+      pagination: {
+        current_page: page,
+        page_size: pageSize,
+        total_items: total,
+        total_pages: Math.ceil(total / pageSize),
+      },
     };
   }
 }

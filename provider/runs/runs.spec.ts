@@ -10,7 +10,10 @@ describe('backend: GET /api/game/runs', () => {
     const session = await backend.factories.session();
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      const run = await backend.factories.run({ sessionId: session.id, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) });
+      const run = await backend.factories.run({
+        sessionId: session.id,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+      });
       ids.push(run.id);
     }
     return ids.reverse(); // newest first
@@ -44,7 +47,9 @@ describe('backend: GET /api/game/runs', () => {
   });
 
   it(`when page_size is above ${MAX_PAGE_SIZE}, returns 400 saying the bound`, async () => {
-    const res = await request(backend.server).get(`/api/game/runs?page_size=${MAX_PAGE_SIZE + 1}`).expect(400);
+    const res = await request(backend.server)
+      .get(`/api/game/runs?page_size=${MAX_PAGE_SIZE + 1}`)
+      .expect(400);
     expect(res.body.message).to.contain(`page_size must be at most ${MAX_PAGE_SIZE}`);
   });
 });

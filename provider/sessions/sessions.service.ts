@@ -46,7 +46,11 @@ export class SessionsService {
         })
       : null;
     if (!session) throw new NotFoundError('Session not found');
-    return { session_id: session.id, created_at: session.createdAt.toISOString(), run_ids: session.runs.map((run) => run.id) };
+    return {
+      session_id: session.id,
+      created_at: session.createdAt.toISOString(),
+      run_ids: session.runs.map((run) => run.id),
+    };
   }
 
   async startRun(sessionId: string, party: JsonObject, map: JsonObject): Promise<RunView> {
@@ -59,7 +63,13 @@ export class SessionsService {
         VALUES (${sessionId}::uuid, ${JSON.stringify(party)}::jsonb, ${JSON.stringify(map)}::jsonb)
         RETURNING id, session_id, party, map, created_at`;
       if (!row) throw new Error('INSERT ... RETURNING returned no row');
-      return toRunView({ id: row.id, sessionId: row.session_id, party: row.party, map: row.map, createdAt: row.created_at });
+      return toRunView({
+        id: row.id,
+        sessionId: row.session_id,
+        party: row.party,
+        map: row.map,
+        createdAt: row.created_at,
+      });
     } catch (error) {
       // The session vanished or never existed: the foreign key says so atomically.
       if (classifyDatabaseError(error) === 'foreign_key_violation') throw new NotFoundError('Session not found');

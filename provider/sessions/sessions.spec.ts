@@ -16,7 +16,9 @@ describe('backend: game sessions and runs', () => {
     });
 
     it('when 20 sessions are created at once, all are 201 with distinct ids', async () => {
-      const responses = await Promise.all(Array.from({ length: 20 }, () => request(backend.server).post('/api/game/session')));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => request(backend.server).post('/api/game/session')),
+      );
       expect(responses.map((res) => res.status)).to.deep.equal(Array(20).fill(201));
       const ids = new Set(responses.map((res) => res.body.data.session_id));
       expect(ids.size).to.equal(20);
@@ -33,7 +35,9 @@ describe('backend: game sessions and runs', () => {
     });
 
     it('when the session is unknown, returns 404', async () => {
-      const res = await request(backend.server).get('/api/game/session/00000000-0000-4000-8000-000000000000').expect(404);
+      const res = await request(backend.server)
+        .get('/api/game/session/00000000-0000-4000-8000-000000000000')
+        .expect(404);
       expect(res.body).to.include({ status: 'error', message: 'Session not found' });
     });
   });
@@ -43,7 +47,10 @@ describe('backend: game sessions and runs', () => {
       const session = await backend.factories.session();
       const party = buildParty({ player2: { name: 'Sécond ☃', level: 7, tags: ['a', 'b'] } });
       const map = buildMap({ floors: [1, 2, 3], boss: null });
-      const res = await request(backend.server).post(`/api/game/session/${session.id}/run`).send({ party, map }).expect(201);
+      const res = await request(backend.server)
+        .post(`/api/game/session/${session.id}/run`)
+        .send({ party, map })
+        .expect(201);
       expect(res.body.status).to.equal('success');
       const stored = await backend.prisma.run.findUniqueOrThrow({ where: { id: res.body.data.run_id } });
       expect(stored.sessionId).to.equal(session.id);
@@ -61,12 +68,18 @@ describe('backend: game sessions and runs', () => {
     });
 
     it('when the session id is not a UUID, returns 404', async () => {
-      await request(backend.server).post('/api/game/session/not-a-session/run').send({ party: buildParty(), map: buildMap() }).expect(404);
+      await request(backend.server)
+        .post('/api/game/session/not-a-session/run')
+        .send({ party: buildParty(), map: buildMap() })
+        .expect(404);
     });
 
     it('when party or map is missing, returns 400 naming the field and stores nothing', async () => {
       const session = await backend.factories.session();
-      const res = await request(backend.server).post(`/api/game/session/${session.id}/run`).send({ party: buildParty() }).expect(400);
+      const res = await request(backend.server)
+        .post(`/api/game/session/${session.id}/run`)
+        .send({ party: buildParty() })
+        .expect(400);
       expect(res.body.status).to.equal('error');
       expect(res.body.message).to.contain('map');
       expect(await backend.prisma.run.count()).to.equal(0);
@@ -76,11 +89,18 @@ describe('backend: game sessions and runs', () => {
   describe('GET /api/game/session/:sessionId/run/:runId', () => {
     it('returns party and map exactly as they were sent, including unusual keys', async () => {
       const session = await backend.factories.session();
-      const party = JSON.parse('{"__proto__": {"hp": 1}, "constructor": "x", "emoji": "🐉", "nested": {"deep": [1, 2.5, true, null]}}');
+      const party = JSON.parse(
+        '{"__proto__": {"hp": 1}, "constructor": "x", "emoji": "🐉", "nested": {"deep": [1, 2.5, true, null]}}',
+      );
       const map = { level: 1, area: 'router_test' };
-      const created = await request(backend.server).post(`/api/game/session/${session.id}/run`).send(JSON.stringify({ party, map }))
-        .set('content-type', 'application/json').expect(201);
-      const res = await request(backend.server).get(`/api/game/session/${session.id}/run/${created.body.data.run_id}`).expect(200);
+      const created = await request(backend.server)
+        .post(`/api/game/session/${session.id}/run`)
+        .send(JSON.stringify({ party, map }))
+        .set('content-type', 'application/json')
+        .expect(201);
+      const res = await request(backend.server)
+        .get(`/api/game/session/${session.id}/run/${created.body.data.run_id}`)
+        .expect(200);
       // JSONB keeps values, not key order; a "__proto__" key is data like any other.
       expect(Object.keys(res.body.data.party)).to.have.members(['__proto__', 'constructor', 'emoji', 'nested']);
       expect(res.body.data.party).to.deep.equal(party);

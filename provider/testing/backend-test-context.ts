@@ -38,7 +38,9 @@ export function useBackend(options: BackendTestOptions = {}): BackendTestContext
 
   before(async () => {
     context.databaseUrl = await (options.databaseUrl?.() ?? testDatabaseUrl('backend'));
-    const database = await sharedTestDatabase('backend', context.databaseUrl, (url) => createPrismaClient(url, { poolSize: 20 }));
+    const database = await sharedTestDatabase('backend', context.databaseUrl, (url) =>
+      createPrismaClient(url, { poolSize: 20 }),
+    );
     context.prisma = database.prisma;
     context.reset = database.reset;
     context.app = createApp({

@@ -32,7 +32,12 @@ export class BackendFactories {
   async run(options: { sessionId?: string; party?: JsonObject; map?: JsonObject; createdAt?: Date } = {}) {
     const sessionId = options.sessionId ?? (await this.session()).id;
     return this.prisma.run.create({
-      data: { sessionId, party: options.party ?? buildParty(), map: options.map ?? buildMap(), createdAt: options.createdAt },
+      data: {
+        sessionId,
+        party: options.party ?? buildParty(),
+        map: options.map ?? buildMap(),
+        createdAt: options.createdAt,
+      },
     });
   }
 
@@ -42,7 +47,9 @@ export class BackendFactories {
     });
   }
 
-  upgrades(options: { playerId?: string; points?: number; hp?: number; atk?: number; def?: number; spd?: number } = {}) {
+  upgrades(
+    options: { playerId?: string; points?: number; hp?: number; atk?: number; def?: number; spd?: number } = {},
+  ) {
     const { playerId = uniqueId('upgrader'), ...values } = options;
     return this.prisma.upgradePoints.create({ data: { playerId, ...values } });
   }

@@ -15,11 +15,20 @@ const delta = z
 
 const params = z.object({ playerId: playerIdSchema });
 const statUpgrades = z.strictObject(
-  Object.fromEntries(STATS.map((stat) => [stat, delta.optional()])) as Record<(typeof STATS)[number], z.ZodOptional<typeof delta>>,
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown stat; known stats are ${STATS.join(', ')}` : 'must be an object') },
+  Object.fromEntries(STATS.map((stat) => [stat, delta.optional()])) as Record<
+    (typeof STATS)[number],
+    z.ZodOptional<typeof delta>
+  >,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown stat; known stats are ${STATS.join(', ')}` : 'must be an object',
+  },
 );
 const applyBody = z
-  .object({ points_delta: delta.optional(), stat_upgrades: statUpgrades.optional() }, { error: 'must be a JSON object' })
+  .object(
+    { points_delta: delta.optional(), stat_upgrades: statUpgrades.optional() },
+    { error: 'must be a JSON object' },
+  )
   .refine((body) => body.points_delta !== undefined || body.stat_upgrades !== undefined, {
     message: 'give points_delta, stat_upgrades or both',
   });
@@ -27,14 +36,23 @@ const applyBody = z
 export function upgradesRouter(upgrades: UpgradesService): Router {
   const router = Router();
 
-  router.get('/players/:playerId/upgrades', validated({ params }, async ({ params: { playerId } }, _req, res) => {
-    res.json(success(await upgrades.get(playerId)));
-  }));
+  router.get(
+    '/players/:playerId/upgrades',
+    validated({ params }, async ({ params: { playerId } }, _req, res) => {
+      res.json(success(await upgrades.get(playerId)));
+    }),
+  );
 
-  router.post('/players/:playerId/upgrades', validated({ params, body: applyBody }, async ({ params: { playerId }, body }, _req, res) => {
-    const view = await upgrades.apply(playerId, { pointsDelta: body.points_delta ?? 0, statDeltas: body.stat_upgrades ?? {} });
-    res.json(success(view));
-  }));
+  router.post(
+    '/players/:playerId/upgrades',
+    validated({ params, body: applyBody }, async ({ params: { playerId }, body }, _req, res) => {
+      const view = await upgrades.apply(playerId, {
+        pointsDelta: body.points_delta ?? 0,
+        statDeltas: body.stat_upgrades ?? {},
+      });
+      res.json(success(view));
+    }),
+  );
 
   return router;
 }

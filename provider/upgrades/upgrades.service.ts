@@ -42,8 +42,10 @@ export class UpgradesService {
    * CHECK constraints refuse negative totals; a refused statement writes nothing.
    */
   async apply(playerId: string, change: UpgradeChange): Promise<UpgradesView> {
-    const d = { points: change.pointsDelta, ...Object.fromEntries(STATS.map((stat) => [stat, change.statDeltas[stat] ?? 0])) } as
-      { points: number } & Record<Stat, number>;
+    const d = {
+      points: change.pointsDelta,
+      ...Object.fromEntries(STATS.map((stat) => [stat, change.statDeltas[stat] ?? 0])),
+    } as { points: number } & Record<Stat, number>;
     const update = async () => {
       const rows = await this.prisma.$queryRaw<UpgradeRow[]>`
         UPDATE upgrade_points SET

@@ -34,13 +34,19 @@ describe('backend: upgrade points', () => {
 
     it('spends points with a negative delta', async () => {
       const row = await backend.factories.upgrades({ points: 50 });
-      const res = await request(backend.server).post(`/api/game/players/${row.playerId}/upgrades`).send({ points_delta: -20, stat_upgrades: { def: 2 } }).expect(200);
+      const res = await request(backend.server)
+        .post(`/api/game/players/${row.playerId}/upgrades`)
+        .send({ points_delta: -20, stat_upgrades: { def: 2 } })
+        .expect(200);
       expect(res.body.data).to.include({ points: 30, def: 2 });
     });
 
     it('when the change would take points below zero, returns 409 and changes nothing', async () => {
       const row = await backend.factories.upgrades({ points: 5, hp: 1 });
-      const res = await request(backend.server).post(`/api/game/players/${row.playerId}/upgrades`).send({ points_delta: -6, stat_upgrades: { hp: 3 } }).expect(409);
+      const res = await request(backend.server)
+        .post(`/api/game/players/${row.playerId}/upgrades`)
+        .send({ points_delta: -6, stat_upgrades: { hp: 3 } })
+        .expect(409);
       expect(res.body).to.include({ status: 'error', code: 'conflict' });
       expect(res.body.message).to.contain('Not enough upgrade points');
       const after = await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: row.playerId } });
@@ -54,14 +60,21 @@ describe('backend: upgrade points', () => {
 
     it('when totals would overflow, returns 409 instead of failing', async () => {
       const row = await backend.factories.upgrades({ points: 2_147_000_000 });
-      const res = await request(backend.server).post(`/api/game/players/${row.playerId}/upgrades`).send({ points_delta: 1_000_000 }).expect(409);
+      const res = await request(backend.server)
+        .post(`/api/game/players/${row.playerId}/upgrades`)
+        .send({ points_delta: 1_000_000 })
+        .expect(409);
       expect(res.body.message).to.contain('largest value');
     });
 
     it('100 concurrent +1 changes for one player end at exactly +100 (no lost update)', async () => {
       const playerId = uniqueId('concurrent');
       const responses = await Promise.all(
-        Array.from({ length: 100 }, () => request(backend.server).post(`/api/game/players/${playerId}/upgrades`).send({ points_delta: 1, stat_upgrades: { atk: 1 } })),
+        Array.from({ length: 100 }, () =>
+          request(backend.server)
+            .post(`/api/game/players/${playerId}/upgrades`)
+            .send({ points_delta: 1, stat_upgrades: { atk: 1 } }),
+        ),
       );
       expect(responses.every((res) => res.status === 200)).to.equal(true);
       const row = await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId } });
@@ -74,7 +87,10 @@ describe('backend: upgrade points', () => {
     });
 
     it('when a stat is unknown, returns 400 listing the known stats', async () => {
-      const res = await request(backend.server).post('/api/game/players/p1/upgrades').send({ stat_upgrades: { luck: 1 } }).expect(400);
+      const res = await request(backend.server)
+        .post('/api/game/players/p1/upgrades')
+        .send({ stat_upgrades: { luck: 1 } })
+        .expect(400);
       expect(res.body.message).to.contain('hp, atk, def, spd');
       expect(await backend.prisma.upgradePoints.count()).to.equal(0);
     });

@@ -38,7 +38,9 @@ interface Write {
 
 /** The table a statement's own INSERT fills (the last one named: those of a WITH clause come first). */
 function insertedTable(statement: string): string {
-  const targets = [...statement.matchAll(/INSERT INTO\s+((?:"?\w+"?\.)?"?\w+"?)/gi)].map((match) => match[1]!.replace(/"/g, '').replace(/^public\./, ''));
+  const targets = [...statement.matchAll(/INSERT INTO\s+((?:"?\w+"?\.)?"?\w+"?)/gi)].map((match) =>
+    match[1]!.replace(/"/g, '').replace(/^public\./, ''),
+  );
   return targets.at(-1) ?? statement;
 }
 
@@ -50,7 +52,9 @@ async function rowCounts(databaseUrl: string): Promise<Record<string, number>> {
     const { rows: tables } = await client.query<{ name: string }>(
       "SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1",
     );
-    const { rows } = await client.query<Record<string, string>>(`SELECT ${tables.map(({ name }, index) => `(SELECT count(*) FROM ${name}) AS t${index}`).join(', ')}`);
+    const { rows } = await client.query<Record<string, string>>(
+      `SELECT ${tables.map(({ name }, index) => `(SELECT count(*) FROM ${name}) AS t${index}`).join(', ')}`,
+    );
     return Object.fromEntries(tables.map(({ name }, index) => [name, Number(rows[0]![`t${index}`])]));
   } finally {
     await client.end();
@@ -63,7 +67,10 @@ async function waitForNoOtherSessions(databaseUrl: string): Promise<void> {
   await client.connect();
   try {
     for (;;) {
-      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [databaseOf(databaseUrl)]);
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [databaseOf(databaseUrl)],
+      );
       if (rows[0]!.n === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -75,7 +82,14 @@ async function waitForNoOtherSessions(databaseUrl: string): Promise<void> {
 function startBrokerProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'broker/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, BROKER_DATABASE_URL: databaseUrl, DATABASE_URL: withDatabase(databaseUrl, 'postgres'), BROKER_PORT: '0', BROKER_HOST: '127.0.0.1', BROKER_LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      BROKER_DATABASE_URL: databaseUrl,
+      DATABASE_URL: withDatabase(databaseUrl, 'postgres'),
+      BROKER_PORT: '0',
+      BROKER_HOST: '127.0.0.1',
+      BROKER_LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -112,36 +126,49 @@ describe('drill: the broker goes down during a publish', function () {
 
     // The broker's connections to PostgreSQL. Once armed, the rows each connection inserts are noted;
     // when one of them then asks to COMMIT, the COMMIT never arrives: the broker is killed instead.
-    const sessions = new Map<number, { fromClient: PgMessageReader; fromServer: PgMessageReader; lastStatement: string; writes: Write[] }>();
+    const sessions = new Map<
+      number,
+      { fromClient: PgMessageReader; fromServer: PgMessageReader; lastStatement: string; writes: Write[] }
+    >();
     const session = (id: number) => {
-      if (!sessions.has(id)) sessions.set(id, { fromClient: new PgMessageReader(true), fromServer: new PgMessageReader(false), lastStatement: '', writes: [] });
+      if (!sessions.has(id))
+        sessions.set(id, {
+          fromClient: new PgMessageReader(true),
+          fromServer: new PgMessageReader(false),
+          lastStatement: '',
+          writes: [],
+        });
       return sessions.get(id)!;
     };
-    databaseTap = await TcpTap.start({ host: server.hostname, port: Number(server.port) }, {
-      fromClient(chunk, connection) {
-        const tapped = session(connection.id);
-        for (const message of tapped.fromClient.read(chunk)) {
-          const statement = statementOf(message);
-          if (statement === undefined) continue;
-          if (armed && !cut && /^COMMIT\b/i.test(statement) && tapped.writes.length > 0) {
-            cut = { writes: tapped.writes };
-            broker.child.kill('SIGKILL');
-            brokerTap.cut({ refuse: true });
-            databaseTap.cut();
-            return false;
+    databaseTap = await TcpTap.start(
+      { host: server.hostname, port: Number(server.port) },
+      {
+        fromClient(chunk, connection) {
+          const tapped = session(connection.id);
+          for (const message of tapped.fromClient.read(chunk)) {
+            const statement = statementOf(message);
+            if (statement === undefined) continue;
+            if (armed && !cut && /^COMMIT\b/i.test(statement) && tapped.writes.length > 0) {
+              cut = { writes: tapped.writes };
+              broker.child.kill('SIGKILL');
+              brokerTap.cut({ refuse: true });
+              databaseTap.cut();
+              return false;
+            }
+            tapped.lastStatement = statement;
           }
-          tapped.lastStatement = statement;
-        }
+        },
+        fromServer(chunk, connection) {
+          const tapped = session(connection.id);
+          for (const message of tapped.fromServer.read(chunk)) {
+            const tag = commandTag(message);
+            if (armed && tag && /^INSERT 0 [1-9]/.test(tag))
+              tapped.writes.push({ table: insertedTable(tapped.lastStatement), tag });
+          }
+          return true;
+        },
       },
-      fromServer(chunk, connection) {
-        const tapped = session(connection.id);
-        for (const message of tapped.fromServer.read(chunk)) {
-          const tag = commandTag(message);
-          if (armed && tag && /^INSERT 0 [1-9]/.test(tag)) tapped.writes.push({ table: insertedTable(tapped.lastStatement), tag });
-        }
-        return true;
-      },
-    });
+    );
     const tapped = new URL(databaseUrl);
     tapped.hostname = '127.0.0.1';
     tapped.port = String(databaseTap.port);
@@ -149,13 +176,16 @@ describe('drill: the broker goes down during a publish', function () {
 
     // The pipeline's connections to the broker: the publish request arms the cut, after a count.
     const brokerAddress = new URL(broker.url);
-    brokerTap = await TcpTap.start({ host: brokerAddress.hostname, port: Number(brokerAddress.port) }, {
-      async fromClient(chunk) {
-        if (armed || !chunk.toString('latin1').startsWith('POST /contracts/publish ')) return;
-        countsAtPublish = await rowCounts(databaseUrl);
-        armed = true;
+    brokerTap = await TcpTap.start(
+      { host: brokerAddress.hostname, port: Number(brokerAddress.port) },
+      {
+        async fromClient(chunk) {
+          if (armed || !chunk.toString('latin1').startsWith('POST /contracts/publish ')) return;
+          countsAtPublish = await rowCounts(databaseUrl);
+          armed = true;
+        },
       },
-    });
+    );
   });
 
   after(async () => {
@@ -180,12 +210,20 @@ describe('drill: the broker goes down during a publish', function () {
     const run = await runPipeline({
       config,
       write: (text) => (output += text),
-      openVerificationDatabase: async () => ({ url: backendDatabase, description: 'the backend test database', close: async () => undefined }),
+      openVerificationDatabase: async () => ({
+        url: backendDatabase,
+        description: 'the backend test database',
+        close: async () => undefined,
+      }),
     });
 
     // The cut came where it should: the broker had written the publication and was about to commit.
     expect(cut, `${output}\n${broker.output()}`).to.not.equal(undefined);
-    expect(cut!.writes.map((write) => write.table)).to.include.members(['versions', 'branch_versions', 'pact_publications']);
+    expect(cut!.writes.map((write) => write.table)).to.include.members([
+      'versions',
+      'branch_versions',
+      'pact_publications',
+    ]);
 
     // A clear error and a non-zero exit; nothing after the publish ran.
     expect(run.exitCode, output).to.equal(1);
@@ -197,7 +235,9 @@ describe('drill: the broker goes down during a publish', function () {
       'skip can-i-deploy autofighter-router',
       'skip record-deployment autofighter-router',
     ]);
-    expect(output).to.contain(`publish pacts: publishing failed: the broker at http://127.0.0.1:${brokerTap.port} does not answer (ECONNREFUSED)`);
+    expect(output).to.contain(
+      `publish pacts: publishing failed: the broker at http://127.0.0.1:${brokerTap.port} does not answer (ECONNREFUSED)`,
+    );
 
     // Nothing half-written: once the killed broker's sessions are gone, every table holds what it held.
     await waitForNoOtherSessions(databaseUrl);
@@ -205,14 +245,23 @@ describe('drill: the broker goes down during a publish', function () {
 
     // A broker back on the same database takes the same publish, as a version it creates afresh.
     const prisma = createBrokerPrismaClient(databaseUrl, { poolSize: 2 });
-    const restarted = await listen(createBrokerApp({ prisma, logger: pino({ level: 'silent' }), config: brokerConfig() }));
+    const restarted = await listen(
+      createBrokerApp({ prisma, logger: pino({ level: 'silent' }), config: brokerConfig() }),
+    );
     try {
       let retryOutput = '';
       const progress = new Progress((text) => (retryOutput += text), 1);
-      const retried = await publishPacts.run({ config, broker: { url: restarted.url, httpRetries: 0, description: 'restarted' }, progress });
+      const retried = await publishPacts.run({
+        config,
+        broker: { url: restarted.url, httpRetries: 0, description: 'restarted' },
+        progress,
+      });
       expect(retried.ok, retryOutput).to.equal(true);
       expect(retryOutput).to.contain(`Created ${CONSUMER} version ${VERSION} with branch main`);
-      const version = await prisma.version.findFirstOrThrow({ where: { number: VERSION }, include: { publications: true, branchVersions: true } });
+      const version = await prisma.version.findFirstOrThrow({
+        where: { number: VERSION },
+        include: { publications: true, branchVersions: true },
+      });
       expect(version.publications).to.have.length(1);
       expect(version.branchVersions.map((branch) => branch.branchName)).to.deep.equal(['main']);
     } finally {

@@ -41,12 +41,18 @@ function readWorkflow(file: string): Workflow {
   return load(readFileSync(join(WORKFLOWS, file), 'utf8')) as Workflow;
 }
 
-const files = readdirSync(WORKFLOWS).filter((file) => file.endsWith('.yml')).sort();
+const files = readdirSync(WORKFLOWS)
+  .filter((file) => file.endsWith('.yml'))
+  .sort();
 const workflows = Object.fromEntries(files.map((file) => [file, readWorkflow(file)]));
 
 /** Each shell command of a step, its continuation lines joined. */
 function commands(step: Step): string[] {
-  return (step.run ?? '').replace(/\\\n\s*/g, ' ').split('\n').map((line) => line.trim()).filter(Boolean);
+  return (step.run ?? '')
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 function allCommands(workflow: Workflow): string[] {
@@ -62,7 +68,11 @@ function pactBrokerCalls(): { subcommand: string; options: string[]; command: st
   return everyCommand()
     .map((command) => ({ command, match: /^npx pact-broker (\S+)(.*)$/.exec(command) }))
     .filter((call) => call.match)
-    .map(({ command, match }) => ({ command, subcommand: match![1]!, options: [...match![2]!.matchAll(/(?:^|\s)(--[a-z-]+)/g)].map((option) => option[1]!) }));
+    .map(({ command, match }) => ({
+      command,
+      subcommand: match![1]!,
+      options: [...match![2]!.matchAll(/(?:^|\s)(--[a-z-]+)/g)].map((option) => option[1]!),
+    }));
 }
 
 function job(file: string, name: string): Job {
@@ -74,21 +84,25 @@ function job(file: string, name: string): Job {
 describe('CI workflows for users (.github/workflows)', function () {
   this.timeout(60_000);
 
-  it('are the consumer\'s, the provider\'s and the release gate, each with a name, triggers and jobs that run steps or a workflow', () => {
+  it("are the consumer's, the provider's and the release gate, each with a name, triggers and jobs that run steps or a workflow", () => {
     expect(files).to.deep.equal(['consumer.yml', 'provider.yml', 'release-gate.yml']);
     for (const [file, workflow] of Object.entries(workflows)) {
       expect(workflow.name, file).to.be.a('string');
       expect(Object.keys(workflow.on), file).to.not.be.empty;
       for (const [name, definition] of Object.entries(workflow.jobs)) {
-        const runsSteps = typeof definition['runs-on'] === 'string' && Array.isArray(definition.steps) && definition.steps.length > 0;
+        const runsSteps =
+          typeof definition['runs-on'] === 'string' && Array.isArray(definition.steps) && definition.steps.length > 0;
         expect(runsSteps || typeof definition.uses === 'string', `${file}: ${name}`).to.equal(true);
-        for (const needed of [definition.needs ?? []].flat()) expect(workflow.jobs, `${file}: ${name} needs ${needed}`).to.have.property(needed);
+        for (const needed of [definition.needs ?? []].flat())
+          expect(workflow.jobs, `${file}: ${name} needs ${needed}`).to.have.property(needed);
       }
     }
   });
 
   it('run only npm scripts that package.json has', () => {
-    const scripts = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     const used = everyCommand().flatMap((command) => [...command.matchAll(/npm run (\S+)/g)].map((match) => match[1]!));
     expect(used).to.include.members(['test:pact:consumer', 'verify:provider']);
     for (const script of used) expect(scripts, script).to.have.property(script);
@@ -99,9 +113,12 @@ describe('CI workflows for users (.github/workflows)', function () {
     expect(calls.map((call) => call.subcommand)).to.include.members(['publish', 'can-i-deploy', 'record-deployment']);
     const run = promisify(execFile);
     for (const subcommand of new Set(calls.map((call) => call.subcommand))) {
-      const { stdout } = await run(PACT_BROKER_CLI, [subcommand, '--help'], { env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
+      const { stdout } = await run(PACT_BROKER_CLI, [subcommand, '--help'], {
+        env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+      });
       for (const call of calls.filter((candidate) => candidate.subcommand === subcommand)) {
-        for (const option of call.options) expect(stdout, `${call.command}: ${option}`).to.match(new RegExp(`\\s${option}[\\s=<]`));
+        for (const option of call.options)
+          expect(stdout, `${call.command}: ${option}`).to.match(new RegExp(`\\s${option}[\\s=<]`));
       }
     }
   });
@@ -109,34 +126,51 @@ describe('CI workflows for users (.github/workflows)', function () {
   it('call the release gate with every input it requires, and it takes no other', () => {
     const gate = workflows['release-gate.yml']!.on.workflow_call!;
     const inputs = gate.inputs ?? {};
-    const callers = Object.entries(workflows).flatMap(([file, workflow]) => Object.entries(workflow.jobs).filter(([, definition]) => definition.uses).map(([name, definition]) => ({ where: `${file}: ${name}`, definition })));
+    const callers = Object.entries(workflows).flatMap(([file, workflow]) =>
+      Object.entries(workflow.jobs)
+        .filter(([, definition]) => definition.uses)
+        .map(([name, definition]) => ({ where: `${file}: ${name}`, definition })),
+    );
     expect(callers).to.have.length(2);
     for (const { where, definition } of callers) {
       expect(definition.uses, where).to.equal('./.github/workflows/release-gate.yml');
       const given = Object.keys(definition.with ?? {});
       for (const name of given) expect(inputs, `${where} passes ${name}`).to.have.property(name);
-      for (const [name, input] of Object.entries(inputs)) if (input.required) expect(given, `${where} must pass ${name}`).to.include(name);
+      for (const [name, input] of Object.entries(inputs))
+        if (input.required) expect(given, `${where} must pass ${name}`).to.include(name);
     }
   });
 
-  it('follow Pact\'s conventions: the git commit as the version with its branch, can-i-deploy to an environment waiting while unknown, deployments recorded after deploying', () => {
+  it("follow Pact's conventions: the git commit as the version with its branch, can-i-deploy to an environment waiting while unknown, deployments recorded after deploying", () => {
     const consumer = workflows['consumer.yml']!;
-    expect(consumer.env).to.include({ GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}', GIT_BRANCH: '${{ github.head_ref || github.ref_name }}' });
+    expect(consumer.env).to.include({
+      GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}',
+      GIT_BRANCH: '${{ github.head_ref || github.ref_name }}',
+    });
     const publish = pactBrokerCalls().find((call) => call.subcommand === 'publish')!;
     expect(publish.command).to.contain('--consumer-app-version "$GIT_COMMIT" --branch "$GIT_BRANCH"');
 
     const canIDeploy = pactBrokerCalls().filter((call) => call.subcommand === 'can-i-deploy');
     expect(canIDeploy).to.have.length(1); // one gate, used by both
-    expect(canIDeploy[0]!.options).to.include.members(['--to-environment', '--retry-while-unknown', '--retry-interval']);
+    expect(canIDeploy[0]!.options).to.include.members([
+      '--to-environment',
+      '--retry-while-unknown',
+      '--retry-interval',
+    ]);
 
-    for (const [file, pacticipant] of [['consumer.yml', 'autofighter-router'], ['provider.yml', 'autofighter-backend']] as const) {
+    for (const [file, pacticipant] of [
+      ['consumer.yml', 'autofighter-router'],
+      ['provider.yml', 'autofighter-backend'],
+    ] as const) {
       const deploy = job(file, 'deploy');
       expect(deploy.needs, file).to.equal('can-i-deploy');
       expect(job(file, 'can-i-deploy').with).to.include({ pacticipant, environment: 'production' });
       const runs = (deploy.steps ?? []).flatMap(commands);
       const recorded = runs.findIndex((command) => command.startsWith('npx pact-broker record-deployment'));
       expect(recorded, file).to.be.greaterThan(runs.findIndex((command) => command.includes(`Deploy ${pacticipant}`)));
-      expect(runs[recorded]).to.contain(`--pacticipant ${pacticipant} --version "$GIT_COMMIT" --environment production`);
+      expect(runs[recorded]).to.contain(
+        `--pacticipant ${pacticipant} --version "$GIT_COMMIT" --environment production`,
+      );
     }
   });
 
@@ -145,7 +179,10 @@ describe('CI workflows for users (.github/workflows)', function () {
     expect(provider.on.repository_dispatch!.types).to.deep.equal(['contract_requiring_verification_published']);
 
     const verify = job('provider.yml', 'verify');
-    expect(verify.env).to.include({ GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}', GIT_BRANCH: '${{ github.head_ref || github.ref_name }}' });
+    expect(verify.env).to.include({
+      GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}',
+      GIT_BRANCH: '${{ github.head_ref || github.ref_name }}',
+    });
     expect(verify.env).to.not.have.property('PACT_URL');
     expect((verify.steps ?? []).flatMap(commands)).to.include('npm run verify:provider');
 
@@ -156,7 +193,9 @@ describe('CI workflows for users (.github/workflows)', function () {
       GIT_COMMIT: '${{ github.event.client_payload.sha }}',
       GIT_BRANCH: '${{ github.event.client_payload.branch }}',
     });
-    expect(webhook.steps!.find((step) => step.uses === 'actions/checkout@v4')!.with).to.deep.equal({ ref: '${{ github.event.client_payload.sha }}' });
+    expect(webhook.steps!.find((step) => step.uses === 'actions/checkout@v4')!.with).to.deep.equal({
+      ref: '${{ github.event.client_payload.sha }}',
+    });
     expect((webhook.steps ?? []).flatMap(commands)).to.include('npm run verify:provider');
   });
 

@@ -21,19 +21,31 @@ function refusal(env: Record<string, string>, gitRevision = git): string {
 describe('pipeline configuration', () => {
   it('by default: its own broker, the git commit and branch, production, the committed pacts directory', () => {
     const config = loadPipelineConfig({ env: {}, git });
-    expect(config).to.deep.include({ version: 'abc123', branch: 'feat-x', mainBranch: 'main', environment: 'production', pactDir: DEFAULT_PACT_DIR });
+    expect(config).to.deep.include({
+      version: 'abc123',
+      branch: 'feat-x',
+      mainBranch: 'main',
+      environment: 'production',
+      pactDir: DEFAULT_PACT_DIR,
+    });
     expect(config.brokerUrl).to.equal(undefined);
     expect(config.verification).to.deep.include({ enablePending: true, logLevel: 'warn' });
   });
 
   it('GIT_COMMIT and GIT_BRANCH win over git; a local broker needs no CI', () => {
-    const config = loadPipelineConfig({ env: { GIT_COMMIT: 'sha-9', GIT_BRANCH: 'main', PACT_BROKER_BASE_URL: 'http://localhost:9292/' }, git });
+    const config = loadPipelineConfig({
+      env: { GIT_COMMIT: 'sha-9', GIT_BRANCH: 'main', PACT_BROKER_BASE_URL: 'http://localhost:9292/' },
+      git,
+    });
     expect(config).to.deep.include({ version: 'sha-9', branch: 'main', brokerUrl: 'http://localhost:9292' });
   });
 
   it('refuses a shared broker off CI (it publishes results and records deployments), and takes it on CI', () => {
     expect(refusal({ PACT_BROKER_BASE_URL: 'https://broker.example.com' })).to.match(/shared broker.*CI=true/);
-    const config = loadPipelineConfig({ env: { PACT_BROKER_BASE_URL: 'https://broker.example.com', CI: 'true', PACT_BROKER_TOKEN: 'secret' }, git });
+    const config = loadPipelineConfig({
+      env: { PACT_BROKER_BASE_URL: 'https://broker.example.com', CI: 'true', PACT_BROKER_TOKEN: 'secret' },
+      git,
+    });
     expect(config).to.deep.include({ brokerUrl: 'https://broker.example.com', credentials: { token: 'secret' } });
   });
 
@@ -42,7 +54,9 @@ describe('pipeline configuration', () => {
     expect(refusal({ PIPELINE_ENVIRONMENT: 'prod env' })).to.match(/PIPELINE_ENVIRONMENT: must be an environment name/);
     expect(refusal({ PACT_BROKER_HTTP_RETRIES: 'many' })).to.match(/PACT_BROKER_HTTP_RETRIES: must be a whole number/);
     expect(refusal({ PACT_LOG_LEVEL: 'loud' })).to.match(/PACT_LOG_LEVEL/);
-    expect(refusal({ PACT_BROKER_BASE_URL: 'http://localhost:9292', PACT_BROKER_TOKEN: 't', PACT_BROKER_USERNAME: 'u' })).to.match(/one or the other/);
+    expect(
+      refusal({ PACT_BROKER_BASE_URL: 'http://localhost:9292', PACT_BROKER_TOKEN: 't', PACT_BROKER_USERNAME: 'u' }),
+    ).to.match(/one or the other/);
     expect(refusal({ PACT_BROKER_TOKEN: 'secret' })).to.match(/PACT_BROKER_BASE_URL is not/);
   });
 
@@ -52,7 +66,9 @@ describe('pipeline configuration', () => {
   });
 
   it('a relative PACT_OUTPUT_DIR is taken from the working directory', () => {
-    expect(loadPipelineConfig({ env: { PACT_OUTPUT_DIR: 'build/pacts' }, git }).pactDir).to.equal(join(process.cwd(), 'build/pacts'));
+    expect(loadPipelineConfig({ env: { PACT_OUTPUT_DIR: 'build/pacts' }, git }).pactDir).to.equal(
+      join(process.cwd(), 'build/pacts'),
+    );
   });
 
   it('npm run pipeline with a bad setting says what is wrong and exits 2 before any step', async () => {

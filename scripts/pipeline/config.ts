@@ -7,7 +7,11 @@ import { z } from 'zod';
 import { parseEnv } from '../../common/config/parse-env.ts';
 import { projectRoot } from '../../db/project-root.ts';
 import type { GitRevision } from '../../provider/pact/git-revision.ts';
-import { loadVerificationConfig, VerificationConfigError, type PactLogLevel } from '../../provider/pact/verification-config.ts';
+import {
+  loadVerificationConfig,
+  VerificationConfigError,
+  type PactLogLevel,
+} from '../../provider/pact/verification-config.ts';
 
 export const CONSUMER = 'autofighter-router';
 export const PROVIDER = 'autofighter-backend';
@@ -46,7 +50,10 @@ export interface VerificationSettings {
 export class PipelineConfigError extends Error {}
 
 const text = z.string().trim().min(1);
-const count = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more');
+const count = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more');
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const environmentSchema = z.object({
@@ -57,7 +64,10 @@ const environmentSchema = z.object({
   GIT_COMMIT: text.optional(),
   GIT_BRANCH: text.optional(),
   CI: z.string().optional(),
-  PIPELINE_ENVIRONMENT: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be an environment name (letters, digits, _ . -)').default('production'),
+  PIPELINE_ENVIRONMENT: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'must be an environment name (letters, digits, _ . -)')
+    .default('production'),
   PIPELINE_MAIN_BRANCH: text.default('main'),
   PACT_OUTPUT_DIR: text.optional(),
   PACT_BROKER_HTTP_RETRIES: count.default(3),
@@ -68,7 +78,8 @@ const environmentSchema = z.object({
 /** CI tools often export unset variables as empty strings: those count as unset. */
 function credentials(env: z.infer<typeof environmentSchema>): BrokerCredentials | undefined {
   const { PACT_BROKER_TOKEN: token, PACT_BROKER_USERNAME: username, PACT_BROKER_PASSWORD: password } = env;
-  if (token && (username || password)) throw new PipelineConfigError('PACT_BROKER_TOKEN and PACT_BROKER_USERNAME/PASSWORD: give one or the other');
+  if (token && (username || password))
+    throw new PipelineConfigError('PACT_BROKER_TOKEN and PACT_BROKER_USERNAME/PASSWORD: give one or the other');
   if (token) return { token };
   if (username && password) return { username, password };
   if (username || password) throw new PipelineConfigError('PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD go together');
@@ -82,10 +93,15 @@ export interface PipelineConfigInputs {
 }
 
 export function loadPipelineConfig({ env = process.env, git = {} }: PipelineConfigInputs = {}): PipelineConfig {
-  const settings = parseEnv(environmentSchema, env, 'pipeline', { error: (message) => new PipelineConfigError(message) });
+  const settings = parseEnv(environmentSchema, env, 'pipeline', {
+    error: (message) => new PipelineConfigError(message),
+  });
   const brokerUrl = settings.PACT_BROKER_BASE_URL?.replace(/\/+$/, '');
   const auth = credentials(settings);
-  if (auth && !brokerUrl) throw new PipelineConfigError('Broker credentials are set but PACT_BROKER_BASE_URL is not: the pipeline\'s own broker needs none');
+  if (auth && !brokerUrl)
+    throw new PipelineConfigError(
+      "Broker credentials are set but PACT_BROKER_BASE_URL is not: the pipeline's own broker needs none",
+    );
 
   // The pipeline publishes verification results and records deployments, which Pact keeps to CI: a
   // laptop's results in a shared broker would vouch for code nobody else has.
@@ -98,9 +114,11 @@ export function loadPipelineConfig({ env = process.env, git = {} }: PipelineConf
   }
 
   const version = settings.GIT_COMMIT ?? git.commit;
-  if (!version) throw new PipelineConfigError('No version to publish: not a git checkout with a commit; set GIT_COMMIT');
+  if (!version)
+    throw new PipelineConfigError('No version to publish: not a git checkout with a commit; set GIT_COMMIT');
   const branch = settings.GIT_BRANCH ?? git.branch;
-  if (!branch) throw new PipelineConfigError('No branch: the checkout is detached (as CI checkouts often are); set GIT_BRANCH');
+  if (!branch)
+    throw new PipelineConfigError('No branch: the checkout is detached (as CI checkouts often are); set GIT_BRANCH');
 
   const pactDir = settings.PACT_OUTPUT_DIR;
   return {
@@ -127,7 +145,13 @@ function verificationSettings(env: NodeJS.ProcessEnv): VerificationSettings {
   const { PACT_ENABLE_PENDING, PACT_INCLUDE_WIP_PACTS_SINCE, PACT_LOG_LEVEL, PACT_BUILD_URL } = env;
   try {
     const loaded = loadVerificationConfig({
-      env: { PACT_ENABLE_PENDING, PACT_INCLUDE_WIP_PACTS_SINCE, PACT_LOG_LEVEL, PACT_BUILD_URL, PACT_BROKER_BASE_URL: 'http://localhost' },
+      env: {
+        PACT_ENABLE_PENDING,
+        PACT_INCLUDE_WIP_PACTS_SINCE,
+        PACT_LOG_LEVEL,
+        PACT_BUILD_URL,
+        PACT_BROKER_BASE_URL: 'http://localhost',
+      },
       git: {},
     });
     if (loaded.source.kind !== 'broker') throw new Error('unreachable: a broker URL was given');

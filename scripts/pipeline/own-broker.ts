@@ -27,8 +27,11 @@ async function sessionsEnded(serverUrl: string, database: string, timeoutMs: num
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await client.connect();
   try {
-    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
-      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [database],
+      );
       if (rows[0]!.n === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -48,7 +51,11 @@ export async function startOwnBroker(log: (line: string) => void = () => undefin
     await sessionsEnded(postgres.serverUrl, name, 2000);
     if (!postgres.owned) await dropDatabase(postgres.serverUrl, name);
   });
-  const database = await openDatabase('broker', { server: postgres, env: { BROKER_DATABASE_URL: postgres.urlFor(name) }, log });
+  const database = await openDatabase('broker', {
+    server: postgres,
+    env: { BROKER_DATABASE_URL: postgres.urlFor(name) },
+    log,
+  });
   // Its request log stays quiet so that the pipeline's progress reads clearly (it logs a 404 as a
   // warning, and the CLI's create-or-update asks for a pacticipant before it exists); errors show.
   const config = loadBrokerConfig({ BROKER_PORT: '0', BROKER_HOST: '127.0.0.1', BROKER_LOG_LEVEL: 'error' });

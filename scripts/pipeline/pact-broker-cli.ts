@@ -12,10 +12,17 @@ export type CliResult = CommandResult;
 
 /** The command as a person would type it (no credentials: the CLI reads those from the environment). */
 export function showCommand(args: readonly string[]): string {
-  return ['pact-broker', ...args.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`))].join(' ');
+  return [
+    'pact-broker',
+    ...args.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`)),
+  ].join(' ');
 }
 
-export function pactBroker(args: readonly string[], broker: PipelineBroker, onLine: (line: string) => void = () => undefined): Promise<CliResult> {
+export function pactBroker(
+  args: readonly string[],
+  broker: PipelineBroker,
+  onLine: (line: string) => void = () => undefined,
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PACT_DO_NOT_TRACK: 'true',
@@ -29,6 +36,7 @@ export function pactBroker(args: readonly string[], broker: PipelineBroker, onLi
   delete env.PACT_BROKER_PASSWORD;
   const { credentials } = broker;
   if (credentials && 'token' in credentials) env.PACT_BROKER_TOKEN = credentials.token;
-  if (credentials && 'username' in credentials) Object.assign(env, { PACT_BROKER_USERNAME: credentials.username, PACT_BROKER_PASSWORD: credentials.password });
+  if (credentials && 'username' in credentials)
+    Object.assign(env, { PACT_BROKER_USERNAME: credentials.username, PACT_BROKER_PASSWORD: credentials.password });
   return runShowingLines(PACT_BROKER_CLI, args, { cwd: projectRoot, env }, onLine);
 }

@@ -30,7 +30,11 @@ const STEPS = [
 /** The summary's rows: "<status> <step>". */
 function summaryRows(output: string): string[] {
   const summary = output.slice(output.lastIndexOf('\nSummary\n'));
-  return STEPS.map((step) => new RegExp(`^  (ok|FAIL|skip) +${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm').exec(summary)?.[1] ?? 'missing').map((status, index) => `${status} ${STEPS[index]}`);
+  return STEPS.map(
+    (step) =>
+      new RegExp(`^  (ok|FAIL|skip) +${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm').exec(summary)?.[1] ??
+      'missing',
+  ).map((status, index) => `${status} ${STEPS[index]}`);
 }
 
 describe('the contract pipeline', function () {
@@ -56,7 +60,11 @@ describe('the contract pipeline', function () {
         PACT_BROKER_BASE_URL: '',
         PACT_URL: '',
       };
-      const child = spawn('npm', ['run', '--silent', 'pipeline'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npm', ['run', '--silent', 'pipeline'], {
+        cwd: projectRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -64,16 +72,25 @@ describe('the contract pipeline', function () {
 
       expect(code, output).to.equal(0);
       expect(summaryRows(output)).to.deep.equal(STEPS.map((step) => `ok ${step}`));
-      const pid = /broker +http:\/\/127\.0\.0\.1:\d+ \(its own, on database pipeline_broker_(\d+)_[0-9a-f]+/.exec(output)?.[1];
+      const pid = /broker +http:\/\/127\.0\.0\.1:\d+ \(its own, on database pipeline_broker_(\d+)_[0-9a-f]+/.exec(
+        output,
+      )?.[1];
       expect(pid, output).to.be.a('string');
       expect(output).to.contain('Created autofighter-router version pipeline-own-1 with branch main');
       expect(output.match(/Computer says yes/g)).to.have.length(2);
-      expect(output).to.contain(`Pipeline passed: ${CONSUMER} and ${PROVIDER} pipeline-own-1 are verified and recorded as deployed to production.`);
+      expect(output).to.contain(
+        `Pipeline passed: ${CONSUMER} and ${PROVIDER} pipeline-own-1 are verified and recorded as deployed to production.`,
+      );
 
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       // Its databases are named after its process: the broker's and the verification's are both gone.
-      const left = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', [`pipeline\\_broker\\_${pid}\\_%`, `verify\\_${pid}\\_%`]).finally(() => client.end());
+      const left = await client
+        .query('SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', [
+          `pipeline\\_broker\\_${pid}\\_%`,
+          `verify\\_${pid}\\_%`,
+        ])
+        .finally(() => client.end());
       expect(left.rows).to.deep.equal([]);
     });
   });
@@ -81,7 +98,10 @@ describe('the contract pipeline', function () {
   describe('against a running broker (PACT_BROKER_BASE_URL)', () => {
     const broker = useBroker();
 
-    async function pipeline(version: string, options: Partial<PipelineOptions> = {}): Promise<PipelineResult & { output: string }> {
+    async function pipeline(
+      version: string,
+      options: Partial<PipelineOptions> = {},
+    ): Promise<PipelineResult & { output: string }> {
       const config = loadPipelineConfig({
         env: {
           PACT_BROKER_BASE_URL: broker.url,
@@ -98,7 +118,11 @@ describe('the contract pipeline', function () {
         config,
         write: (text) => (output += text),
         // The worker's backend test database (verification empties it; each test's reset does too).
-        openVerificationDatabase: async () => ({ url: backendDatabase, description: 'the backend test database', close: async () => undefined }),
+        openVerificationDatabase: async () => ({
+          url: backendDatabase,
+          description: 'the backend test database',
+          close: async () => undefined,
+        }),
         ...options,
       });
       return { ...result, output };
@@ -114,7 +138,10 @@ describe('the contract pipeline', function () {
     }
 
     async function verificationResults(): Promise<string[]> {
-      const rows = await broker.prisma.verification.findMany({ include: { providerVersion: true }, orderBy: { id: 'asc' } });
+      const rows = await broker.prisma.verification.findMany({
+        include: { providerVersion: true },
+        orderBy: { id: 'asc' },
+      });
       return rows.map((row) => `${row.providerVersion.number}: ${row.success ? 'success' : 'failure'}`);
     }
 
@@ -123,7 +150,10 @@ describe('the contract pipeline', function () {
 
       expect(run.exitCode, run.output).to.equal(0);
       expect(summaryRows(run.output)).to.deep.equal(STEPS.map((step) => `ok ${step}`));
-      const version = await broker.prisma.version.findFirstOrThrow({ where: { number: 'commit-1', pacticipant: { name: CONSUMER } }, include: { branchVersions: true, publications: true } });
+      const version = await broker.prisma.version.findFirstOrThrow({
+        where: { number: 'commit-1', pacticipant: { name: CONSUMER } },
+        include: { branchVersions: true, publications: true },
+      });
       expect(version.branchVersions.map((branch) => branch.branchName)).to.deep.equal(['main']);
       expect(version.publications).to.have.length(1);
       expect(await verificationResults()).to.deep.equal(['commit-1: success']);
@@ -147,7 +177,9 @@ describe('the contract pipeline', function () {
         `skip record-deployment ${CONSUMER}`,
       ]);
       // The verifier names the rename; the failure is published; the broker's answer is no.
-      expect(run.output).to.match(/a request for a run of a session[\s\S]*\$\.data: Actual map is missing the following keys: run_id/);
+      expect(run.output).to.match(
+        /a request for a run of a session[\s\S]*\$\.data: Actual map is missing the following keys: run_id/,
+      );
       expect(await verificationResults()).to.deep.equal(['commit-1: success', 'commit-2: failure']);
       expect(run.output).to.contain('Computer says no');
       expect(run.output).to.contain(`can-i-deploy ${PROVIDER}: no: ${PROVIDER} commit-2 to production`);

@@ -39,7 +39,8 @@ export interface PipelineResult {
 }
 
 function pipelineSteps(options: PipelineOptions, own: OwnBroker | undefined): Step[] {
-  const openDatabase = options.openVerificationDatabase ?? (() => openVerificationDatabase(own ? { server: own.postgres } : {}));
+  const openDatabase =
+    options.openVerificationDatabase ?? (() => openVerificationDatabase(own ? { server: own.postgres } : {}));
   return [
     prepareBroker,
     consumerTests,
@@ -97,7 +98,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     progress.start(step.title);
     const started = performance.now();
     const outcome = await runStep(step, context);
-    progress.finish({ title: step.title, status: outcome.ok ? 'ok' : 'FAIL', summary: outcome.summary, seconds: (performance.now() - started) / 1000 });
+    progress.finish({
+      title: step.title,
+      status: outcome.ok ? 'ok' : 'FAIL',
+      summary: outcome.summary,
+      seconds: (performance.now() - started) / 1000,
+    });
     if (!outcome.ok && !outcome.laterStepsDecide) stoppedBy = step.title;
   }
 

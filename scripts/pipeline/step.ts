@@ -42,6 +42,7 @@ export async function cli(context: StepContext, args: string[], { showOutput = t
 /** Why a CLI command failed, in words: a broker that does not answer is named as such. */
 export async function cliFailure(context: StepContext, what: string, result: CliResult): Promise<string> {
   const down = await brokerUnreachable(context.broker.url);
-  if (down) return `${what}: the broker at ${context.broker.url} does not answer (${down}); the Pact CLI exited ${result.code}`;
+  if (down)
+    return `${what}: the broker at ${context.broker.url} does not answer (${down}); the Pact CLI exited ${result.code}`;
   return `${what}: the Pact CLI exited ${result.code} (its output is above)`;
 }

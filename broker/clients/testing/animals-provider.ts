@@ -34,7 +34,10 @@ export function createAnimalsProvider(): AnimalsProvider {
 }
 
 /** Consumer pacts against the animals provider (V3 format, as pact-js writes them). */
-export function animalsPact(consumer: string, interactions: 'get-animal' | 'get-animal-and-list'): Record<string, unknown> {
+export function animalsPact(
+  consumer: string,
+  interactions: 'get-animal' | 'get-animal-and-list',
+): Record<string, unknown> {
   const getAnimal = {
     description: 'a request for animal 1',
     providerStates: [{ name: 'animal 1 exists' }],

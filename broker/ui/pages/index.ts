@@ -8,7 +8,8 @@ import { ago, iso } from '../format.ts';
 export const STATUS_FILTERS = ['all', 'verified', 'failed', 'unverified'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-const statusOf = (row: IntegrationSummary): Exclude<StatusFilter, 'all'> => (row.verification === null ? 'unverified' : row.verification.success ? 'verified' : 'failed');
+const statusOf = (row: IntegrationSummary): Exclude<StatusFilter, 'all'> =>
+  row.verification === null ? 'unverified' : row.verification.success ? 'verified' : 'failed';
 
 function webhookLabel(row: IntegrationSummary): string {
   if (row.webhooks === 0) return 'none';
@@ -22,7 +23,12 @@ export async function indexPage(prisma: PrismaClient, urls: Urls, req: Request) 
   const all = await integrationSummaries(prisma);
   const needle = search.toLowerCase();
   const rows = all
-    .filter((row) => needle === '' || row.consumerName.toLowerCase().includes(needle) || row.providerName.toLowerCase().includes(needle))
+    .filter(
+      (row) =>
+        needle === '' ||
+        row.consumerName.toLowerCase().includes(needle) ||
+        row.providerName.toLowerCase().includes(needle),
+    )
     .filter((row) => status === 'all' || statusOf(row) === status)
     .map((row) => ({
       ...row,

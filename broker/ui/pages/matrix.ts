@@ -14,9 +14,17 @@ function decorate(decorations: VersionDecorations, versionId: number | null) {
   };
 }
 
-export function matrixPage(urls: Urls, provider: string, consumer: string, answer: MatrixAnswer, decorations: VersionDecorations) {
+export function matrixPage(
+  urls: Urls,
+  provider: string,
+  consumer: string,
+  answer: MatrixAnswer,
+  decorations: VersionDecorations,
+) {
   const rows = [...answer.considered, ...answer.ignored]
-    .sort((a, b) => b.consumerVersionId - a.consumerVersionId || (b.providerVersionId ?? 0) - (a.providerVersionId ?? 0))
+    .sort(
+      (a, b) => b.consumerVersionId - a.consumerVersionId || (b.providerVersionId ?? 0) - (a.providerVersionId ?? 0),
+    )
     .map((row) => ({
       consumerVersion: row.consumerVersionNumber,
       consumer: decorate(decorations, row.consumerVersionId),
@@ -29,5 +37,12 @@ export function matrixPage(urls: Urls, provider: string, consumer: string, answe
       verifiedAt: iso(row.verifiedAt),
       status: row.success === null ? 'unverified' : row.success ? 'verified' : 'failed',
     }));
-  return { title: `Matrix: ${consumer} and ${provider}`, nav: 'index', consumer, provider, rows, latestPact: new URL(urls.latestPact(provider, consumer)).pathname };
+  return {
+    title: `Matrix: ${consumer} and ${provider}`,
+    nav: 'index',
+    consumer,
+    provider,
+    rows,
+    latestPact: new URL(urls.latestPact(provider, consumer)).pathname,
+  };
 }

@@ -18,21 +18,56 @@ export async function networkPage(prisma: PrismaClient, focus: string | undefine
   const id = (name: string) => `n${names.indexOf(name)}`;
   const input: ElkNode = {
     id: 'root',
-    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.spacing.nodeNode': '28', 'elk.layered.spacing.nodeNodeBetweenLayers': '90', 'elk.edgeRouting': 'POLYLINE' },
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '28',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.edgeRouting': 'POLYLINE',
+    },
     children: names.map((name) => ({ id: id(name), width: widthOf(name), height: NODE_HEIGHT })),
-    edges: integrations.map((row, index): ElkExtendedEdge => ({ id: `e${index}`, sources: [id(row.consumerName)], targets: [id(row.providerName)] })),
+    edges: integrations.map((row, index): ElkExtendedEdge => ({
+      id: `e${index}`,
+      sources: [id(row.consumerName)],
+      targets: [id(row.providerName)],
+    })),
   };
   const graph = await elk.layout(input);
   const nodes = (graph.children ?? []).map((node) => {
     const name = names[Number(node.id.slice(1))]!;
-    return { name, x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0, focus: name === focus, href: `/network?pacticipant=${encodeURIComponent(name)}` };
+    return {
+      name,
+      x: node.x ?? 0,
+      y: node.y ?? 0,
+      width: node.width ?? 0,
+      height: node.height ?? 0,
+      focus: name === focus,
+      href: `/network?pacticipant=${encodeURIComponent(name)}`,
+    };
   });
   const edges = (graph.edges ?? []).map((edge) => {
     const row = integrations[Number(edge.id.slice(1))]!;
     const section = edge.sections?.[0];
-    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ') : '';
+    const points = section
+      ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
+          .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+          .join(' ')
+      : '';
     const status = row.verification === null ? 'unverified' : row.verification.success ? 'verified' : 'failed';
-    return { points, status, title: `${row.consumerName} → ${row.providerName}: ${status}`, href: `/matrix/provider/${encodeURIComponent(row.providerName)}/consumer/${encodeURIComponent(row.consumerName)}` };
+    return {
+      points,
+      status,
+      title: `${row.consumerName} → ${row.providerName}: ${status}`,
+      href: `/matrix/provider/${encodeURIComponent(row.providerName)}/consumer/${encodeURIComponent(row.consumerName)}`,
+    };
   });
-  return { title: 'Network', nav: 'network', focus, nodes, edges, width: Math.ceil((graph.width ?? 0) + 24), height: Math.ceil((graph.height ?? 0) + 24) };
+  return {
+    title: 'Network',
+    nav: 'network',
+    focus,
+    nodes,
+    edges,
+    width: Math.ceil((graph.width ?? 0) + 24),
+    height: Math.ceil((graph.height ?? 0) + 24),
+  };
 }

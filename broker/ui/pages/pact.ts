@@ -23,8 +23,10 @@ export interface InteractionView {
   message?: Part;
 }
 
-const object = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
+const object = (value: unknown): Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 
 /** V4 bodies are { content, contentType, encoded }; earlier ones are the body itself. */
 function bodyText(body: unknown, v4: boolean): string {
@@ -38,13 +40,17 @@ function bodyText(body: unknown, v4: boolean): string {
 }
 
 function headersOf(headers: unknown): [string, string][] {
-  return Object.entries(object(headers)).map(([name, value]) => [name, Array.isArray(value) ? value.map(textOf).join(', ') : textOf(value)]);
+  return Object.entries(object(headers)).map(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.map(textOf).join(', ') : textOf(value),
+  ]);
 }
 
 function queryOf(query: unknown): string {
   if (typeof query === 'string') return query;
   const params = new URLSearchParams();
-  for (const [name, values] of Object.entries(object(query))) for (const value of Array.isArray(values) ? values : [values]) params.append(name, textOf(value));
+  for (const [name, values] of Object.entries(object(query)))
+    for (const value of Array.isArray(values) ? values : [values]) params.append(name, textOf(value));
   return params.toString();
 }
 
@@ -53,7 +59,9 @@ function statesOf(interaction: Json): string[] {
   if (!Array.isArray(interaction.providerStates)) return [];
   return interaction.providerStates.map((state) => {
     const { name, params } = object(state);
-    return params && Object.keys(object(params)).length > 0 ? `${textOf(name)} ${JSON.stringify(params)}` : textOf(name);
+    return params && Object.keys(object(params)).length > 0
+      ? `${textOf(name)} ${JSON.stringify(params)}`
+      : textOf(name);
   });
 }
 
@@ -65,8 +73,18 @@ function httpInteraction(interaction: Json, v4: boolean): InteractionView {
     kind: 'HTTP',
     description: textOf(interaction.description),
     states: statesOf(interaction),
-    request: { title: 'Request', lines: [`${textOf(request.method).toUpperCase()} ${textOf(request.path)}${query ? `?${query}` : ''}`], headers: headersOf(request.headers), body: bodyText(request.body, v4) },
-    response: { title: 'Response', lines: [`${textOf(response.status) || '200'}`], headers: headersOf(response.headers), body: bodyText(response.body, v4) },
+    request: {
+      title: 'Request',
+      lines: [`${textOf(request.method).toUpperCase()} ${textOf(request.path)}${query ? `?${query}` : ''}`],
+      headers: headersOf(request.headers),
+      body: bodyText(request.body, v4),
+    },
+    response: {
+      title: 'Response',
+      lines: [`${textOf(response.status) || '200'}`],
+      headers: headersOf(response.headers),
+      body: bodyText(response.body, v4),
+    },
   };
 }
 
@@ -76,18 +94,31 @@ function messageInteraction(message: Json, v4: boolean): InteractionView {
     kind: 'message',
     description: textOf(message.description),
     states: statesOf(message),
-    message: { title: 'Message', lines: [], headers: headersOf(message.metaData ?? message.metadata), body: bodyText(contents, v4) },
+    message: {
+      title: 'Message',
+      lines: [],
+      headers: headersOf(message.metaData ?? message.metadata),
+      body: bodyText(contents, v4),
+    },
   };
 }
 
 export function interactionsOf(content: Json): InteractionView[] {
   const metadata = object(content.metadata);
-  const version = textOf(object(metadata.pactSpecification).version ?? object(metadata['pact-specification']).version ?? metadata.pactSpecificationVersion);
+  const version = textOf(
+    object(metadata.pactSpecification).version ??
+      object(metadata['pact-specification']).version ??
+      metadata.pactSpecificationVersion,
+  );
   const v4 = version.startsWith('4');
   const interactions = Array.isArray(content.interactions) ? content.interactions.map(object) : [];
   const messages = Array.isArray(content.messages) ? content.messages.map(object) : [];
   return [
-    ...interactions.map((interaction) => (v4 && textOf(interaction.type).includes('Messages') ? messageInteraction(interaction, v4) : httpInteraction(interaction, v4))),
+    ...interactions.map((interaction) =>
+      v4 && textOf(interaction.type).includes('Messages')
+        ? messageInteraction(interaction, v4)
+        : httpInteraction(interaction, v4),
+    ),
     ...messages.map((message) => messageInteraction(message, v4)),
   ];
 }

@@ -30,9 +30,16 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        this.received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        this.received.push({
+          method: req.method ?? '',
+          url: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         const status = this.statuses.shift() ?? 200;
-        res.writeHead(status, { 'Content-Type': 'text/plain', 'Set-Cookie': 'session=receiver-secret' }).end(status < 300 ? 'thanks' : 'try again later');
+        res
+          .writeHead(status, { 'Content-Type': 'text/plain', 'Set-Cookie': 'session=receiver-secret' })
+          .end(status < 300 ? 'thanks' : 'try again later');
       });
     });
   }
@@ -51,7 +58,11 @@ export class WebhookReceiver {
  * Waits until `check` returns a value (not undefined), polling; fails with `what` after a generous
  * deadline. The deadline only stops a test that would otherwise hang: nothing asserts on timing.
  */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, deadlineMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  deadlineMs = 20_000,
+): Promise<T> {
   const end = Date.now() + deadlineMs;
   for (;;) {
     const value = await check();
@@ -67,7 +78,18 @@ export function publishBody(pact: JsonObject, version: string, branch = 'main') 
   const provider = (pact.provider as { name: string }).name;
   const content = Buffer.from(JSON.stringify(pact)).toString('base64');
   return {
-    pacticipantName: consumer, pacticipantVersionNumber: version, branch, tags: ['dev'],
-    contracts: [{ consumerName: consumer, providerName: provider, specification: 'pact', contentType: 'application/json', content }],
+    pacticipantName: consumer,
+    pacticipantVersionNumber: version,
+    branch,
+    tags: ['dev'],
+    contracts: [
+      {
+        consumerName: consumer,
+        providerName: provider,
+        specification: 'pact',
+        contentType: 'application/json',
+        content,
+      },
+    ],
   };
 }

@@ -23,7 +23,8 @@ interface PactJson {
 function variant(changes: Record<string, (interaction: InteractionJson) => void>): PactJson {
   const pact = JSON.parse(readFileSync(COMMITTED_PACT, 'utf8')) as PactJson;
   pact.interactions = pact.interactions.filter((interaction) => interaction.description in changes);
-  if (pact.interactions.length !== Object.keys(changes).length) throw new Error('the committed pact no longer has the interactions these variants change');
+  if (pact.interactions.length !== Object.keys(changes).length)
+    throw new Error('the committed pact no longer has the interactions these variants change');
   for (const interaction of pact.interactions) changes[interaction.description]!(interaction);
   return pact;
 }
@@ -32,8 +33,14 @@ const data = (interaction: InteractionJson) => interaction.response.body.content
 
 /** What each interaction of `brokenPact` gets wrong, and how the verifier's report names it. */
 export const BROKEN = {
-  renamedField: { description: 'a request for a run of a session', named: /\$\.data: Actual map is missing the following keys: runId/ },
-  wrongType: { description: 'a request for the first page of 2 runs', named: /\$\.pagination\.total_items: Expected 3 \(Integer\) to be the same type as '3' \(String\)/ },
+  renamedField: {
+    description: 'a request for a run of a session',
+    named: /\$\.data: Actual map is missing the following keys: runId/,
+  },
+  wrongType: {
+    description: 'a request for the first page of 2 runs',
+    named: /\$\.pagination\.total_items: Expected 3 \(Integer\) to be the same type as '3' \(String\)/,
+  },
   wrongStatus: { description: 'a request to create a game session', named: /expected 200 but was 201/ },
 } as const;
 
@@ -49,7 +56,10 @@ export function brokenPact(): PactJson {
     // The consumer now expects the total as a string; the backend sends a number.
     [BROKEN.wrongType.description]: (interaction) => {
       (interaction.response.body.content.pagination as Json).total_items = '3';
-      interaction.response.matchingRules!.body!['$.pagination.total_items'] = { combine: 'AND', matchers: [{ match: 'type' }] };
+      interaction.response.matchingRules!.body!['$.pagination.total_items'] = {
+        combine: 'AND',
+        matchers: [{ match: 'type' }],
+      };
     },
     // The consumer now expects 200; the backend answers 201 Created.
     [BROKEN.wrongStatus.description]: (interaction) => {
@@ -73,7 +83,9 @@ export function misspelledStatePact(): PactJson {
 export function badStateParametersPact(): PactJson {
   return variant({
     'a request for a run of a session': (interaction) => {
-      interaction.providerStates = [{ name: 'a run exists in a game session', params: { party: 'not an object', map: {} } }];
+      interaction.providerStates = [
+        { name: 'a run exists in a game session', params: { party: 'not an object', map: {} } },
+      ];
     },
   });
 }

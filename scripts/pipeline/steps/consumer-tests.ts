@@ -33,7 +33,11 @@ export const consumerTests: Step = {
     if (code !== 0) return { ok: false, summary: `the consumer pact tests failed (exit ${code}): nothing to publish` };
     const file = pactFile(pactDir);
     if (!existsSync(file)) return { ok: false, summary: `the tests passed but wrote no ${shownPath(file)}` };
-    const interactions = (JSON.parse(readFileSync(file, 'utf8')) as { interactions?: unknown[] }).interactions?.length ?? 0;
-    return { ok: true, summary: `${passing ?? 'all'} tests passed; ${shownPath(file)} has ${interactions} interactions` };
+    const interactions =
+      (JSON.parse(readFileSync(file, 'utf8')) as { interactions?: unknown[] }).interactions?.length ?? 0;
+    return {
+      ok: true,
+      summary: `${passing ?? 'all'} tests passed; ${shownPath(file)} has ${interactions} interactions`,
+    };
   },
 };

@@ -22,20 +22,36 @@ export const prepareBroker: Step = {
   async run(context) {
     const { mainBranch, environment } = context.config;
     for (const pacticipant of [CONSUMER, PROVIDER]) {
-      const result = await cli(context, ['create-or-update-pacticipant', '--name', pacticipant, '--main-branch', mainBranch]);
-      if (result.code !== 0) return { ok: false, summary: await cliFailure(context, `setting ${pacticipant}'s main branch failed`, result) };
+      const result = await cli(context, [
+        'create-or-update-pacticipant',
+        '--name',
+        pacticipant,
+        '--main-branch',
+        mainBranch,
+      ]);
+      if (result.code !== 0)
+        return { ok: false, summary: await cliFailure(context, `setting ${pacticipant}'s main branch failed`, result) };
     }
 
     const listed = await cli(context, ['list-environments', '--output', 'json'], { showOutput: false });
-    if (listed.code !== 0) return { ok: false, summary: await cliFailure(context, 'listing the environments failed', listed) };
+    if (listed.code !== 0)
+      return { ok: false, summary: await cliFailure(context, 'listing the environments failed', listed) };
     const parsed = environmentsSchema.safeParse(parseJson(listed.output));
-    if (!parsed.success) return { ok: false, summary: 'the broker\'s list of environments is not what the Pact Broker API gives' };
+    if (!parsed.success)
+      return { ok: false, summary: "the broker's list of environments is not what the Pact Broker API gives" };
     const exists = parsed.data._embedded.environments.some((candidate) => candidate.name === environment);
     if (!exists) {
       const production = environment === 'production' ? ['--production'] : [];
       const created = await cli(context, ['create-environment', '--name', environment, ...production]);
-      if (created.code !== 0) return { ok: false, summary: await cliFailure(context, `creating the environment ${environment} failed`, created) };
+      if (created.code !== 0)
+        return {
+          ok: false,
+          summary: await cliFailure(context, `creating the environment ${environment} failed`, created),
+        };
     }
-    return { ok: true, summary: `main branch ${mainBranch} for both; environment ${environment} ${exists ? 'exists' : 'created'}` };
+    return {
+      ok: true,
+      summary: `main branch ${mainBranch} for both; environment ${environment} ${exists ? 'exists' : 'created'}`,
+    };
   },
 };

@@ -8,7 +8,14 @@ export const publishPacts: Step = {
   title: 'publish pacts',
   async run(context) {
     const { version, branch, pactDir } = context.config;
-    const result = await cli(context, ['publish', shownPath(pactFile(pactDir)), '--consumer-app-version', version, '--branch', branch]);
+    const result = await cli(context, [
+      'publish',
+      shownPath(pactFile(pactDir)),
+      '--consumer-app-version',
+      version,
+      '--branch',
+      branch,
+    ]);
     if (result.code !== 0) return { ok: false, summary: await cliFailure(context, 'publishing failed', result) };
     return { ok: true, summary: `${CONSUMER} ${version} on branch ${branch}` };
   },

@@ -7,8 +7,17 @@ export function recordDeployment(pacticipant: string): Step {
     title: `record-deployment ${pacticipant}`,
     async run(context) {
       const { version, environment } = context.config;
-      const result = await cli(context, ['record-deployment', '--pacticipant', pacticipant, '--version', version, '--environment', environment]);
-      if (result.code !== 0) return { ok: false, summary: await cliFailure(context, 'recording the deployment failed', result) };
+      const result = await cli(context, [
+        'record-deployment',
+        '--pacticipant',
+        pacticipant,
+        '--version',
+        version,
+        '--environment',
+        environment,
+      ]);
+      if (result.code !== 0)
+        return { ok: false, summary: await cliFailure(context, 'recording the deployment failed', result) };
       return { ok: true, summary: `${pacticipant} ${version} deployed to ${environment}` };
     },
   };

@@ -40,30 +40,43 @@ export function verifyProvider({ openDatabase, providerBuild }: VerifyProviderOp
     title: 'provider verification',
     async run(context) {
       const { progress, config } = context;
-      progress.detail(`${PROVIDER} ${config.version} on branch ${config.branch}: pacts selected by the broker (mainBranch, matchingBranch, deployedOrReleased), results published`);
+      progress.detail(
+        `${PROVIDER} ${config.version} on branch ${config.branch}: pacts selected by the broker (mainBranch, matchingBranch, deployedOrReleased), results published`,
+      );
       const database = await openDatabase();
       progress.detail(`database: ${database.description}`);
-      const outcome = await verifyBackend({ databaseUrl: database.url, config: verificationConfig(context), ...(providerBuild ? { providerBuild } : {}) }).finally(() => database.close());
+      const outcome = await verifyBackend({
+        databaseUrl: database.url,
+        config: verificationConfig(context),
+        ...(providerBuild ? { providerBuild } : {}),
+      }).finally(() => database.close());
 
       progress.detail(outcome.stateReport.text.split('\n')[0]!);
       progress.detail(outcome.coverage.text.split('\n')[0]!);
       const pending = pendingFailureReport(outcome);
       if (pending) progress.detail(pending);
-      if (!outcome.results) return { ok: false, summary: `the verifier could not run: ${outcome.error ?? 'no results'}` };
+      if (!outcome.results)
+        return { ok: false, summary: `the verifier could not run: ${outcome.error ?? 'no results'}` };
 
       const interactions = outcome.results.interactionResults.length;
       const published = `results published as ${PROVIDER} ${config.version}`;
       if (!outcome.passed) {
         progress.detail(failureReport(outcome));
         // A state guard's complaint is ours alone (the verifier may have published a success): stop.
-        if (outcome.stateProblem) return { ok: false, summary: `the provider states are not all handled: ${outcome.stateProblem}` };
+        if (outcome.stateProblem)
+          return { ok: false, summary: `the provider states are not all handled: ${outcome.stateProblem}` };
         const failed = outcome.results.errors.length;
-        return { ok: false, summary: `${failed} of ${interactions} interactions failed; ${published}`, laterStepsDecide: true };
+        return {
+          ok: false,
+          summary: `${failed} of ${interactions} interactions failed; ${published}`,
+          laterStepsDecide: true,
+        };
       }
       const pendingFailures = outcome.results.pendingErrors.length;
       // A pending pact's failures do not fail verification (Pact's rule for a pact this branch never
       // passed); they are published, and can-i-deploy judges them.
-      const pendingNote = pendingFailures > 0 ? `, ${pendingFailures} of them failing in a pending pact (not failing this step)` : '';
+      const pendingNote =
+        pendingFailures > 0 ? `, ${pendingFailures} of them failing in a pending pact (not failing this step)` : '';
       return { ok: true, summary: `${interactions} interactions verified${pendingNote}; ${published}` };
     },
   };

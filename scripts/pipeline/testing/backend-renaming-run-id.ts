@@ -11,7 +11,9 @@ import express, { type Express } from 'express';
 function renamed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(renamed);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key === 'run_id' ? 'runId' : key, renamed(inner)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key === 'run_id' ? 'runId' : key, renamed(inner)]),
+  );
 }
 
 export function backendRenamingRunId(app: Express): RequestListener {

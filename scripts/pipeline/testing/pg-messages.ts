@@ -24,7 +24,10 @@ export class PgMessageReader {
       const length = this.buffered.readInt32BE(headerLength - 4);
       const total = headerLength - 4 + length;
       if (this.buffered.length < total) return messages;
-      messages.push({ type: this.untypedFirst ? '' : String.fromCharCode(this.buffered[0]!), body: this.buffered.subarray(headerLength, total) });
+      messages.push({
+        type: this.untypedFirst ? '' : String.fromCharCode(this.buffered[0]!),
+        body: this.buffered.subarray(headerLength, total),
+      });
       this.buffered = this.buffered.subarray(total);
       this.untypedFirst = false;
     }

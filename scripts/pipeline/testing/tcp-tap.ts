@@ -41,14 +41,11 @@ export class TcpTap {
       upstream.on('error', drop).on('close', drop);
       client.on('data', (chunk: Buffer) => {
         client.pause(); // keeps the order: nothing more arrives until this chunk is through
-        void Promise.resolve(hooks.fromClient?.(chunk, connection)).then(
-          (pass) => {
-            if (pass === false || upstream.destroyed) return;
-            upstream.write(chunk);
-            client.resume();
-          },
-          drop,
-        );
+        void Promise.resolve(hooks.fromClient?.(chunk, connection)).then((pass) => {
+          if (pass === false || upstream.destroyed) return;
+          upstream.write(chunk);
+          client.resume();
+        }, drop);
       });
       upstream.on('data', (chunk: Buffer) => {
         if (client.destroyed) return;
