@@ -22,7 +22,8 @@ export interface PactContent {
   messagesCount: number;
 }
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JSON with every object's keys sorted: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -52,7 +53,8 @@ export function specificationVersionOf(pact: JsonObject): string | undefined {
 }
 
 export function contentSha(pact: JsonObject): string {
-  const sorted = (list: unknown) => (Array.isArray(list) ? list.map((item) => canonicalJson(withoutId(item))).sort() : undefined);
+  const sorted = (list: unknown) =>
+    Array.isArray(list) ? list.map((item) => canonicalJson(withoutId(item))).sort() : undefined;
   const verifiable = {
     interactions: sorted(pact.interactions),
     messages: sorted(pact.messages),
@@ -64,7 +66,9 @@ export function contentSha(pact: JsonObject): string {
 /** Interactions and messages with `_id` as their first key (any `_id` given is replaced). */
 export function withInteractionIds(pact: JsonObject): JsonObject {
   const addIds = (list: unknown) =>
-    Array.isArray(list) ? list.map((item) => (isObject(item) ? { _id: interactionId(item), ...(withoutId(item) as JsonObject) } : item)) : list;
+    Array.isArray(list)
+      ? list.map((item) => (isObject(item) ? { _id: interactionId(item), ...(withoutId(item) as JsonObject) } : item))
+      : list;
   const result: JsonObject = { ...pact };
   if (Array.isArray(pact.interactions)) result.interactions = addIds(pact.interactions);
   if (Array.isArray(pact.messages)) result.messages = addIds(pact.messages);
@@ -74,7 +78,8 @@ export function withInteractionIds(pact: JsonObject): JsonObject {
 function problemsOf(pact: unknown): string[] {
   if (!isObject(pact)) return ['must be a JSON object'];
   const problems: string[] = [];
-  const nameOf = (party: unknown) => (isObject(party) && typeof party.name === 'string' && party.name.trim() !== '' ? party.name : undefined);
+  const nameOf = (party: unknown) =>
+    isObject(party) && typeof party.name === 'string' && party.name.trim() !== '' ? party.name : undefined;
   if (!nameOf(pact.consumer)) problems.push('consumer.name is missing');
   if (!nameOf(pact.provider)) problems.push('provider.name is missing');
   const lists = ['interactions', 'messages'].filter((key) => pact[key] !== undefined);

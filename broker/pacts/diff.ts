@@ -11,7 +11,9 @@ function printable(pact: JsonObject): string {
 }
 
 export function pactDiff(before: JsonObject, after: JsonObject, beforeLabel = 'published', afterLabel = 'new'): string {
-  const patch = createTwoFilesPatch(beforeLabel, afterLabel, printable(before), printable(after), '', '', { context: 3 });
+  const patch = createTwoFilesPatch(beforeLabel, afterLabel, printable(before), printable(after), '', '', {
+    context: 3,
+  });
   const body = patch.replace(/^=+\n/, ''); // drop the "====" separator line
   return body.length > MAX_DIFF_LENGTH ? `${body.slice(0, MAX_DIFF_LENGTH)}\n... (diff truncated)` : body;
 }

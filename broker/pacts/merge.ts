@@ -5,7 +5,8 @@ import { canonicalJson, type JsonObject } from './content.ts';
 
 export type MergeResult = { merged: JsonObject } | { conflicts: string[] };
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function keyOf(interaction: JsonObject): string {
   const state = interaction.providerState ?? interaction.provider_state ?? interaction.providerStates ?? null;
@@ -29,7 +30,9 @@ function mergeList(existing: unknown, additional: unknown, conflicts: string[]):
     }
     const current = result[index] as JsonObject;
     if ('request' in item && requestOf(current) !== requestOf(item)) {
-      conflicts.push(`An interaction with description "${String(item.description)}" and the same provider state already exists with a different request`);
+      conflicts.push(
+        `An interaction with description "${String(item.description)}" and the same provider state already exists with a different request`,
+      );
     } else {
       result[index] = item;
     }

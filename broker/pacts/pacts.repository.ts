@@ -73,7 +73,8 @@ export interface ConsumerVersionFilter {
 }
 
 function consumerVersionFilter(alias: Prisma.Sql, filter: ConsumerVersionFilter): Prisma.Sql {
-  if (filter.tag !== undefined) return Prisma.sql`AND EXISTS (SELECT 1 FROM tags t WHERE t.version_id = ${alias}.consumer_version_id AND t.name = ${filter.tag})`;
+  if (filter.tag !== undefined)
+    return Prisma.sql`AND EXISTS (SELECT 1 FROM tags t WHERE t.version_id = ${alias}.consumer_version_id AND t.name = ${filter.tag})`;
   if (filter.branch !== undefined) {
     return Prisma.sql`AND EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = ${alias}.consumer_version_id AND bv.branch_name = ${filter.branch})`;
   }
@@ -97,7 +98,9 @@ export class PactsRepository {
 
   /** The publications of one consumer version with these providers (with content), by provider id. */
   async publicationsOf(consumerVersionId: number, providerIds: number[]): Promise<Map<number, PactRow>> {
-    const rows = await this.rows(pactRows(Prisma.sql`p.consumer_version_id = ${consumerVersionId} AND p.provider_id = ANY(${providerIds}::int[])`));
+    const rows = await this.rows(
+      pactRows(Prisma.sql`p.consumer_version_id = ${consumerVersionId} AND p.provider_id = ANY(${providerIds}::int[])`),
+    );
     return new Map(rows.map((row) => [row.providerId, row]));
   }
 
@@ -107,7 +110,10 @@ export class PactsRepository {
    * for each other on the unique key; one committed after this statement began is read again).
    * Returns their ids by `${providerId}:${sha}`.
    */
-  async pactVersionIds(consumerId: number, contents: { providerId: number; sha: string; content: string; interactionsCount: number; messagesCount: number }[]): Promise<Map<string, number>> {
+  async pactVersionIds(
+    consumerId: number,
+    contents: { providerId: number; sha: string; content: string; interactionsCount: number; messagesCount: number }[],
+  ): Promise<Map<string, number>> {
     if (contents.length === 0) return new Map();
     // A fixed order, so concurrent publishers take the unique-key locks in the same order (no deadlock).
     const sorted = [...contents].sort((a, b) => a.providerId - b.providerId || a.sha.localeCompare(b.sha));
@@ -140,7 +146,11 @@ export class PactsRepository {
    * Records new publications and their integrations in one statement; returns the providers whose
    * publication this inserted (the others already had one).
    */
-  async insertPublications(consumerVersionId: number, consumerId: number, items: { providerId: number; pactVersionId: number }[]): Promise<Set<number>> {
+  async insertPublications(
+    consumerVersionId: number,
+    consumerId: number,
+    items: { providerId: number; pactVersionId: number }[],
+  ): Promise<Set<number>> {
     if (items.length === 0) return new Set();
     items = [...items].sort((a, b) => a.providerId - b.providerId);
     const providers = items.map((item) => item.providerId);
@@ -172,16 +182,39 @@ export class PactsRepository {
       AND NOT EXISTS (SELECT 1 FROM pact_publications p WHERE p.pact_version_id = pv.id)`;
   }
 
-  forConsumerVersion(consumerId: number, providerId: number, consumerVersionNumber: string): Promise<PactRow | undefined> {
-    return this.one(pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} AND cv.number = ${consumerVersionNumber}`));
+  forConsumerVersion(
+    consumerId: number,
+    providerId: number,
+    consumerVersionNumber: string,
+  ): Promise<PactRow | undefined> {
+    return this.one(
+      pactRows(
+        Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} AND cv.number = ${consumerVersionNumber}`,
+      ),
+    );
   }
 
-  latest(consumerId: number, providerId: number, filter: { tag?: string; branch?: string; untagged?: boolean } = {}): Promise<PactRow | undefined> {
+  latest(
+    consumerId: number,
+    providerId: number,
+    filter: { tag?: string; branch?: string; untagged?: boolean } = {},
+  ): Promise<PactRow | undefined> {
     const conditions = [Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId}`];
-    if (filter.tag !== undefined) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p.consumer_version_id AND t.name = ${filter.tag})`);
-    if (filter.branch !== undefined) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = p.consumer_version_id AND bv.branch_name = ${filter.branch})`);
-    if (filter.untagged) conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p.consumer_version_id)`);
-    return this.one(pactRows(Prisma.join(conditions, ' AND '), { orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1` }));
+    if (filter.tag !== undefined)
+      conditions.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p.consumer_version_id AND t.name = ${filter.tag})`,
+      );
+    if (filter.branch !== undefined)
+      conditions.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = p.consumer_version_id AND bv.branch_name = ${filter.branch})`,
+      );
+    if (filter.untagged)
+      conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM tags t WHERE t.version_id = p.consumer_version_id)`);
+    return this.one(
+      pactRows(Prisma.join(conditions, ' AND '), {
+        orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1`,
+      }),
+    );
   }
 
   /** The pact version with this SHA, shown as the newest consumer version that published it. */
@@ -195,52 +228,78 @@ export class PactsRepository {
 
   /** Every publication of an integration, newest consumer version first. */
   forIntegration(consumerId: number, providerId: number, limit = 100): Promise<PactRow[]> {
-    return this.rows(pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId}`, {
-      withContent: false,
-      orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT ${limit}`,
-    }));
+    return this.rows(
+      pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId}`, {
+        withContent: false,
+        orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT ${limit}`,
+      }),
+    );
   }
 
   /** An integration's publications from a consumer branch (or its main branch), newest first; `latest`: just the newest. */
-  onBranch(consumerId: number, providerId: number, filter: { branch?: string; mainBranch?: boolean }, latest: boolean): Promise<PactRow[]> {
-    return this.rows(pactRows(Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} ${consumerVersionFilter(Prisma.sql`p`, filter)}`, {
-      withContent: false,
-      orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT ${latest ? 1 : 500}`,
-    }));
+  onBranch(
+    consumerId: number,
+    providerId: number,
+    filter: { branch?: string; mainBranch?: boolean },
+    latest: boolean,
+  ): Promise<PactRow[]> {
+    return this.rows(
+      pactRows(
+        Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} ${consumerVersionFilter(Prisma.sql`p`, filter)}`,
+        {
+          withContent: false,
+          orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT ${latest ? 1 : 500}`,
+        },
+      ),
+    );
   }
 
   /** The newest publication before this one with different content (for "previous distinct"). */
   previousDistinct(row: PactRow): Promise<PactRow | undefined> {
-    return this.one(pactRows(
-      Prisma.sql`p.consumer_id = ${row.consumerId} AND p.provider_id = ${row.providerId} AND p.consumer_version_id < ${row.consumerVersionId} AND pv.sha <> ${row.sha}`,
-      { orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1` },
-    ));
+    return this.one(
+      pactRows(
+        Prisma.sql`p.consumer_id = ${row.consumerId} AND p.provider_id = ${row.providerId} AND p.consumer_version_id < ${row.consumerVersionId} AND pv.sha <> ${row.sha}`,
+        { orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1` },
+      ),
+    );
   }
 
   /** For one provider: each consumer's latest pact (optionally with a consumer version tag or branch). */
   latestForProvider(providerId: number, filter: ConsumerVersionFilter = {}): Promise<PactRow[]> {
     const condition = consumerVersionFilter(Prisma.sql`p2`, filter);
-    return this.rows(pactRows(Prisma.sql`p.id IN (
+    return this.rows(
+      pactRows(
+        Prisma.sql`p.id IN (
       SELECT latest.id FROM integrations i CROSS JOIN LATERAL (
         SELECT p2.id FROM pact_publications p2 WHERE p2.provider_id = i.provider_id AND p2.consumer_id = i.consumer_id ${condition}
         ORDER BY p2.consumer_version_id DESC LIMIT 1) latest
-      WHERE i.provider_id = ${providerId})`, { withContent: false, orderLimit: Prisma.sql`ORDER BY c.name` }));
+      WHERE i.provider_id = ${providerId})`,
+        { withContent: false, orderLimit: Prisma.sql`ORDER BY c.name` },
+      ),
+    );
   }
 
   /** Every publication for a provider whose consumer version has the tag (or is on the branch). */
   allForProvider(providerId: number, filter: ConsumerVersionFilter = {}, limit = 500): Promise<PactRow[]> {
     const condition = consumerVersionFilter(Prisma.sql`p`, filter);
-    return this.rows(pactRows(Prisma.sql`p.provider_id = ${providerId} ${condition}`, {
-      withContent: false,
-      orderLimit: Prisma.sql`ORDER BY c.name, p.consumer_version_id DESC LIMIT ${limit}`,
-    }));
+    return this.rows(
+      pactRows(Prisma.sql`p.provider_id = ${providerId} ${condition}`, {
+        withContent: false,
+        orderLimit: Prisma.sql`ORDER BY c.name, p.consumer_version_id DESC LIMIT ${limit}`,
+      }),
+    );
   }
 
   /** The latest pact of every integration (`/pacts/latest`). */
   latestForEveryIntegration(): Promise<PactRow[]> {
-    return this.rows(pactRows(Prisma.sql`p.id IN (
+    return this.rows(
+      pactRows(
+        Prisma.sql`p.id IN (
       SELECT latest.id FROM integrations i CROSS JOIN LATERAL (
         SELECT p2.id FROM pact_publications p2 WHERE p2.provider_id = i.provider_id AND p2.consumer_id = i.consumer_id
-        ORDER BY p2.consumer_version_id DESC LIMIT 1) latest)`, { withContent: false, orderLimit: Prisma.sql`ORDER BY c.name, pr.name` }));
+        ORDER BY p2.consumer_version_id DESC LIMIT 1) latest)`,
+        { withContent: false, orderLimit: Prisma.sql`ORDER BY c.name, pr.name` },
+      ),
+    );
   }
 }

@@ -56,7 +56,11 @@ export class PactsService {
    * publications are read once, new contents stored in one insert, new publications in another.
    */
   async publishAllInTransaction(
-    tx: Prisma.TransactionClient, consumer: { id: number }, version: Version & { created?: boolean }, items: PactToPublish[], origin?: EventOrigin,
+    tx: Prisma.TransactionClient,
+    consumer: { id: number },
+    version: Version & { created?: boolean },
+    items: PactToPublish[],
+    origin?: EventOrigin,
   ): Promise<PublishOutcome[]> {
     const pacts = new PactsRepository(tx);
     const outcomes = new Map<number, PublishOutcome>();
@@ -65,13 +69,26 @@ export class PactsService {
     // and our insert, the second round sees its publication and compares against it.
     for (let round = 0; round < 2 && pending.length > 0; round += 1) {
       // A version this transaction created has no publications (others wait on its uncommitted row).
-      const existing = version.created && round === 0 ? new Map<number, PactRow>() : await pacts.publicationsOf(version.id, pending.map((item) => item.provider.id));
+      const existing =
+        version.created && round === 0
+          ? new Map<number, PactRow>()
+          : await pacts.publicationsOf(
+              version.id,
+              pending.map((item) => item.provider.id),
+            );
       const plans = pending.map((item) => this.plan(item, existing.get(item.provider.id), version.number));
       for (const plan of plans) if (!plan.store) outcomes.set(plan.item.provider.id, plan.outcome);
       const toStore = plans.filter((plan) => plan.store);
-      const ids = await pacts.pactVersionIds(consumer.id, toStore.map(({ item, content }) => ({
-        providerId: item.provider.id, sha: content.sha, content: JSON.stringify(content.json), interactionsCount: content.interactionsCount, messagesCount: content.messagesCount,
-      })));
+      const ids = await pacts.pactVersionIds(
+        consumer.id,
+        toStore.map(({ item, content }) => ({
+          providerId: item.provider.id,
+          sha: content.sha,
+          content: JSON.stringify(content.json),
+          interactionsCount: content.interactionsCount,
+          messagesCount: content.messagesCount,
+        })),
+      );
       const idOf = (plan: (typeof toStore)[number]) => ids.get(`${plan.item.provider.id}:${plan.content.sha}`)!;
       for (const plan of toStore.filter((candidate) => candidate.existing)) {
         await pacts.revisePublication(plan.existing!.publicationId, idOf(plan));
@@ -79,15 +96,27 @@ export class PactsService {
         outcomes.set(plan.item.provider.id, plan.outcome);
       }
       const fresh = toStore.filter((candidate) => !candidate.existing);
-      const inserted = await pacts.insertPublications(version.id, consumer.id, fresh.map((plan) => ({ providerId: plan.item.provider.id, pactVersionId: idOf(plan) })));
-      for (const plan of fresh) if (inserted.has(plan.item.provider.id)) outcomes.set(plan.item.provider.id, plan.outcome);
+      const inserted = await pacts.insertPublications(
+        version.id,
+        consumer.id,
+        fresh.map((plan) => ({ providerId: plan.item.provider.id, pactVersionId: idOf(plan) })),
+      );
+      for (const plan of fresh)
+        if (inserted.has(plan.item.provider.id)) outcomes.set(plan.item.provider.id, plan.outcome);
       pending = fresh.filter((plan) => !inserted.has(plan.item.provider.id)).map((plan) => plan.item);
     }
-    if (pending.length > 0) throw new ConflictError('Another request is publishing pacts for the same consumer version; try again');
+    if (pending.length > 0)
+      throw new ConflictError('Another request is publishing pacts for the same consumer version; try again');
     // New publications added their integrations; revisions and unchanged ones already had theirs.
     const results = items.map((item) => outcomes.get(item.provider.id)!);
     if (origin && this.events) {
-      await this.events.pactsPublished(tx, origin, consumer.id, version.id, items.map((item, index) => ({ providerId: item.provider.id, changed: results[index]!.changed })));
+      await this.events.pactsPublished(
+        tx,
+        origin,
+        consumer.id,
+        version.id,
+        items.map((item, index) => ({ providerId: item.provider.id, changed: results[index]!.changed })),
+      );
     }
     return results;
   }
@@ -97,7 +126,8 @@ export class PactsService {
     let content = item.pact;
     if (existing && item.mode === 'merge') {
       const result = mergePacts(JSON.parse(existing.content) as JsonObject, item.pact.json);
-      if ('conflicts' in result) throw new ConflictError(result.conflicts.join('; '), { errors: { content: result.conflicts } });
+      if ('conflicts' in result)
+        throw new ConflictError(result.conflicts.join('; '), { errors: { content: result.conflicts } });
       content = readPact(result.merged);
     }
     const unchanged = existing !== undefined && existing.sha === content.sha;
@@ -111,7 +141,12 @@ export class PactsService {
       sha: content.sha,
       revisionNumber: existing ? existing.revisionNumber + (unchanged ? 0 : 1) : 1,
     };
-    const outcome: PublishOutcome = { row, created: !existing, changed: !unchanged, merged: Boolean(existing && !unchanged && item.mode === 'merge') };
+    const outcome: PublishOutcome = {
+      row,
+      created: !existing,
+      changed: !unchanged,
+      merged: Boolean(existing && !unchanged && item.mode === 'merge'),
+    };
     return { item, content, existing, store: !unchanged, outcome };
   }
 
@@ -131,12 +166,23 @@ export class PactsService {
   }
 
   /** The legacy pact resource: PUT (overwrite) or PATCH (merge) the pact at .../version/{v}. */
-  async publishAt(names: { consumer: string; provider: string; consumerVersion: string }, pact: PactContent, mode: PublishMode, origin?: EventOrigin): Promise<{ outcome: PublishOutcome; row: PactRow }> {
+  async publishAt(
+    names: { consumer: string; provider: string; consumerVersion: string },
+    pact: PactContent,
+    mode: PublishMode,
+    origin?: EventOrigin,
+  ): Promise<{ outcome: PublishOutcome; row: PactRow }> {
     if (pact.consumerName !== names.consumer) {
-      throw ValidationError.field('consumer.name', `The consumer name in the pact ("${pact.consumerName}") does not match the consumer name in the path ("${names.consumer}")`);
+      throw ValidationError.field(
+        'consumer.name',
+        `The consumer name in the pact ("${pact.consumerName}") does not match the consumer name in the path ("${names.consumer}")`,
+      );
     }
     if (pact.providerName !== names.provider) {
-      throw ValidationError.field('provider.name', `The provider name in the pact ("${pact.providerName}") does not match the provider name in the path ("${names.provider}")`);
+      throw ValidationError.field(
+        'provider.name',
+        `The provider name in the pact ("${pact.providerName}") does not match the provider name in the path ("${names.provider}")`,
+      );
     }
     const outcome = await inTransaction(this.prisma, async (tx) => {
       const pacticipants = new PacticipantsRepository(tx);
@@ -149,9 +195,15 @@ export class PactsService {
     return { outcome, row: await this.forConsumerVersion(names.provider, names.consumer, names.consumerVersion) };
   }
 
-  private async integration(providerName: string, consumerName: string): Promise<{ consumer: Pacticipant; provider: Pacticipant }> {
+  private async integration(
+    providerName: string,
+    consumerName: string,
+  ): Promise<{ consumer: Pacticipant; provider: Pacticipant }> {
     const pacticipants = new PacticipantsRepository(this.prisma);
-    const [provider, consumer] = await Promise.all([pacticipants.findByName(providerName), pacticipants.findByName(consumerName)]);
+    const [provider, consumer] = await Promise.all([
+      pacticipants.findByName(providerName),
+      pacticipants.findByName(consumerName),
+    ]);
     if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
     if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
     return { consumer, provider };
@@ -168,10 +220,21 @@ export class PactsService {
     return this.found(row, `between ${consumerName} version ${consumerVersion} and ${providerName}`);
   }
 
-  async latest(providerName: string, consumerName: string, filter: { tag?: string; branch?: string; untagged?: boolean } = {}): Promise<PactRow> {
+  async latest(
+    providerName: string,
+    consumerName: string,
+    filter: { tag?: string; branch?: string; untagged?: boolean } = {},
+  ): Promise<PactRow> {
     const { consumer, provider } = await this.integration(providerName, consumerName);
     const row = await new PactsRepository(this.prisma).latest(consumer.id, provider.id, filter);
-    const which = filter.tag !== undefined ? ` with tag ${filter.tag}` : filter.branch !== undefined ? ` from branch ${filter.branch}` : filter.untagged ? ' untagged' : '';
+    const which =
+      filter.tag !== undefined
+        ? ` with tag ${filter.tag}`
+        : filter.branch !== undefined
+          ? ` from branch ${filter.branch}`
+          : filter.untagged
+            ? ' untagged'
+            : '';
     return this.found(row, `between ${consumerName}${which} and ${providerName}`);
   }
 
@@ -186,7 +249,12 @@ export class PactsService {
     return new PactsRepository(this.prisma).forIntegration(consumer.id, provider.id);
   }
 
-  async onBranch(providerName: string, consumerName: string, filter: { branch?: string; mainBranch?: boolean }, latest: boolean): Promise<PactRow[]> {
+  async onBranch(
+    providerName: string,
+    consumerName: string,
+    filter: { branch?: string; mainBranch?: boolean },
+    latest: boolean,
+  ): Promise<PactRow[]> {
     const { consumer, provider } = await this.integration(providerName, consumerName);
     return new PactsRepository(this.prisma).onBranch(consumer.id, provider.id, filter, latest);
   }
@@ -213,6 +281,8 @@ export class PactsService {
 
   async delete(providerName: string, consumerName: string, consumerVersion: string): Promise<void> {
     const row = await this.forConsumerVersion(providerName, consumerName, consumerVersion);
-    await inTransaction(this.prisma, (tx) => new PactsRepository(tx).deletePublication(row.publicationId, row.pactVersionId));
+    await inTransaction(this.prisma, (tx) =>
+      new PactsRepository(tx).deletePublication(row.publicationId, row.pactVersionId),
+    );
   }
 }

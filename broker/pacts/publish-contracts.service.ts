@@ -45,17 +45,32 @@ function decodeContracts(request: PublishContractsRequest): PactContent[] {
     }
     const pact = readPactText(decodeBase64(contract.content, `${field}.content`), `${field}.content`);
     if (pact.consumerName !== contract.consumerName) {
-      throw ValidationError.field(`${field}.content`, `The consumer name in the pact ("${pact.consumerName}") does not match consumerName ("${contract.consumerName}")`);
+      throw ValidationError.field(
+        `${field}.content`,
+        `The consumer name in the pact ("${pact.consumerName}") does not match consumerName ("${contract.consumerName}")`,
+      );
     }
     if (pact.providerName !== contract.providerName) {
-      throw ValidationError.field(`${field}.content`, `The provider name in the pact ("${pact.providerName}") does not match providerName ("${contract.providerName}")`);
+      throw ValidationError.field(
+        `${field}.content`,
+        `The provider name in the pact ("${pact.providerName}") does not match providerName ("${contract.providerName}")`,
+      );
     }
     return pact;
   });
 }
 
-function versionNotice(name: string, number: string, created: boolean, branch: string | undefined, tags: string[]): Notice {
-  const parts = [branch ? `branch ${branch}` : undefined, tags.length > 0 ? `tags ${tags.join(', ')}` : undefined].filter(Boolean);
+function versionNotice(
+  name: string,
+  number: string,
+  created: boolean,
+  branch: string | undefined,
+  tags: string[],
+): Notice {
+  const parts = [
+    branch ? `branch ${branch}` : undefined,
+    tags.length > 0 ? `tags ${tags.join(', ')}` : undefined,
+  ].filter(Boolean);
   const withParts = parts.length > 0 ? ` with ${parts.join(' and ')}` : '';
   return { type: 'success', text: `${created ? 'Created' : 'Updated'} ${name} version ${number}${withParts}` };
 }
@@ -64,8 +79,16 @@ function contractNotice(outcome: PublishOutcome): Notice {
   const { consumerName, consumerVersionNumber, providerName } = outcome.row;
   const subject = `Pact for ${consumerName} version ${consumerVersionNumber} and provider ${providerName}`;
   if (!outcome.changed) return { type: 'info', text: `${subject} unchanged: the same content was already published` };
-  if (outcome.merged) return { type: 'success', text: `${subject} merged with the pact already published (revision ${outcome.row.revisionNumber})` };
-  if (!outcome.created) return { type: 'warning', text: `${subject} replaced with different content (revision ${outcome.row.revisionNumber})` };
+  if (outcome.merged)
+    return {
+      type: 'success',
+      text: `${subject} merged with the pact already published (revision ${outcome.row.revisionNumber})`,
+    };
+  if (!outcome.created)
+    return {
+      type: 'warning',
+      text: `${subject} replaced with different content (revision ${outcome.row.revisionNumber})`,
+    };
   return { type: 'success', text: `${subject} published` };
 }
 
@@ -80,20 +103,36 @@ export class PublishContractsService {
     const tags = [...new Set(request.tags ?? [])];
     return inTransaction(this.prisma, async (tx) => {
       const versions = new VersionsRepository(tx);
-      const pacticipants = await new PacticipantsRepository(tx).getOrCreateMany([request.pacticipantName, ...contents.map((pact) => pact.providerName)]);
+      const pacticipants = await new PacticipantsRepository(tx).getOrCreateMany([
+        request.pacticipantName,
+        ...contents.map((pact) => pact.providerName),
+      ]);
       const consumer = pacticipants.get(request.pacticipantName)!;
-      const { version, created } = await versions.getOrCreate(consumer.id, request.pacticipantVersionNumber, request.buildUrl);
+      const { version, created } = await versions.getOrCreate(
+        consumer.id,
+        request.pacticipantVersionNumber,
+        request.buildUrl,
+      );
       await versions.putOnBranchAndTag(consumer.id, version.id, request.branch, tags);
 
       const notices: Notice[] = [versionNotice(consumer.name, version.number, created, request.branch, tags)];
       if (request.branch === undefined) {
-        notices.push({ type: 'warning', text: 'No branch was given: branches make pacts for verification and can-i-deploy work best (publish with --branch)' });
+        notices.push({
+          type: 'warning',
+          text: 'No branch was given: branches make pacts for verification and can-i-deploy work best (publish with --branch)',
+        });
       }
-      const outcomes = await this.pacts.publishAllInTransaction(tx, consumer, { ...version, created }, contents.map((pact, index) => ({
-        provider: pacticipants.get(pact.providerName)!,
-        pact,
-        mode: request.contracts[index]!.onConflict === 'merge' ? 'merge' : 'overwrite',
-      })), origin);
+      const outcomes = await this.pacts.publishAllInTransaction(
+        tx,
+        consumer,
+        { ...version, created },
+        contents.map((pact, index) => ({
+          provider: pacticipants.get(pact.providerName)!,
+          pact,
+          mode: request.contracts[index]!.onConflict === 'merge' ? 'merge' : 'overwrite',
+        })),
+        origin,
+      );
       notices.push(...outcomes.map(contractNotice));
       return { pacticipant: consumer, version, tags, branch: request.branch, contracts: outcomes, notices };
     });

@@ -4,7 +4,8 @@ import { useBroker } from '../testing/broker-test-context.ts';
 import { buildPact } from '../testing/test-data.ts';
 import type { JsonObject } from './content.ts';
 
-const base64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
+const base64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
 
 function publishBody(pact: JsonObject, overrides: Record<string, unknown> = {}) {
   const consumer = (pact.consumer as { name: string }).name;
@@ -15,7 +16,15 @@ function publishBody(pact: JsonObject, overrides: Record<string, unknown> = {}) 
     branch: 'main',
     tags: ['dev'],
     buildUrl: 'https://ci.example/build/1',
-    contracts: [{ consumerName: consumer, providerName: provider, specification: 'pact', contentType: 'application/json', content: base64(pact) }],
+    contracts: [
+      {
+        consumerName: consumer,
+        providerName: provider,
+        specification: 'pact',
+        contentType: 'application/json',
+        content: base64(pact),
+      },
+    ],
     ...overrides,
   };
 }
@@ -53,8 +62,16 @@ describe('broker: publishing contracts', () => {
         { description: 'two', request: { path: '/2', method: 'GET' }, response: { status: 201 } },
       ];
       const first = buildPact('Foo', 'Bar', { interactions });
-      const reordered = { metadata: first.metadata, interactions: [interactions[1], interactions[0]].map((i) => JSON.parse(JSON.stringify(i, null, 4))), provider: first.provider, consumer: first.consumer };
-      await request(broker.server).post('/contracts/publish').send(publishBody(first, { pacticipantVersionNumber: '1' })).expect(200);
+      const reordered = {
+        metadata: first.metadata,
+        interactions: [interactions[1], interactions[0]].map((i) => JSON.parse(JSON.stringify(i, null, 4))),
+        provider: first.provider,
+        consumer: first.consumer,
+      };
+      await request(broker.server)
+        .post('/contracts/publish')
+        .send(publishBody(first, { pacticipantVersionNumber: '1' }))
+        .expect(200);
       const pretty = publishBody(first, { pacticipantVersionNumber: '2' });
       (pretty.contracts as { content: string }[])[0]!.content = base64(JSON.stringify(reordered, null, 2));
       await request(broker.server).post('/contracts/publish').send(pretty).expect(200);
@@ -72,9 +89,15 @@ describe('broker: publishing contracts', () => {
     });
 
     it('when a version is published again with different content, refuses with 409, a diff, and changes nothing', async () => {
-      await request(broker.server).post('/contracts/publish').send(publishBody(buildPact('Foo', 'Bar'))).expect(200);
+      await request(broker.server)
+        .post('/contracts/publish')
+        .send(publishBody(buildPact('Foo', 'Bar')))
+        .expect(200);
       const before = await request(broker.server).get('/pacts/provider/Bar/consumer/Foo/version/1.0.0').expect(200);
-      const res = await request(broker.server).post('/contracts/publish').send(publishBody(buildPact('Foo', 'Bar'), { tags: ['other'] })).expect(409);
+      const res = await request(broker.server)
+        .post('/contracts/publish')
+        .send(publishBody(buildPact('Foo', 'Bar'), { tags: ['other'] }))
+        .expect(409);
       expect(res.body.errors.content[0]).to.match(/Cannot change the content of the pact for Foo version 1.0.0/);
       const diff = res.body.notices.find((n: { type: string }) => n.type === 'info').text;
       expect(diff).to.match(/^-.*\/things\//m);
@@ -85,7 +108,10 @@ describe('broker: publishing contracts', () => {
     });
 
     it('with onConflict "merge", adds the new interactions to the pact already published for that version', async () => {
-      await request(broker.server).post('/contracts/publish').send(publishBody(buildPact('Foo', 'Bar'))).expect(200);
+      await request(broker.server)
+        .post('/contracts/publish')
+        .send(publishBody(buildPact('Foo', 'Bar')))
+        .expect(200);
       const body = publishBody(buildPact('Foo', 'Bar'));
       (body.contracts as Record<string, unknown>[])[0]!.onConflict = 'merge';
       await request(broker.server).post('/contracts/publish').send(body).expect(200);
@@ -96,37 +122,77 @@ describe('broker: publishing contracts', () => {
     it('publishes pacts with several providers in one request, all or nothing', async () => {
       const good = buildPact('Foo', 'Bar');
       const body = publishBody(good);
-      (body.contracts as Record<string, unknown>[]).push({ consumerName: 'Foo', providerName: 'Baz', specification: 'pact', contentType: 'application/json', content: base64(buildPact('Foo', 'Baz')) });
+      (body.contracts as Record<string, unknown>[]).push({
+        consumerName: 'Foo',
+        providerName: 'Baz',
+        specification: 'pact',
+        contentType: 'application/json',
+        content: base64(buildPact('Foo', 'Baz')),
+      });
       const res = await request(broker.server).post('/contracts/publish').send(body).expect(200);
       expect(res.body._links['pb:contracts']).to.have.length(2);
 
       const broken = publishBody(buildPact('Foo', 'Qux'), { pacticipantVersionNumber: '2.0.0' });
-      (broken.contracts as Record<string, unknown>[]).push({ consumerName: 'Foo', providerName: 'Quux', specification: 'pact', contentType: 'application/json', content: 'not base64!' });
+      (broken.contracts as Record<string, unknown>[]).push({
+        consumerName: 'Foo',
+        providerName: 'Quux',
+        specification: 'pact',
+        contentType: 'application/json',
+        content: 'not base64!',
+      });
       await request(broker.server).post('/contracts/publish').send(broken).expect(400);
       expect(await broker.prisma.version.count({ where: { number: '2.0.0' } })).to.equal(0);
       expect(await broker.prisma.pacticipant.count({ where: { name: { in: ['Qux', 'Quux'] } } })).to.equal(0);
     });
 
     it('stores V3 message pacts and V4 pacts as published, with an _id on every interaction and message', async () => {
-      const v3 = { consumer: { name: 'Foo' }, provider: { name: 'Queue' }, messages: [{ description: 'an event', contents: { id: 1 }, metaData: { contentType: 'application/json' } }], metadata: { pactSpecification: { version: '3.0.0' } } };
+      const v3 = {
+        consumer: { name: 'Foo' },
+        provider: { name: 'Queue' },
+        messages: [{ description: 'an event', contents: { id: 1 }, metaData: { contentType: 'application/json' } }],
+        metadata: { pactSpecification: { version: '3.0.0' } },
+      };
       const v4 = {
-        consumer: { name: 'Foo' }, provider: { name: 'Api' },
+        consumer: { name: 'Foo' },
+        provider: { name: 'Api' },
         interactions: [
-          { type: 'Synchronous/HTTP', key: 'k1', description: 'a call', pending: false, request: { method: 'GET', path: '/' }, response: { status: 200, body: { content: { a: 1 }, contentType: 'application/json', encoded: false } } },
-          { type: 'Asynchronous/Messages', key: 'k2', description: 'a message', contents: { content: 'x', contentType: 'text/plain', encoded: false } },
+          {
+            type: 'Synchronous/HTTP',
+            key: 'k1',
+            description: 'a call',
+            pending: false,
+            request: { method: 'GET', path: '/' },
+            response: { status: 200, body: { content: { a: 1 }, contentType: 'application/json', encoded: false } },
+          },
+          {
+            type: 'Asynchronous/Messages',
+            key: 'k2',
+            description: 'a message',
+            contents: { content: 'x', contentType: 'text/plain', encoded: false },
+          },
         ],
         metadata: { pactSpecification: { version: '4.0' } },
       };
       await request(broker.server).put('/pacts/provider/Queue/consumer/Foo/version/1').send(v3).expect(201);
       await request(broker.server).put('/pacts/provider/Api/consumer/Foo/version/1').send(v4).expect(201);
-      const messages = (await request(broker.server).get('/pacts/provider/Queue/consumer/Foo/version/1').expect(200)).body;
+      const messages = (await request(broker.server).get('/pacts/provider/Queue/consumer/Foo/version/1').expect(200))
+        .body;
       expect(messages.messages[0]).to.include({ description: 'an event' });
       expect(messages.messages[0]._id).to.match(/^[0-9a-f]{40}$/);
       expect(messages.metadata.pactSpecification.version).to.equal('3.0.0');
       const api = (await request(broker.server).get('/pacts/provider/Api/consumer/Foo/version/1').expect(200)).body;
-      expect(api.interactions.map((i: { type: string }) => i.type)).to.deep.equal(['Synchronous/HTTP', 'Asynchronous/Messages']);
-      expect(api.interactions[0].response.body).to.deep.equal({ content: { a: 1 }, contentType: 'application/json', encoded: false });
-      expect(await broker.prisma.pactVersion.findFirstOrThrow({ where: { provider: { name: 'Api' } } })).to.include({ interactionsCount: 2 });
+      expect(api.interactions.map((i: { type: string }) => i.type)).to.deep.equal([
+        'Synchronous/HTTP',
+        'Asynchronous/Messages',
+      ]);
+      expect(api.interactions[0].response.body).to.deep.equal({
+        content: { a: 1 },
+        contentType: 'application/json',
+        encoded: false,
+      });
+      expect(await broker.prisma.pactVersion.findFirstOrThrow({ where: { provider: { name: 'Api' } } })).to.include({
+        interactionsCount: 2,
+      });
     });
   });
 
@@ -142,16 +208,30 @@ describe('broker: publishing contracts', () => {
     });
 
     it('PATCH merges interactions, matched on description and provider state', async () => {
-      const one = { description: 'one', providerState: 'x', request: { method: 'GET', path: '/1' }, response: { status: 200 } };
+      const one = {
+        description: 'one',
+        providerState: 'x',
+        request: { method: 'GET', path: '/1' },
+        response: { status: 200 },
+      };
       const two = { description: 'two', request: { method: 'GET', path: '/2' }, response: { status: 200 } };
       const oneChanged = { ...one, response: { status: 404 } };
-      await request(broker.server).put(path).send(buildPact('Foo', 'Bar', { interactions: [one] })).expect(201);
-      await request(broker.server).patch(path).send(buildPact('Foo', 'Bar', { interactions: [oneChanged, two] })).expect(200);
+      await request(broker.server)
+        .put(path)
+        .send(buildPact('Foo', 'Bar', { interactions: [one] }))
+        .expect(201);
+      await request(broker.server)
+        .patch(path)
+        .send(buildPact('Foo', 'Bar', { interactions: [oneChanged, two] }))
+        .expect(200);
       const merged = (await request(broker.server).get(path).expect(200)).body;
       expect(merged.interactions.map((i: { description: string }) => i.description)).to.deep.equal(['one', 'two']);
       expect(merged.interactions[0].response.status).to.equal(404);
       const clash = { ...one, request: { method: 'POST', path: '/1' } };
-      const res = await request(broker.server).patch(path).send(buildPact('Foo', 'Bar', { interactions: [clash] })).expect(409);
+      const res = await request(broker.server)
+        .patch(path)
+        .send(buildPact('Foo', 'Bar', { interactions: [clash] }))
+        .expect(409);
       expect(res.body.errors.content[0]).to.match(/different request/);
     });
 
@@ -159,8 +239,19 @@ describe('broker: publishing contracts', () => {
       await request(broker.server).put(path).send(buildPact('Foo', 'Bar')).expect(201);
       const pact = (await request(broker.server).get(path).expect(200)).body;
       expect(pact.createdAt).to.match(/^\d{4}-\d\d-\d\dT/);
-      for (const rel of ['self', 'pb:consumer', 'pb:consumer-version', 'pb:provider', 'pb:pact-version', 'pb:latest-pact-version', 'pb:publish-verification-results', 'pb:diff-previous-distinct']) {
-        expect(pact._links[rel], rel).to.have.property('href').that.matches(/^http:\/\/127\.0\.0\.1:\d+\//);
+      for (const rel of [
+        'self',
+        'pb:consumer',
+        'pb:consumer-version',
+        'pb:provider',
+        'pb:pact-version',
+        'pb:latest-pact-version',
+        'pb:publish-verification-results',
+        'pb:diff-previous-distinct',
+      ]) {
+        expect(pact._links[rel], rel)
+          .to.have.property('href')
+          .that.matches(/^http:\/\/127\.0\.0\.1:\d+\//);
       }
       const sha = pact._links['pb:pact-version'].name;
       await request(broker.server).get(`/pacts/provider/Bar/consumer/Foo/pact-version/${sha}`).expect(200);
@@ -178,9 +269,16 @@ describe('broker: publishing contracts', () => {
 
   describe('reading pacts', () => {
     it('finds the latest pact, the latest with a tag, from a branch, and every latest pact of a provider', async () => {
-      await broker.data().consumer('Foo').version('1', { tags: ['prod'] }).pact('Bar')
-        .version('2', { branch: 'main' }).pact('Bar')
-        .consumer('Baz').version('7').pact('Bar');
+      await broker
+        .data()
+        .consumer('Foo')
+        .version('1', { tags: ['prod'] })
+        .pact('Bar')
+        .version('2', { branch: 'main' })
+        .pact('Bar')
+        .consumer('Baz')
+        .version('7')
+        .pact('Bar');
       const latest = await request(broker.server).get('/pacts/provider/Bar/consumer/Foo/latest').expect(200);
       expect(latest.headers['x-pact-consumer-version']).to.equal('2');
       const prod = await request(broker.server).get('/pacts/provider/Bar/consumer/Foo/latest/prod').expect(200);
@@ -191,14 +289,21 @@ describe('broker: publishing contracts', () => {
       const provider = (await request(broker.server).get('/pacts/provider/Bar/latest').expect(200)).body;
       expect(provider._links['pb:pacts'].map((l: { name: string }) => l.name)).to.deep.equal(['Baz', 'Foo']);
       const all = (await request(broker.server).get('/pacts/latest').expect(200)).body;
-      expect(all.pacts.map((p: { _embedded: { consumer: { _embedded: { version: { number: string } } } } }) => p._embedded.consumer._embedded.version.number)).to.deep.equal(['7', '2']);
+      expect(
+        all.pacts.map(
+          (p: { _embedded: { consumer: { _embedded: { version: { number: string } } } } }) =>
+            p._embedded.consumer._embedded.version.number,
+        ),
+      ).to.deep.equal(['7', '2']);
     });
   });
 
   describe('concurrency', () => {
     it('when 10 requests publish the same version at once, one pact version and one set of rows are stored', async () => {
       const body = publishBody(buildPact('Foo', 'Bar'));
-      const responses = await Promise.all(Array.from({ length: 10 }, () => request(broker.server).post('/contracts/publish').send(body)));
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, () => request(broker.server).post('/contracts/publish').send(body)),
+      );
       expect(responses.map((res) => res.status)).to.deep.equal(Array(10).fill(200));
       expect(await broker.prisma.pacticipant.count()).to.equal(2);
       expect(await broker.prisma.version.count()).to.equal(1);
@@ -211,7 +316,11 @@ describe('broker: publishing contracts', () => {
 
     it('when 10 requests publish different content for the same version at once, one wins and the others get 409', async () => {
       const responses = await Promise.all(
-        Array.from({ length: 10 }, () => request(broker.server).post('/contracts/publish').send(publishBody(buildPact('Foo', 'Bar')))),
+        Array.from({ length: 10 }, () =>
+          request(broker.server)
+            .post('/contracts/publish')
+            .send(publishBody(buildPact('Foo', 'Bar'))),
+        ),
       );
       const statuses = responses.map((res) => res.status).sort();
       expect(statuses).to.deep.equal([200, ...Array(9).fill(409)]);
