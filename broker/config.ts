@@ -66,6 +66,8 @@ const brokerEnvSchema = z.object({
   BROKER_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** With auth on: serve badges to anyone (README images are fetched without credentials). */
   BROKER_ENABLE_PUBLIC_BADGE_ACCESS: flag.default(false),
+  /** Apply a selector's fallbackBranch as documented (false: accept and ignore it, as the Pact Broker does). */
+  BROKER_APPLY_FALLBACK_BRANCH: flag.default(true),
 });
 
 export type LogLevel = z.infer<typeof brokerEnvSchema>['BROKER_LOG_LEVEL'];
@@ -98,6 +100,7 @@ export interface BrokerConfig {
   webhookRetry: WebhookRetryConfig;
   webhookTimeoutSeconds: number;
   publicBadgeAccess: boolean;
+  applyFallbackBranch: boolean;
 }
 
 export interface WebhookRetryConfig {
@@ -150,6 +153,7 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     },
     webhookTimeoutSeconds: e.BROKER_WEBHOOK_TIMEOUT_SECONDS,
     publicBadgeAccess: e.BROKER_ENABLE_PUBLIC_BADGE_ACCESS,
+    applyFallbackBranch: e.BROKER_APPLY_FALLBACK_BRANCH,
   };
 }
 

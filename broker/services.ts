@@ -59,7 +59,7 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     versions: new VersionsService(prisma),
     pacts,
     publishContracts: new PublishContractsService(prisma, pacts),
-    forVerification: new ForVerificationService(prisma),
+    forVerification: new ForVerificationService(prisma, { applyFallbackBranch: config.applyFallbackBranch }),
     verifications: new VerificationsService(prisma, events),
     matrix,
     environments: new EnvironmentsService(prisma),

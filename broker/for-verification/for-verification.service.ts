@@ -2,17 +2,17 @@
 // selectors, whether each is pending for the provider's branch (or tags), and which work-in-progress
 // pacts to add. Pacts picked by several selectors are verified once (merged by content).
 import type { PrismaClient } from '../prisma-client.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
-import type { PactsForVerificationRequest, Selector } from '../schemas/pacts-for-verification.ts';
+import type { Parsed, PactsForVerificationRequest, Selector } from '../schemas/pacts-for-verification.ts';
 import { PendingRepository } from './pending.repository.ts';
 import { SelectionRepository, type ConsumerFilter, type SelectedRow } from './selection.repository.ts';
 
-/** Why a pact was picked: the selector and what it resolved to. */
+/** Why a pact was picked: the selector and the consumer version it resolved to. */
 export interface Selection {
-  selector: Selector | { kind: 'wip' };
+  selector: Selector | { kind: 'wip'; consumer?: undefined };
   row: SelectedRow;
-  latest: boolean;
+  /** Picked by the selector's fallback tag or branch (nothing was found for its own). */
   fallback: boolean;
 }
 
@@ -22,9 +22,12 @@ export interface VerifiablePact {
   sha: string;
   /** The newest consumer version among the selections (named in the pact's link). */
   consumerVersionNumber: string;
+  consumerVersionId: number;
   selections: Selection[];
-  /** Only when pending status was asked for. */
+  /** Only when pending status was asked for (always on WIP pacts). */
   pending?: boolean;
+  /** With provider tags (and no branch): the tags it is pending for. */
+  pendingTags?: string[];
   wip: boolean;
 }
 
@@ -34,10 +37,44 @@ export interface PactsForVerification {
   pacts: VerifiablePact[];
 }
 
-const LATEST_KINDS = new Set(['mainBranch', 'branch', 'matchingBranch', 'eachBranch', 'latest']);
+export interface ForVerificationOptions {
+  /** Use a selector's fallbackBranch (the Pact Broker accepts it but never applies it). */
+  applyFallbackBranch: boolean;
+}
+
+/** Whether a selection says "the latest of ..." (kept in the pact URL's metadata). */
+export function isLatest(selection: Selection): boolean {
+  const { selector } = selection;
+  if (selector.kind === 'tag') return selector.latest;
+  return ['mainBranch', 'branch', 'matchingBranch', 'eachBranch', 'latest'].includes(selector.kind);
+}
 
 export class ForVerificationService {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: ForVerificationOptions = { applyFallbackBranch: true },
+  ) {}
+
+  /**
+   * The request, once the environments its selectors name are known to exist; every problem (of
+   * the parse and of the environments) in one 400, as the Pact Broker reports them.
+   */
+  async checked(parsed: Parsed): Promise<PactsForVerificationRequest> {
+    const errors = { ...parsed.errors };
+    if (parsed.environments.length > 0) {
+      const names = [...new Set(parsed.environments.map((item) => item.name))];
+      const known = new Set(
+        (await this.prisma.environment.findMany({ where: { name: { in: names } }, select: { name: true } })).map(
+          (environment) => environment.name,
+        ),
+      );
+      for (const { index, name } of parsed.environments.filter((item) => !known.has(item.name))) {
+        (errors.consumerVersionSelectors ??= []).push(`no environment named '${name}' exists (at index ${index})`);
+      }
+    }
+    if (Object.keys(errors).length > 0 || !parsed.request) throw new ValidationError(errors);
+    return parsed.request;
+  }
 
   async find(providerName: string, request: PactsForVerificationRequest): Promise<PactsForVerification> {
     const provider = await new PacticipantsRepository(this.prisma).findByName(providerName);
@@ -49,9 +86,7 @@ export class ForVerificationService {
     // The selectors' queries and the WIP candidates are independent: they run at once.
     const [selections, heads] = await Promise.all([
       request.consumerVersionSelectors.length > 0
-        ? Promise.all(
-            request.consumerVersionSelectors.map((selector) => this.select(selection, provider.id, selector, request)),
-          ).then((lists) => lists.flat())
+        ? this.explicitSelections(selection, provider.id, request.consumerVersionSelectors)
         : this.defaultSelections(selection, provider.id),
       wantsWip ? selection.heads(provider.id, request.includeWipPactsSince!) : Promise.resolve([]),
     ]);
@@ -62,69 +97,84 @@ export class ForVerificationService {
     const status = needStatus
       ? await this.verifiedStatus(provider.id, [...explicit, ...candidates.map((row) => row.pactVersionId)], request)
       : undefined;
-    if (request.includePendingStatus) for (const pact of pacts) pact.pending = !status!(pact.pactVersionId).any;
+    if (request.includePendingStatus) {
+      for (const pact of pacts) {
+        const { any, pendingTags } = status!(pact.pactVersionId);
+        pact.pending = !any;
+        if (pendingTags) pact.pendingTags = pendingTags;
+      }
+    }
     // WIP: heads this provider branch (or these tags) has not verified successfully outside WIP.
     const wip = mergeByContent(
       candidates
         .filter((row) => !status!(row.pactVersionId).outsideWip)
-        .map((row) => ({ selector: { kind: 'wip' as const }, row, latest: true, fallback: false })),
+        .map((row) => ({ selector: { kind: 'wip' as const }, row, fallback: false })),
     );
     for (const pact of wip) {
       pact.wip = true;
       pact.pending = true;
     }
-    return { provider, request, pacts: sortPacts([...pacts, ...wip]) };
+    // The selected pacts first, then the WIP ones, each by consumer and then consumer version.
+    return { provider, request, pacts: [...sortPacts(pacts), ...sortPacts(wip)] };
   }
 
-  private async select(
+  private async explicitSelections(
     repository: SelectionRepository,
     providerId: number,
-    selector: Selector,
-    request: PactsForVerificationRequest,
+    selectors: Selector[],
   ): Promise<Selection[]> {
+    const lists = await Promise.all(selectors.map((selector) => this.select(repository, providerId, selector)));
+    const selections = lists.flat();
+    // A fallback applies only when no selector found a pact for the tag (or branch) at all, for any
+    // consumer: the Pact Broker's rule, so one consumer's feature branch does not change what the
+    // others are verified against.
+    const fallbacks = await Promise.all(
+      selectors.map(async (selector): Promise<Selection[]> => {
+        const consumers: ConsumerFilter = selector.consumer === undefined ? {} : { name: selector.consumer };
+        if (selector.kind === 'tag' && selector.fallbackTag !== undefined) {
+          const found = selections.some(
+            (s) => s.selector.kind === 'tag' && s.selector.latest && s.row.tag === selector.tag,
+          );
+          if (found) return [];
+          const rows = await repository.tagHeads(providerId, selector.fallbackTag, consumers);
+          return rows.map((row) => ({ selector, row, fallback: true }));
+        }
+        if (selector.kind === 'branch' && selector.fallbackBranch !== undefined && this.options.applyFallbackBranch) {
+          const found = selections.some((s) => isBranchSelection(s) && s.row.branch === selector.branch);
+          if (found) return [];
+          const rows = await repository.branchHeads(providerId, selector.fallbackBranch, consumers);
+          return rows.map((row) => ({ selector, row, fallback: true }));
+        }
+        return [];
+      }),
+    );
+    return [...selections, ...fallbacks.flat()];
+  }
+
+  private async select(repository: SelectionRepository, providerId: number, selector: Selector): Promise<Selection[]> {
     const consumers: ConsumerFilter = selector.consumer === undefined ? {} : { name: selector.consumer };
-    const picked = (rows: SelectedRow[], fallback = false): Selection[] =>
-      rows.map((row) => ({
-        selector,
-        row,
-        latest: LATEST_KINDS.has(selector.kind) || (selector.kind === 'tag' && selector.latest),
-        fallback,
-      }));
+    const picked = (rows: SelectedRow[]): Selection[] => rows.map((row) => ({ selector, row, fallback: false }));
     switch (selector.kind) {
       case 'latest':
         return picked(await repository.latest(providerId, consumers));
       case 'mainBranch':
-        return picked(await repository.latestForBranch(providerId, undefined, consumers));
+        return picked(await repository.branchHeads(providerId, undefined, consumers));
+      case 'branch':
       case 'matchingBranch':
-        return picked(await repository.latestForBranch(providerId, request.providerVersionBranch!, consumers));
+        return picked(await repository.branchHeads(providerId, selector.branch, consumers));
       case 'eachBranch':
-        return picked(await repository.latestForEachBranch(providerId, consumers));
-      case 'branch': {
-        const rows = await repository.latestForBranch(providerId, selector.branch, consumers);
-        if (selector.fallbackBranch === undefined) return picked(rows);
-        const missing = await this.consumersWithout(repository, providerId, rows, consumers);
-        const fallback =
-          missing.length > 0
-            ? await repository.latestForBranch(providerId, selector.fallbackBranch, { ...consumers, ids: missing })
-            : [];
-        return [...picked(rows), ...picked(fallback, true)];
-      }
-      case 'tag': {
-        if (!selector.latest) return picked(await repository.allForTag(providerId, selector.tag, consumers));
-        const rows = await repository.latestForTag(providerId, selector.tag, consumers);
-        if (selector.fallbackTag === undefined) return picked(rows);
-        const missing = await this.consumersWithout(repository, providerId, rows, consumers);
-        const fallback =
-          missing.length > 0
-            ? await repository.latestForTag(providerId, selector.fallbackTag, { ...consumers, ids: missing })
-            : [];
-        return [...picked(rows), ...picked(fallback, true)];
-      }
+        return picked(await repository.eachBranchHeads(providerId, consumers));
+      case 'tag':
+        return picked(
+          selector.latest
+            ? await repository.tagHeads(providerId, selector.tag, consumers)
+            : await repository.allForTag(providerId, selector.tag, consumers),
+        );
       case 'deployed':
         return picked(await repository.deployed(providerId, selector.environment, consumers));
       case 'released':
         return picked(await repository.released(providerId, selector.environment, consumers));
-      case 'deployedOrReleased': {
+      case 'environment': {
         const [deployed, released] = await Promise.all([
           repository.deployed(providerId, selector.environment, consumers),
           repository.released(providerId, selector.environment, consumers),
@@ -134,49 +184,32 @@ export class ForVerificationService {
     }
   }
 
-  /** Consumers of the provider (within the filter) that none of `rows` belongs to. */
-  private async consumersWithout(
-    repository: SelectionRepository,
-    providerId: number,
-    rows: SelectedRow[],
-    consumers: ConsumerFilter,
-  ): Promise<number[]> {
-    const found = new Set(rows.map((row) => row.consumerId));
-    const all = await repository.consumerIds(providerId);
-    return all.filter((id) => !found.has(id) && (consumers.ids === undefined || consumers.ids.includes(id)));
-  }
-
   /**
-   * The selectors used when none are given (the Pact Broker's defaults): for each consumer, the latest
-   * pact from its main branch, else the latest tagged with its main branch's name, else its latest;
-   * plus every deployed and released version.
+   * The selectors used when none are given (the Pact Broker's defaults), for each consumer: the head
+   * of its main branch when that branch has versions (nothing, if the head has no pact with this
+   * provider), else the newest version tagged with the main branch's name, else its latest pact;
+   * plus every deployed and every released version.
    */
   private async defaultSelections(repository: SelectionRepository, providerId: number): Promise<Selection[]> {
-    const mainBranch = await repository.latestForBranch(providerId, undefined);
-    const withMain = new Set(mainBranch.map((row) => row.consumerId));
-    const candidates = (await repository.consumersWithMainBranch(providerId)).filter((id) => !withMain.has(id));
-    const mainTag =
-      candidates.length > 0 ? await repository.latestForTag(providerId, undefined, { ids: candidates }) : [];
-    const covered = new Set([...withMain, ...mainTag.map((row) => row.consumerId)]);
-    const rest = (await repository.consumerIds(providerId)).filter((id) => !covered.has(id));
-    const [latest, deployed, released] = await Promise.all([
-      rest.length > 0 ? repository.latest(providerId, { ids: rest }) : Promise.resolve([]),
+    const consumers = await repository.consumersMainBranch(providerId);
+    const ids = (kind: 'branch' | 'tag' | 'none') =>
+      consumers.filter((consumer) => consumer.mainBranch === kind).map((consumer) => consumer.consumerId);
+    const [onBranch, asTag, latest] = [ids('branch'), ids('tag'), ids('none')];
+    const [mainBranch, mainTag, overallLatest, deployed, released] = await Promise.all([
+      onBranch.length > 0 ? repository.branchHeads(providerId, undefined, { ids: onBranch }) : [],
+      asTag.length > 0 ? repository.tagHeads(providerId, undefined, { ids: asTag }) : [],
+      latest.length > 0 ? repository.latest(providerId, { ids: latest }) : [],
       repository.deployed(providerId, undefined),
       repository.released(providerId, undefined),
     ]);
-    const as = (selector: Selector, rows: SelectedRow[], latestFlag: boolean) =>
-      rows.map((row) => ({ selector, row, latest: latestFlag, fallback: false }));
+    const each = (rows: SelectedRow[], selector: (row: SelectedRow) => Selector): Selection[] =>
+      rows.map((row) => ({ selector: selector(row), row, fallback: false }));
     return [
-      ...as({ kind: 'mainBranch' }, mainBranch, true),
-      ...mainTag.map((row) => ({
-        selector: { kind: 'tag', tag: row.tag!, latest: true } as Selector,
-        row,
-        latest: true,
-        fallback: false,
-      })),
-      ...as({ kind: 'latest' }, latest, true),
-      ...as({ kind: 'deployed' }, deployed, false),
-      ...as({ kind: 'released' }, released, false),
+      ...each(mainBranch, (row) => ({ kind: 'mainBranch', consumer: row.consumerName })),
+      ...each(mainTag, (row) => ({ kind: 'tag', tag: row.tag!, latest: true, consumer: row.consumerName })),
+      ...each(overallLatest, (row) => ({ kind: 'latest', consumer: row.consumerName })),
+      ...each(deployed, () => ({ kind: 'deployed' })),
+      ...each(released, () => ({ kind: 'released' })),
     ];
   }
 
@@ -184,7 +217,11 @@ export class ForVerificationService {
    * Whether the provider branch (or, without one, its tags; without either, any version) has verified
    * each pact version successfully: at all (pending status) and outside WIP verifications (WIP).
    */
-  private async verifiedStatus(providerId: number, ids: number[], request: PactsForVerificationRequest) {
+  private async verifiedStatus(
+    providerId: number,
+    ids: number[],
+    request: PactsForVerificationRequest,
+  ): Promise<(id: number) => { any: boolean; outsideWip: boolean; pendingTags?: string[] }> {
     const pending = new PendingRepository(this.prisma);
     const query = { providerId, pactVersionIds: [...new Set(ids)] };
     const none = { any: false, outsideWip: false };
@@ -198,11 +235,16 @@ export class ForVerificationService {
       return (id: number) => ({
         any: perTag.every((verified) => verified.get(id)?.any === true),
         outsideWip: perTag.every((verified) => verified.get(id)?.outsideWip === true),
+        pendingTags: request.providerVersionTags.filter((_tag, index) => perTag[index]!.get(id)?.any !== true),
       });
     }
     const verified = await pending.verifiedByAnyVersion(query);
     return (id: number) => verified.get(id) ?? none;
   }
+}
+
+function isBranchSelection(selection: Selection): boolean {
+  return ['branch', 'matchingBranch', 'mainBranch', 'eachBranch'].includes(selection.selector.kind);
 }
 
 function mergeByContent(selections: Selection[]): VerifiablePact[] {
@@ -216,22 +258,25 @@ function mergeByContent(selections: Selection[]): VerifiablePact[] {
         pactVersionId: row.pactVersionId,
         sha: row.sha,
         consumerVersionNumber: row.consumerVersionNumber,
+        consumerVersionId: row.consumerVersionId,
         selections: [selection],
         wip: false,
       });
       continue;
     }
     existing.selections.push(selection);
-    const newest = existing.selections.reduce((a, b) => (b.row.consumerVersionId > a.row.consumerVersionId ? b : a));
-    existing.consumerVersionNumber = newest.row.consumerVersionNumber;
+    if (row.consumerVersionId > existing.consumerVersionId) {
+      existing.consumerVersionNumber = row.consumerVersionNumber;
+      existing.consumerVersionId = row.consumerVersionId;
+    }
   }
   return [...byVersion.values()];
 }
 
 function sortPacts(pacts: VerifiablePact[]): VerifiablePact[] {
-  const newest = (pact: VerifiablePact) =>
-    Math.max(...pact.selections.map((selection) => selection.row.consumerVersionId));
   return pacts.sort(
-    (a, b) => a.consumerName.localeCompare(b.consumerName) || Number(a.wip) - Number(b.wip) || newest(a) - newest(b),
+    (a, b) =>
+      a.consumerName.toLowerCase().localeCompare(b.consumerName.toLowerCase()) ||
+      a.consumerVersionId - b.consumerVersionId,
   );
 }

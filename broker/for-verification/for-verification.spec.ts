@@ -42,7 +42,7 @@ describe('broker: pacts for verification', () => {
     const pacts: VerifiablePactBody[] = res.body._embedded.pacts;
     expect(names(pacts)).to.have.members(['Foo 1', 'Foo 2', 'Baz 9']);
     expect(pacts.map((p) => p.shortDescription)).to.have.members([
-      'currently deployed to prod',
+      'deployed to prod',
       'latest from main branch',
       'latest',
     ]);
@@ -110,9 +110,9 @@ describe('broker: pacts for verification', () => {
     });
     expect(pacts).to.have.length(1);
     expect(pacts[0]!.shortDescription).to.equal('latest from main branch, latest with tag prod');
-    expect(pacts[0]!.verificationProperties.notices[0]!.text).to.match(
-      /latest from main branch \(Foo version 1\); latest with tag prod \(Foo version 1\)/,
-    );
+    const reason = pacts[0]!.verificationProperties.notices[0]!.text;
+    expect(reason).to.match(/on its main branch 'main' \(1\)/);
+    expect(reason).to.match(/tagged 'prod' \(1\)/);
   });
 
   it('when two consumer versions share content, the pact is verified once', async () => {
@@ -164,7 +164,8 @@ describe('broker: pacts for verification', () => {
       names(await forVerification({ consumerVersionSelectors: [{ deployedOrReleased: true, environment: 'prod' }] })),
     ).to.have.members(['Foo 1', 'Foo 3']);
     const [deployed] = await forVerification({ consumerVersionSelectors: [{ deployed: true, environment: 'prod' }] });
-    expect(deployed!.shortDescription).to.equal('currently deployed to prod (blue)');
+    expect(deployed!.shortDescription).to.equal('deployed to prod');
+    expect(deployed!.verificationProperties.notices[0]!.text).to.match(/deployed to prod \(instance blue\) \(1\)/);
   });
 
   describe('pending status', () => {
@@ -268,7 +269,8 @@ describe('broker: pacts for verification', () => {
       });
       expect(names(pacts)).to.deep.equal(['Foo 1', 'Foo 2']);
       expect(pacts[1]!.verificationProperties).to.include({ wip: true, pending: true });
-      expect(pacts[1]!.shortDescription).to.equal('work in progress: latest from branch feat-a');
+      expect(pacts[1]!.shortDescription).to.equal('latest from branch feat-a');
+      expect(pacts[1]!.verificationProperties.notices[0]!.text).to.match(/work in progress/);
       expect(pacts[0]!.verificationProperties).to.not.have.property('wip');
 
       const later = await forVerification({
@@ -310,12 +312,16 @@ describe('broker: pacts for verification', () => {
         .post('/pacts/provider/Bar/for-verification')
         .send({ consumerVersionSelectors: [{ latest: true }, { consumer: 'Foo' }, { mainBranch: true, tag: 'x' }] })
         .expect(400);
-      expect(Object.keys(res.body.errors)).to.deep.equal(['consumerVersionSelectors.1', 'consumerVersionSelectors.2']);
+      expect(Object.keys(res.body.errors)).to.deep.equal(['consumerVersionSelectors']);
+      const messages: string[] = res.body.errors.consumerVersionSelectors;
+      expect(messages.some((message) => message.endsWith('(at index 1)'))).to.equal(true);
+      expect(messages.some((message) => message.endsWith('(at index 2)'))).to.equal(true);
+      expect(messages.some((message) => message.endsWith('(at index 0)'))).to.equal(false);
       const noBranch = await request(broker.server)
         .post('/pacts/provider/Bar/for-verification')
         .send({ consumerVersionSelectors: [{ matchingBranch: true }] })
         .expect(400);
-      expect(noBranch.body.errors['consumerVersionSelectors.0'][0]).to.match(/providerVersionBranch/);
+      expect(noBranch.body.errors.consumerVersionSelectors[0]).to.match(/providerVersionBranch.*\(at index 0\)$/);
       await request(broker.server)
         .post('/pacts/provider/Bar/for-verification')
         .send({ includeWipPactsSince: 'last tuesday' })

@@ -1,6 +1,7 @@
 // The queries behind pacts for verification: for one provider, the pact publications each kind of
-// consumer version selector picks. "Latest" per consumer is a LATERAL lookup over the integrations,
-// each one an index-only walk down (consumer, branch or tag, version id).
+// consumer version selector picks. A branch or tag selects its head (the consumer's newest version on
+// it) and that version's pact, as the Pact Broker does: per consumer, a LATERAL lookup over the
+// integrations, each an index-only walk down (consumer, branch or tag, version id).
 import type { Db } from '../db.ts';
 import { Prisma } from '../prisma-client.ts';
 
@@ -18,6 +19,8 @@ export interface SelectedRow {
   tag?: string;
   environment?: string;
   applicationInstance?: string;
+  /** For rows picked by an environment: whether the version is deployed there or released there. */
+  deployment?: 'deployed' | 'released';
 }
 
 interface RawRow {
@@ -51,6 +54,12 @@ const toRow = (raw: RawRow): SelectedRow => ({
     ? { applicationInstance: raw.application_instance }
     : {}),
 });
+
+export interface ConsumerMainBranch {
+  consumerId: number;
+  consumerName: string;
+  mainBranch: 'branch' | 'tag' | 'none';
+}
 
 /** Which consumers a query may return. */
 export interface ConsumerFilter {
@@ -103,24 +112,20 @@ export class SelectionRepository {
   }
 
   /**
-   * Each consumer's latest pact from a branch: a named one, or (`branch` undefined) the consumer's own
-   * main branch.
+   * The pacts of each consumer's branch head: the newest version on a named branch, or (`branch`
+   * undefined) on the consumer's own main branch. A head without a pact with this provider selects
+   * nothing, even when an older version on the branch has one: that consumer has dropped the provider.
    */
-  latestForBranch(
-    providerId: number,
-    branch: string | undefined,
-    consumers: ConsumerFilter = {},
-  ): Promise<SelectedRow[]> {
+  branchHeads(providerId: number, branch: string | undefined, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
     const branchName = branch === undefined ? Prisma.sql`c.main_branch` : Prisma.sql`${branch}::text`;
     return this.run(
       selectRows(
         Prisma.sql`
       FROM integrations i JOIN pacticipants c ON c.id = i.consumer_id
-      CROSS JOIN LATERAL (SELECT p2.id FROM branch_versions bv
-                          JOIN pact_publications p2 ON p2.consumer_version_id = bv.version_id AND p2.provider_id = i.provider_id
+      CROSS JOIN LATERAL (SELECT bv.version_id FROM branch_versions bv
                           WHERE bv.pacticipant_id = i.consumer_id AND bv.branch_name = ${branchName}
-                          ORDER BY bv.version_id DESC LIMIT 1) latest
-      JOIN pact_publications p ON p.id = latest.id
+                          ORDER BY bv.version_id DESC LIMIT 1) head
+      JOIN pact_publications p ON p.consumer_version_id = head.version_id AND p.provider_id = i.provider_id
       JOIN versions cv ON cv.id = p.consumer_version_id
       JOIN pact_versions pv ON pv.id = p.pact_version_id
       WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`,
@@ -129,33 +134,37 @@ export class SelectionRepository {
     );
   }
 
-  /** The latest pact of every branch of every consumer. */
-  latestForEachBranch(providerId: number, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
+  /** The pacts of the head of every branch of every consumer (heads without a pact select nothing). */
+  eachBranchHeads(providerId: number, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
     return this.run(
       selectRows(
         Prisma.sql`
-      FROM (SELECT DISTINCT ON (bv.branch_id) p2.id, bv.branch_name FROM pact_publications p2
-            JOIN branch_versions bv ON bv.version_id = p2.consumer_version_id
-            WHERE p2.provider_id = ${providerId} ORDER BY bv.branch_id, bv.version_id DESC) heads
-      JOIN pact_publications p ON p.id = heads.id ${joins}
-      WHERE TRUE ${consumerCondition(consumers)}`,
-        { branch: Prisma.sql`heads.branch_name` },
+      FROM integrations i JOIN pacticipants c ON c.id = i.consumer_id
+      JOIN branches b ON b.pacticipant_id = i.consumer_id
+      CROSS JOIN LATERAL (SELECT bv.version_id FROM branch_versions bv WHERE bv.branch_id = b.id
+                          ORDER BY bv.version_id DESC LIMIT 1) head
+      JOIN pact_publications p ON p.consumer_version_id = head.version_id AND p.provider_id = i.provider_id
+      JOIN versions cv ON cv.id = p.consumer_version_id
+      JOIN pact_versions pv ON pv.id = p.pact_version_id
+      WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`,
+        { branch: Prisma.sql`b.name` },
       ),
     );
   }
 
-  /** Each consumer's latest pact with a tag (a named one, or the consumer's main branch name as a tag). */
-  latestForTag(providerId: number, tag: string | undefined, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
+  /**
+   * The pacts of each consumer's newest version with a tag (a named one, or the consumer's main
+   * branch name as a tag); as for branches, a newest version without a pact selects nothing.
+   */
+  tagHeads(providerId: number, tag: string | undefined, consumers: ConsumerFilter = {}): Promise<SelectedRow[]> {
     const tagName = tag === undefined ? Prisma.sql`c.main_branch` : Prisma.sql`${tag}::text`;
     return this.run(
       selectRows(
         Prisma.sql`
       FROM integrations i JOIN pacticipants c ON c.id = i.consumer_id
-      CROSS JOIN LATERAL (SELECT p2.id FROM tags t
-                          JOIN pact_publications p2 ON p2.consumer_version_id = t.version_id AND p2.provider_id = i.provider_id
-                          WHERE t.pacticipant_id = i.consumer_id AND t.name = ${tagName}
-                          ORDER BY t.version_id DESC LIMIT 1) latest
-      JOIN pact_publications p ON p.id = latest.id
+      CROSS JOIN LATERAL (SELECT t.version_id FROM tags t WHERE t.pacticipant_id = i.consumer_id AND t.name = ${tagName}
+                          ORDER BY t.version_id DESC LIMIT 1) head
+      JOIN pact_publications p ON p.consumer_version_id = head.version_id AND p.provider_id = i.provider_id
       JOIN versions cv ON cv.id = p.consumer_version_id
       JOIN pact_versions pv ON pv.id = p.pact_version_id
       WHERE i.provider_id = ${providerId} ${consumerCondition(consumers)}`,
@@ -177,13 +186,13 @@ export class SelectionRepository {
   }
 
   /** Pacts of consumer versions currently deployed (to one environment, or any). */
-  deployed(
+  async deployed(
     providerId: number,
     environment: string | undefined,
     consumers: ConsumerFilter = {},
   ): Promise<SelectedRow[]> {
     const inEnvironment = environment === undefined ? Prisma.empty : Prisma.sql`AND e.name = ${environment}`;
-    return this.run(
+    const rows = await this.run(
       selectRows(
         Prisma.sql`
       FROM deployed_versions d
@@ -193,16 +202,17 @@ export class SelectionRepository {
         { environment: Prisma.sql`e.name`, instance: Prisma.sql`d.application_instance` },
       ),
     );
+    return rows.map((row) => ({ ...row, deployment: 'deployed' as const }));
   }
 
   /** Pacts of consumer versions released and still supported (in one environment, or any). */
-  released(
+  async released(
     providerId: number,
     environment: string | undefined,
     consumers: ConsumerFilter = {},
   ): Promise<SelectedRow[]> {
     const inEnvironment = environment === undefined ? Prisma.empty : Prisma.sql`AND e.name = ${environment}`;
-    return this.run(
+    const rows = await this.run(
       selectRows(
         Prisma.sql`
       FROM released_versions r
@@ -212,20 +222,24 @@ export class SelectionRepository {
         { environment: Prisma.sql`e.name` },
       ),
     );
+    return rows.map((row) => ({ ...row, deployment: 'released' as const }));
   }
 
-  /** Consumers of the provider that have a main branch set. */
-  async consumersWithMainBranch(providerId: number): Promise<number[]> {
-    const rows = await this.db.$queryRaw<{ id: number }[]>`
-      SELECT c.id FROM integrations i JOIN pacticipants c ON c.id = i.consumer_id WHERE i.provider_id = ${providerId} AND c.main_branch IS NOT NULL`;
-    return rows.map((row) => row.id);
-  }
-
-  async consumerIds(providerId: number): Promise<number[]> {
-    const rows = await this.db.$queryRaw<
-      { consumer_id: number }[]
-    >`SELECT consumer_id FROM integrations WHERE provider_id = ${providerId}`;
-    return rows.map((row) => row.consumer_id);
+  /**
+   * For the default selectors, each consumer of the provider and what its main branch is known as:
+   * a branch with versions, else a tag of that name on some version, else neither.
+   */
+  async consumersMainBranch(providerId: number): Promise<ConsumerMainBranch[]> {
+    const rows = await this.db.$queryRaw<{ id: number; name: string; on_branch: boolean; as_tag: boolean }[]>`
+      SELECT c.id, c.name,
+             EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.pacticipant_id = c.id AND bv.branch_name = c.main_branch) AS on_branch,
+             EXISTS (SELECT 1 FROM tags t WHERE t.pacticipant_id = c.id AND t.name = c.main_branch) AS as_tag
+      FROM integrations i JOIN pacticipants c ON c.id = i.consumer_id WHERE i.provider_id = ${providerId}`;
+    return rows.map((row) => ({
+      consumerId: row.id,
+      consumerName: row.name,
+      mainBranch: row.on_branch ? 'branch' : row.as_tag ? 'tag' : 'none',
+    }));
   }
 
   /**
@@ -238,7 +252,7 @@ export class SelectionRepository {
     return this.run(Prisma.sql`
       WITH recent AS MATERIALIZED (
         SELECT p.id, p.consumer_version_id, p.consumer_id, p.pact_version_id, p.created_at FROM pact_publications p
-        WHERE p.provider_id = ${providerId} AND p.created_at >= ${since}
+        WHERE p.provider_id = ${providerId} AND p.created_at > ${since}
       ), branch_candidates AS (
         SELECT DISTINCT ON (bv.branch_id) bv.branch_id, bv.branch_name, r.* FROM recent r
         JOIN branch_versions bv ON bv.version_id = r.consumer_version_id ORDER BY bv.branch_id, bv.version_id DESC
