@@ -7,6 +7,7 @@ import { IntegrationsService } from './integrations/integrations.service.ts';
 import { ForVerificationService } from './for-verification/for-verification.service.ts';
 import { MatrixService } from './matrix/matrix.service.ts';
 import { PacticipantsService } from './pacticipants/pacticipants.service.ts';
+import { PactWork } from './pacts/pact-work.ts';
 import { PactsService } from './pacts/pacts.service.ts';
 import { PublishContractsService } from './pacts/publish-contracts.service.ts';
 import type { PrismaClient } from './prisma-client.ts';
@@ -53,6 +54,7 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     prisma,
     { allowDangerousContractModification: config.allowDangerousContractModification },
     events,
+    new PactWork(),
   );
   return {
     pacticipants: new PacticipantsService(prisma),

@@ -23,7 +23,7 @@ describe('broker pact content', () => {
       JSON.parse(`{"interactions":[{"response":{"status":200},"request":{"path":"/two","method":"GET"},"providerState":"x","description":"two"},
       ${JSON.stringify(interaction('one'))}], "provider":{"name":"Bar"}, "metadata":{"pactSpecification":{"version":"2.0.0"},"pactRust":{"ffi":"9"}},"consumer":{"name":"Foo"}}`);
     expect(contentSha(reordered)).to.equal(contentSha(a));
-    expect(readPact(a).sha).to.equal(readPact(readPact(a).json).sha); // with the broker's _ids added
+    expect(readPact(a).sha).to.equal(readPact(JSON.parse(readPact(a).text)).sha); // with the broker's _ids added
   });
 
   it('the content hash changes with anything a verification would see, or the specification version', () => {
@@ -37,11 +37,11 @@ describe('broker pact content', () => {
 
   it('gives each interaction and message a stable _id, first among its keys', () => {
     const read = readPact(pact([interaction('one')], { messages: [{ description: 'm', contents: {} }] }));
-    const [first] = read.json.interactions as Record<string, unknown>[];
+    const [first] = JSON.parse(read.text).interactions as Record<string, unknown>[];
     expect(Object.keys(first!)[0]).to.equal('_id');
     expect(first!._id).to.equal(interactionId(interaction('one')));
     expect(first!._id).to.equal(interactionId({ ...interaction('one'), _id: 'something else' }));
-    expect((read.json.messages as Record<string, unknown>[])[0]!._id).to.match(/^[0-9a-f]{40}$/);
+    expect((JSON.parse(read.text).messages as Record<string, unknown>[])[0]!._id).to.match(/^[0-9a-f]{40}$/);
     expect(read).to.include({
       interactionsCount: 1,
       messagesCount: 1,

@@ -12,8 +12,8 @@ import { ValidationError } from '../http/errors.ts';
 export type JsonObject = Record<string, unknown>;
 
 export interface PactContent {
-  /** The pact as published, with `_id` added to each interaction and message. */
-  json: JsonObject;
+  /** The pact as published, with `_id` added to each interaction and message, as JSON text. */
+  text: string;
   consumerName: string;
   providerName: string;
   specificationVersion: string | undefined;
@@ -92,14 +92,36 @@ function problemsOf(pact: unknown): string[] {
   return problems;
 }
 
+/** How deeply a pact's JSON may nest (the Pact Broker parses pacts with the same limit). */
+export const MAX_PACT_DEPTH = 50;
+
+/**
+ * Whether JSON nests deeper than `max` levels (the outermost object or list is level 1). Walked with
+ * an explicit stack, not recursion: a deeply nested body must be refused, not overflow the stack.
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** Reads a pact (already parsed JSON); `field` names it in validation errors. */
 export function readPact(parsed: unknown, field = 'content'): PactContent {
+  if (nestsDeeperThan(parsed, MAX_PACT_DEPTH)) {
+    throw ValidationError.field(field, `The pact nests deeper than ${MAX_PACT_DEPTH} levels of objects and lists`);
+  }
   const problems = problemsOf(parsed);
   if (problems.length > 0) throw new ValidationError({ [field]: problems.map((problem) => `The pact ${problem}`) });
   const pact = parsed as JsonObject & { consumer: { name: string }; provider: { name: string } };
-  const json = withInteractionIds(pact);
   return {
-    json,
+    text: JSON.stringify(withInteractionIds(pact)),
     consumerName: pact.consumer.name,
     providerName: pact.provider.name,
     specificationVersion: specificationVersionOf(pact),

@@ -1,17 +1,14 @@
 // Merging a pact into the one already published for the same consumer version (PATCH, or
 // `onConflict: "merge"` when publishing): interactions are matched on description and provider
 // state; a match with a different request is a conflict, any other match is replaced, the rest added.
+// Matching goes through a map by key, so merging grows with the pacts' size (not their product).
 import { canonicalJson, type JsonObject } from './content.ts';
+import { interactionKey } from './diff.ts';
 
 export type MergeResult = { merged: JsonObject } | { conflicts: string[] };
 
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function keyOf(interaction: JsonObject): string {
-  const state = interaction.providerState ?? interaction.provider_state ?? interaction.providerStates ?? null;
-  return canonicalJson([interaction.description ?? null, state]);
-}
 
 function requestOf(interaction: JsonObject): string {
   const request = isObject(interaction.request) ? interaction.request : {};
@@ -21,10 +18,17 @@ function requestOf(interaction: JsonObject): string {
 function mergeList(existing: unknown, additional: unknown, conflicts: string[]): unknown[] | undefined {
   if (!Array.isArray(additional)) return Array.isArray(existing) ? existing : undefined;
   const result: unknown[] = Array.isArray(existing) ? [...existing] : [];
+  // The first item with each key, as the list is merged (later duplicates of a key are left alone).
+  const indexByKey = new Map<string, number>();
+  result.forEach((item, index) => {
+    if (isObject(item) && !indexByKey.has(interactionKey(item))) indexByKey.set(interactionKey(item), index);
+  });
   for (const item of additional) {
     if (!isObject(item)) continue;
-    const index = result.findIndex((candidate) => isObject(candidate) && keyOf(candidate) === keyOf(item));
-    if (index === -1) {
+    const key = interactionKey(item);
+    const index = indexByKey.get(key);
+    if (index === undefined) {
+      indexByKey.set(key, result.length);
       result.push(item);
       continue;
     }

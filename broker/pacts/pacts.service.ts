@@ -5,9 +5,9 @@ import { inTransaction } from '../db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';
-import { readPact, type JsonObject, type PactContent } from './content.ts';
-import { pactDiff } from './diff.ts';
-import { mergePacts } from './merge.ts';
+import type { PactContent } from './content.ts';
+import { PactWork } from './pact-work.ts';
+import type { ReadTask } from './pact-work.tasks.ts';
 import { PactsRepository, type ConsumerVersionFilter, type PactRow } from './pacts.repository.ts';
 import type { EventOrigin, WebhookEvents } from '../webhooks/events.ts';
 
@@ -48,6 +48,8 @@ export class PactsService {
     private readonly options: PactsServiceOptions,
     /** Triggers webhooks for publications (absent: none are triggered, as for test data). */
     private readonly events?: WebhookEvents,
+    /** Diffs and merges run in worker threads. */
+    private readonly work: PactWork = new PactWork(),
   ) {}
 
   /**
@@ -76,7 +78,9 @@ export class PactsService {
               version.id,
               pending.map((item) => item.provider.id),
             );
-      const plans = pending.map((item) => this.plan(item, existing.get(item.provider.id), version.number));
+      const plans = await Promise.all(
+        pending.map((item) => this.plan(item, existing.get(item.provider.id), version.number)),
+      );
       for (const plan of plans) if (!plan.store) outcomes.set(plan.item.provider.id, plan.outcome);
       const toStore = plans.filter((plan) => plan.store);
       const ids = await pacts.pactVersionIds(
@@ -84,7 +88,7 @@ export class PactsService {
         toStore.map(({ item, content }) => ({
           providerId: item.provider.id,
           sha: content.sha,
-          content: JSON.stringify(content.json),
+          content: content.text,
           interactionsCount: content.interactionsCount,
           messagesCount: content.messagesCount,
         })),
@@ -122,17 +126,17 @@ export class PactsService {
   }
 
   /** What publishing one pact over the existing publication (if any) means: nothing, a new one, a revision, or a 409. */
-  private plan(item: PactToPublish, existing: PactRow | undefined, consumerVersionNumber: string) {
+  private async plan(item: PactToPublish, existing: PactRow | undefined, consumerVersionNumber: string) {
     let content = item.pact;
     if (existing && item.mode === 'merge') {
-      const result = mergePacts(JSON.parse(existing.content) as JsonObject, item.pact.json);
+      const result = await this.work.merge({ existing: existing.content, additional: item.pact.text });
       if ('conflicts' in result)
         throw new ConflictError(result.conflicts.join('; '), { errors: { content: result.conflicts } });
-      content = readPact(result.merged);
+      content = result.content;
     }
     const unchanged = existing !== undefined && existing.sha === content.sha;
     if (existing && !unchanged && item.mode === 'overwrite' && !this.options.allowDangerousContractModification) {
-      throw this.changedContentConflict(existing, content);
+      throw await this.changedContentConflict(existing, content);
     }
     const row: PublishedPact = {
       consumerName: content.consumerName,
@@ -150,12 +154,17 @@ export class PactsService {
     return { item, content, existing, store: !unchanged, outcome };
   }
 
-  private changedContentConflict(existing: PactRow, content: PactContent): ConflictError {
+  private async changedContentConflict(existing: PactRow, content: PactContent): Promise<ConflictError> {
     const message =
       `Cannot change the content of the pact for ${existing.consumerName} version ${existing.consumerVersionNumber} and provider ${existing.providerName}: ` +
       'a consumer version number must identify one contract, or can-i-deploy results become unreliable. ' +
       'Publish the new content with a new consumer version number (the git commit, for example).';
-    const diff = pactDiff(JSON.parse(existing.content) as JsonObject, content.json, 'published', 'new');
+    const diff = await this.work.diff({
+      before: existing.content,
+      after: content.text,
+      beforeLabel: 'published',
+      afterLabel: 'new',
+    });
     return new ConflictError(message, {
       errors: { content: [message] },
       notices: [
@@ -257,6 +266,23 @@ export class PactsService {
   ): Promise<PactRow[]> {
     const { consumer, provider } = await this.integration(providerName, consumerName);
     return new PactsRepository(this.prisma).onBranch(consumer.id, provider.id, filter, latest);
+  }
+
+  /** Reads a pact from a request (see PactWork.read): `size` is about how many bytes of JSON it is. */
+  read(task: ReadTask, size: number): Promise<PactContent> {
+    return this.work.read(task, size);
+  }
+
+  /** The changes from one pact to another, as text (computed in a worker thread). */
+  async diffText(from: PactRow, to: PactRow): Promise<string> {
+    if (from.sha === to.sha)
+      return `No differences: ${from.consumerName} versions ${from.consumerVersionNumber} and ${to.consumerVersionNumber} published the same content.\n`;
+    return this.work.diff({
+      before: from.content,
+      after: to.content,
+      beforeLabel: `version ${from.consumerVersionNumber}`,
+      afterLabel: `version ${to.consumerVersionNumber}`,
+    });
   }
 
   async previousDistinct(row: PactRow): Promise<PactRow | undefined> {

@@ -6,7 +6,7 @@ import { ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';
 import type { PublishContractsRequest } from '../schemas/publish-contracts.ts';
-import { readPactText, type PactContent } from './content.ts';
+import type { PactContent } from './content.ts';
 import type { PactsService, PublishOutcome } from './pacts.service.ts';
 import type { EventOrigin } from '../webhooks/events.ts';
 
@@ -37,13 +37,27 @@ function decodeBase64(text: string, field: string): string {
   }
 }
 
-function decodeContracts(request: PublishContractsRequest): PactContent[] {
+/** Every contract decoded and read (big ones in worker threads), in order; the first problem is thrown. */
+async function decodeContracts(request: PublishContractsRequest, pacts: PactsService): Promise<PactContent[]> {
+  request.contracts.forEach((contract, index) => {
+    if (contract.consumerName !== request.pacticipantName) {
+      throw ValidationError.field(
+        `contracts.${index}.consumerName`,
+        `must match pacticipantName ("${request.pacticipantName}")`,
+      );
+    }
+  });
+  const texts = request.contracts.map((contract, index) =>
+    decodeBase64(contract.content, `contracts.${index}.content`),
+  );
+  const read = await Promise.allSettled(
+    texts.map((text, index) => pacts.read({ text, field: `contracts.${index}.content` }, text.length)),
+  );
   return request.contracts.map((contract, index) => {
     const field = `contracts.${index}`;
-    if (contract.consumerName !== request.pacticipantName) {
-      throw ValidationError.field(`${field}.consumerName`, `must match pacticipantName ("${request.pacticipantName}")`);
-    }
-    const pact = readPactText(decodeBase64(contract.content, `${field}.content`), `${field}.content`);
+    const outcome = read[index]!;
+    if (outcome.status === 'rejected') throw outcome.reason;
+    const pact = outcome.value;
     if (pact.consumerName !== contract.consumerName) {
       throw ValidationError.field(
         `${field}.content`,
@@ -99,7 +113,7 @@ export class PublishContractsService {
   ) {}
 
   async publish(request: PublishContractsRequest, origin?: EventOrigin): Promise<PublishContractsResult> {
-    const contents = decodeContracts(request); // all input is checked before anything is written
+    const contents = await decodeContracts(request, this.pacts); // all input is checked before anything is written
     const tags = [...new Set(request.tags ?? [])];
     return inTransaction(this.prisma, async (tx) => {
       const versions = new VersionsRepository(tx);

@@ -1,6 +1,5 @@
 // Pacts: the legacy publish resource (PUT/PATCH .../version/{v}), pacts by consumer version, by tag,
 // branch or content SHA, and the lists per provider and per integration.
-import { readPact } from '../pacts/content.ts';
 import type { PactRow } from '../pacts/pacts.repository.ts';
 import { created, noContent, ok, type Call, type Reply, type Route } from '../http/resource.ts';
 import { NotFoundError } from '../http/errors.ts';
@@ -15,7 +14,8 @@ function pactReply(call: Call, row: PactRow, metadata?: string): Reply {
 function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
   return async (call) => {
     const { params, services, urls } = call;
-    const pact = readPact(call.body, 'body');
+    const size = Number(call.req.headers['content-length'] ?? Number.MAX_SAFE_INTEGER);
+    const pact = await services.pacts.read({ value: call.body, field: 'body' }, size);
     const { outcome, row } = await services.pacts.publishAt(
       { consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! },
       pact,

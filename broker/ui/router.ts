@@ -8,7 +8,7 @@ import { authorize } from '../http/auth.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { baseUrlOf } from '../http/hal.ts';
 import type { PrismaClient } from '../prisma-client.ts';
-import { diffPair, DIFF_PATHS } from '../resources/diffs.ts';
+import { bothOfDiffPair, DIFF_PATHS } from '../resources/diffs.ts';
 import type { PactRow } from '../pacts/pacts.repository.ts';
 import { Urls } from '../serializers/urls.ts';
 import type { Services } from '../services.ts';
@@ -90,8 +90,8 @@ export function createUiRouter({
   );
   for (const kind of Object.keys(DIFF_PATHS) as (keyof typeof DIFF_PATHS)[]) {
     page(DIFF_PATHS[kind], async (req) => {
-      const [from, to] = await diffPair({ params: p(req), services }, kind);
-      return { view: './diff', data: diffPage(from, to) };
+      const [from, to] = await bothOfDiffPair({ params: p(req), services }, kind);
+      return { view: './diff', data: diffPage(from, to, await services.pacts.diffText(from, to)) };
     });
   }
   page('/matrix/provider/:provider/consumer/:consumer', async (req, urls) => {

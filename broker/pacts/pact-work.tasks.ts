@@ -1,0 +1,45 @@
+// The pact work that runs in worker threads (pact-work.ts): reading, diffing and merging whole pacts.
+// Each task takes and returns plain data (texts and JSON), as a worker's messages must; problems are
+// returned, not thrown, since an error loses its class on the way back.
+import { ValidationError } from '../http/errors.ts';
+import { readPact, readPactText, type JsonObject, type PactContent } from './content.ts';
+import { pactDiff } from './diff.ts';
+import { mergePacts } from './merge.ts';
+
+export type ReadTask = { text: string; field: string } | { value: unknown; field: string };
+
+export type ReadOutcome = { content: PactContent } | { errors: Record<string, string[]> };
+
+/** A pact read (checked, hashed, interaction ids added), or what is wrong with it. */
+export function read(task: ReadTask): ReadOutcome {
+  try {
+    return { content: 'text' in task ? readPactText(task.text, task.field) : readPact(task.value, task.field) };
+  } catch (error) {
+    if (error instanceof ValidationError && !Array.isArray(error.errors)) return { errors: error.errors };
+    throw error;
+  }
+}
+
+export interface DiffTask {
+  before: string;
+  after: string;
+  beforeLabel: string;
+  afterLabel: string;
+}
+
+export function diff({ before, after, beforeLabel, afterLabel }: DiffTask): string {
+  return pactDiff(JSON.parse(before) as JsonObject, JSON.parse(after) as JsonObject, beforeLabel, afterLabel);
+}
+
+export interface MergeTask {
+  existing: string;
+  additional: string;
+}
+
+export type MergeOutcome = { content: PactContent } | { conflicts: string[] };
+
+/** Merges `additional` into `existing` and reads the result (content hash, interaction ids). */
+export function merge({ existing, additional }: MergeTask): MergeOutcome {
+  const result = mergePacts(JSON.parse(existing) as JsonObject, JSON.parse(additional) as JsonObject);
+  return 'conflicts' in result ? result : { content: readPact(result.merged) };
+}
