@@ -12,6 +12,7 @@ import {
   ForbiddenError,
   NotFoundError,
   UnauthorizedError,
+  UnprocessableError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.ts';
@@ -49,6 +50,7 @@ function mapError(error: unknown): Mapped | undefined {
   if (error instanceof NotFoundError) return simple(404, 'Not found', error.message);
   if (error instanceof ConflictError)
     return { status: 409, title: 'Conflict', message: error.message, body: { error: error.message, ...error.body } };
+  if (error instanceof UnprocessableError) return simple(422, 'Unprocessable', error.message);
   if (error instanceof UnauthorizedError) return simple(401, 'Unauthorized', error.message);
   if (error instanceof ForbiddenError) return simple(403, 'Forbidden', error.message);
   if (error instanceof UnsupportedMediaTypeError) return simple(415, 'Unsupported media type', error.message);

@@ -40,6 +40,9 @@ export class ConflictError extends BrokerError {
   }
 }
 
+/** The request is well formed but cannot be acted on (a new line or tab in a path segment): 422 with `{ error }`. */
+export class UnprocessableError extends BrokerError {}
+
 export class UnauthorizedError extends BrokerError {}
 
 export class ForbiddenError extends BrokerError {}

@@ -5,7 +5,7 @@ import type { BrokerConfig } from '../config.ts';
 import type { Services } from '../services.ts';
 import { Urls } from '../serializers/urls.ts';
 import type { Access } from './auth.ts';
-import { ValidationError } from './errors.ts';
+import { UnprocessableError, ValidationError } from './errors.ts';
 import { baseUrlOf, sendJson } from './hal.ts';
 import type { QueryObject } from './rack-query.ts';
 import { storableText, MAX_NAME_LENGTH } from '../schemas/common.ts';
@@ -56,6 +56,15 @@ export const text = (
 ): Reply => ({ status: 200, body, contentType, ...(headers ? { headers } : {}) });
 
 function checkedParams(params: Record<string, string>): Record<string, string> {
+  // A new line or tab is almost always a copy-paste slip (an unstripped `git rev-parse HEAD`): the
+  // Pact Broker answers 422 for them rather than storing a version named so.
+  for (const value of Object.values(params)) {
+    if (value.includes('\n'))
+      throw new UnprocessableError(
+        'The URL path contains a new line character; remove it (is a version number unstripped?)',
+      );
+    if (value.includes('\t')) throw new UnprocessableError('The URL path contains a tab character; remove it');
+  }
   const errors: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value.length > MAX_NAME_LENGTH) errors[name] = [`must be at most ${MAX_NAME_LENGTH} characters`];

@@ -60,7 +60,7 @@ describe('broker pact content', () => {
     );
   });
 
-  it('refuses what is not a pact, naming the problem', () => {
+  it('refuses what cannot be a contract, naming the problem', () => {
     const problems = (value: unknown) => {
       try {
         readPact(value);
@@ -69,16 +69,24 @@ describe('broker pact content', () => {
       }
       throw new Error('expected a ValidationError');
     };
-    expect(problems([])).to.deep.equal({ content: ['The pact must be a JSON object'] });
+    expect(problems(7)).to.deep.equal({ content: ['The pact must be a JSON object'] });
     expect(problems({ consumer: { name: 'Foo' }, interactions: [] })).to.deep.equal({
       content: ['The pact provider.name is missing'],
-    });
-    expect(problems({ consumer: { name: 'Foo' }, provider: { name: 'Bar' } })).to.deep.equal({
-      content: ['The pact has neither "interactions" nor "messages"'],
     });
     expect(problems(pact([1, 2]))).to.deep.equal({
       content: ['The pact every item of interactions must be a JSON object'],
     });
     expect(() => readPactText('{"consumer":')).to.throw(ValidationError, /not valid JSON/);
+  });
+
+  it('takes any other JSON object or list as a contract (as the Pact Broker does), named by the caller', () => {
+    const names = { consumer: 'Foo', provider: 'Bar' };
+    const notAPact = readPact({ a: 'not pact' }, 'content', names);
+    expect(notAPact).to.include({ consumerName: 'Foo', providerName: 'Bar', interactionsCount: 0 });
+    expect(JSON.parse(notAPact.text)).to.deep.equal({ a: 'not pact' });
+    expect(readPact([1], 'content', names).text).to.equal('[1]');
+    expect(readPact({ a: 'not pact' }, 'content', names).sha).to.not.equal(
+      readPact({ a: 'other' }, 'content', names).sha,
+    );
   });
 });

@@ -52,7 +52,13 @@ export function specificationVersionOf(pact: JsonObject): string | undefined {
   return typeof metadata.pactSpecificationVersion === 'string' ? metadata.pactSpecificationVersion : undefined;
 }
 
-export function contentSha(pact: JsonObject): string {
+/**
+ * The content hash. For a pact, only what affects verification results counts; other contracts (the
+ * Pact Broker takes any JSON at a pact's URL) are hashed whole.
+ */
+export function contentSha(pact: unknown): string {
+  if (!isObject(pact) || (!Array.isArray(pact.interactions) && !Array.isArray(pact.messages)))
+    return sha1(canonicalJson(pact));
   const sorted = (list: unknown) =>
     Array.isArray(list) ? list.map((item) => canonicalJson(withoutId(item))).sort() : undefined;
   const verifiable = {
@@ -64,7 +70,8 @@ export function contentSha(pact: JsonObject): string {
 }
 
 /** Interactions and messages with `_id` as their first key (any `_id` given is replaced). */
-export function withInteractionIds(pact: JsonObject): JsonObject {
+export function withInteractionIds<T>(pact: T): T {
+  if (!isObject(pact)) return pact;
   const addIds = (list: unknown) =>
     Array.isArray(list)
       ? list.map((item) => (isObject(item) ? { _id: interactionId(item), ...(withoutId(item) as JsonObject) } : item))
@@ -72,24 +79,34 @@ export function withInteractionIds(pact: JsonObject): JsonObject {
   const result: JsonObject = { ...pact };
   if (Array.isArray(pact.interactions)) result.interactions = addIds(pact.interactions);
   if (Array.isArray(pact.messages)) result.messages = addIds(pact.messages);
-  return result;
+  return result as T;
 }
 
-function problemsOf(pact: unknown): string[] {
-  if (!isObject(pact)) return ['must be a JSON object'];
+const nameOf = (party: unknown) =>
+  isObject(party) && typeof party.name === 'string' && party.name.trim() !== '' ? party.name : undefined;
+
+/**
+ * What is wrong with a pact. The Pact Broker stores any JSON object or list at a pact's URL (other
+ * kinds of contract too), so only what is there is checked: names, when the caller does not supply
+ * them, and that interactions and messages, when they are lists, hold objects.
+ */
+function problemsOf(pact: unknown, names: Partial<Names>): string[] {
+  if (typeof pact !== 'object' || pact === null) return ['must be a JSON object'];
   const problems: string[] = [];
-  const nameOf = (party: unknown) =>
-    isObject(party) && typeof party.name === 'string' && party.name.trim() !== '' ? party.name : undefined;
-  if (!nameOf(pact.consumer)) problems.push('consumer.name is missing');
-  if (!nameOf(pact.provider)) problems.push('provider.name is missing');
-  const lists = ['interactions', 'messages'].filter((key) => pact[key] !== undefined);
-  if (lists.length === 0) problems.push('has neither "interactions" nor "messages"');
-  for (const key of lists) {
-    const list = pact[key];
-    if (!Array.isArray(list)) problems.push(`${key} must be a list`);
-    else if (!list.every(isObject)) problems.push(`every item of ${key} must be a JSON object`);
+  const body = isObject(pact) ? pact : {};
+  if (!nameOf(body.consumer) && names.consumer === undefined) problems.push('consumer.name is missing');
+  if (!nameOf(body.provider) && names.provider === undefined) problems.push('provider.name is missing');
+  for (const key of ['interactions', 'messages']) {
+    const list = body[key];
+    if (Array.isArray(list) && !list.every(isObject)) problems.push(`every item of ${key} must be a JSON object`);
   }
   return problems;
+}
+
+/** The consumer and provider a pact is published for (from the URL, or the publish request). */
+export interface Names {
+  consumer: string;
+  provider: string;
 }
 
 /** How deeply a pact's JSON may nest (the Pact Broker parses pacts with the same limit). */
@@ -112,32 +129,35 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-/** Reads a pact (already parsed JSON); `field` names it in validation errors. */
-export function readPact(parsed: unknown, field = 'content'): PactContent {
+/**
+ * Reads a pact (already parsed JSON); `field` names it in validation errors. The names in the pact
+ * are used; where it has none, the ones given (`names`).
+ */
+export function readPact(parsed: unknown, field = 'content', names: Partial<Names> = {}): PactContent {
   if (nestsDeeperThan(parsed, MAX_PACT_DEPTH)) {
     throw ValidationError.field(field, `The pact nests deeper than ${MAX_PACT_DEPTH} levels of objects and lists`);
   }
-  const problems = problemsOf(parsed);
+  const problems = problemsOf(parsed, names);
   if (problems.length > 0) throw new ValidationError({ [field]: problems.map((problem) => `The pact ${problem}`) });
-  const pact = parsed as JsonObject & { consumer: { name: string }; provider: { name: string } };
+  const pact = isObject(parsed) ? parsed : {};
   return {
-    text: JSON.stringify(withInteractionIds(pact)),
-    consumerName: pact.consumer.name,
-    providerName: pact.provider.name,
+    text: JSON.stringify(withInteractionIds(parsed)),
+    consumerName: nameOf(pact.consumer) ?? names.consumer!,
+    providerName: nameOf(pact.provider) ?? names.provider!,
     specificationVersion: specificationVersionOf(pact),
-    sha: contentSha(pact),
+    sha: contentSha(parsed),
     interactionsCount: Array.isArray(pact.interactions) ? pact.interactions.length : 0,
     messagesCount: Array.isArray(pact.messages) ? pact.messages.length : 0,
   };
 }
 
 /** Reads pact text (from a base64 contract or a database row). */
-export function readPactText(text: string, field = 'content'): PactContent {
+export function readPactText(text: string, field = 'content', names: Partial<Names> = {}): PactContent {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     throw ValidationError.field(field, `The pact is not valid JSON: ${(error as Error).message}`);
   }
-  return readPact(parsed, field);
+  return readPact(parsed, field, names);
 }

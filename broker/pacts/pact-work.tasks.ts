@@ -2,18 +2,21 @@
 // Each task takes and returns plain data (texts and JSON), as a worker's messages must; problems are
 // returned, not thrown, since an error loses its class on the way back.
 import { ValidationError } from '../http/errors.ts';
-import { readPact, readPactText, type JsonObject, type PactContent } from './content.ts';
+import { readPact, readPactText, type JsonObject, type Names, type PactContent } from './content.ts';
 import { pactDiff } from './diff.ts';
 import { mergePacts } from './merge.ts';
 
-export type ReadTask = { text: string; field: string } | { value: unknown; field: string };
+export type ReadTask = ({ text: string } | { value: unknown }) & { field: string; names?: Partial<Names> };
 
 export type ReadOutcome = { content: PactContent } | { errors: Record<string, string[]> };
 
 /** A pact read (checked, hashed, interaction ids added), or what is wrong with it. */
 export function read(task: ReadTask): ReadOutcome {
   try {
-    return { content: 'text' in task ? readPactText(task.text, task.field) : readPact(task.value, task.field) };
+    const names = task.names ?? {};
+    return {
+      content: 'text' in task ? readPactText(task.text, task.field, names) : readPact(task.value, task.field, names),
+    };
   } catch (error) {
     if (error instanceof ValidationError && !Array.isArray(error.errors)) return { errors: error.errors };
     throw error;

@@ -11,6 +11,37 @@ import type { ReadTask } from './pact-work.tasks.ts';
 import { PactsRepository, type ConsumerVersionFilter, type PactRow } from './pacts.repository.ts';
 import type { EventOrigin, WebhookEvents } from '../webhooks/events.ts';
 
+interface Plan {
+  item: PactToPublish;
+  content: PactContent;
+  existing: PactRow | undefined;
+  store: boolean;
+  outcome: PublishOutcome;
+}
+
+/**
+ * Every pact's 409 at once (notices and errors of each, in order), as the Pact Broker reports the
+ * conflicts of a publication together; any other failure is thrown as it is.
+ */
+function throwConflicts(settled: PromiseSettledResult<unknown>[]): void {
+  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  const other = failures.find((reason) => !(reason instanceof ConflictError));
+  if (other !== undefined) throw other;
+  if (failures.length === 0) return;
+  const conflicts = failures as ConflictError[];
+  if (conflicts.length === 1) throw conflicts[0];
+  const list = (key: 'notices' | 'errors') =>
+    conflicts.flatMap((conflict) =>
+      key === 'notices'
+        ? ((conflict.body.notices as unknown[]) ?? [])
+        : ((conflict.body.errors as { contracts?: string[] }).contracts ?? []),
+    );
+  throw new ConflictError(conflicts.map((conflict) => conflict.message).join('; '), {
+    errors: { contracts: list('errors') },
+    notices: list('notices'),
+  });
+}
+
 /** overwrite: a changed pact is refused (409) unless dangerous modification is allowed; merge: PATCH semantics. */
 export type PublishMode = 'overwrite' | 'merge';
 
@@ -78,9 +109,11 @@ export class PactsService {
               version.id,
               pending.map((item) => item.provider.id),
             );
-      const plans = await Promise.all(
+      const settled = await Promise.allSettled(
         pending.map((item) => this.plan(item, existing.get(item.provider.id), version.number)),
       );
+      throwConflicts(settled);
+      const plans = settled.map((result) => (result as PromiseFulfilledResult<Plan>).value);
       for (const plan of plans) if (!plan.store) outcomes.set(plan.item.provider.id, plan.outcome);
       const toStore = plans.filter((plan) => plan.store);
       const ids = await pacts.pactVersionIds(
@@ -126,12 +159,15 @@ export class PactsService {
   }
 
   /** What publishing one pact over the existing publication (if any) means: nothing, a new one, a revision, or a 409. */
-  private async plan(item: PactToPublish, existing: PactRow | undefined, consumerVersionNumber: string) {
+  private async plan(item: PactToPublish, existing: PactRow | undefined, consumerVersionNumber: string): Promise<Plan> {
     let content = item.pact;
     if (existing && item.mode === 'merge') {
       const result = await this.work.merge({ existing: existing.content, additional: item.pact.text });
       if ('conflicts' in result)
-        throw new ConflictError(result.conflicts.join('; '), { errors: { content: result.conflicts } });
+        throw new ConflictError(result.conflicts.join('; '), {
+          errors: { contracts: result.conflicts },
+          notices: result.conflicts.map((text) => ({ type: 'error', text })),
+        });
       content = result.content;
     }
     const unchanged = existing !== undefined && existing.sha === content.sha;
@@ -154,6 +190,7 @@ export class PactsService {
     return { item, content, existing, store: !unchanged, outcome };
   }
 
+  /** The 409 for changed content: the reason, and the changes (one error and one info notice). */
   private async changedContentConflict(existing: PactRow, content: PactContent): Promise<ConflictError> {
     const message =
       `Cannot change the content of the pact for ${existing.consumerName} version ${existing.consumerVersionNumber} and provider ${existing.providerName}: ` +
@@ -166,7 +203,7 @@ export class PactsService {
       afterLabel: 'new',
     });
     return new ConflictError(message, {
-      errors: { content: [message] },
+      errors: { contracts: [message] },
       notices: [
         { type: 'error', text: message },
         { type: 'info', text: `Changes to the pact:\n${diff}` },

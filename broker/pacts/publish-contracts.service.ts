@@ -25,53 +25,55 @@ export interface PublishContractsResult {
 }
 
 /** Strict base64 (the alphabet, correct padding): anything else is a 400 rather than silently different bytes. */
-function decodeBase64(text: string, field: string): string {
+function decodeBase64(text: string): string | { problem: string } {
   const compact = text.replace(/\s+/g, '');
   if (compact.length === 0 || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-    throw ValidationError.field(field, 'is not valid base64');
+    return { problem: 'content is not valid base64' };
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, 'base64'));
   } catch {
-    throw ValidationError.field(field, 'does not decode to UTF-8 text');
+    return { problem: 'content does not decode to UTF-8 text' };
   }
 }
 
-/** Every contract decoded and read (big ones in worker threads), in order; the first problem is thrown. */
+/**
+ * Every contract decoded and read (big ones in worker threads), in order. The problems of every
+ * contract are reported together, under `contracts`, each ending "(at index N)" as in the Pact Broker.
+ */
 async function decodeContracts(request: PublishContractsRequest, pacts: PactsService): Promise<PactContent[]> {
-  request.contracts.forEach((contract, index) => {
-    if (contract.consumerName !== request.pacticipantName) {
-      throw ValidationError.field(
-        `contracts.${index}.consumerName`,
-        `must match pacticipantName ("${request.pacticipantName}")`,
-      );
-    }
-  });
-  const texts = request.contracts.map((contract, index) =>
-    decodeBase64(contract.content, `contracts.${index}.content`),
+  const problems: string[] = [];
+  const read = await Promise.all(
+    request.contracts.map(async (contract, index): Promise<PactContent | undefined> => {
+      const at = (problem: string) => problems.push(`${problem} (at index ${index})`);
+      if (contract.consumerName !== request.pacticipantName)
+        at(`consumerName ("${contract.consumerName}") must match pacticipantName ("${request.pacticipantName}")`);
+      const text = decodeBase64(contract.content);
+      if (typeof text !== 'string') {
+        at(text.problem);
+        return undefined;
+      }
+      const names = { consumer: contract.consumerName, provider: contract.providerName };
+      try {
+        const pact = await pacts.read({ text, field: 'content', names }, text.length);
+        if (pact.consumerName !== contract.consumerName)
+          at(
+            `The consumer name in the pact ("${pact.consumerName}") does not match consumerName ("${contract.consumerName}")`,
+          );
+        if (pact.providerName !== contract.providerName)
+          at(
+            `The provider name in the pact ("${pact.providerName}") does not match providerName ("${contract.providerName}")`,
+          );
+        return pact;
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const message of Object.values(error.errors).flat()) at(message);
+        return undefined;
+      }
+    }),
   );
-  const read = await Promise.allSettled(
-    texts.map((text, index) => pacts.read({ text, field: `contracts.${index}.content` }, text.length)),
-  );
-  return request.contracts.map((contract, index) => {
-    const field = `contracts.${index}`;
-    const outcome = read[index]!;
-    if (outcome.status === 'rejected') throw outcome.reason;
-    const pact = outcome.value;
-    if (pact.consumerName !== contract.consumerName) {
-      throw ValidationError.field(
-        `${field}.content`,
-        `The consumer name in the pact ("${pact.consumerName}") does not match consumerName ("${contract.consumerName}")`,
-      );
-    }
-    if (pact.providerName !== contract.providerName) {
-      throw ValidationError.field(
-        `${field}.content`,
-        `The provider name in the pact ("${pact.providerName}") does not match providerName ("${contract.providerName}")`,
-      );
-    }
-    return pact;
-  });
+  if (problems.length > 0) throw new ValidationError({ contracts: problems });
+  return read as PactContent[];
 }
 
 function versionNotice(

@@ -98,7 +98,7 @@ describe('broker: publishing contracts', () => {
         .post('/contracts/publish')
         .send(publishBody(buildPact('Foo', 'Bar'), { tags: ['other'] }))
         .expect(409);
-      expect(res.body.errors.content[0]).to.match(/Cannot change the content of the pact for Foo version 1.0.0/);
+      expect(res.body.errors.contracts[0]).to.match(/Cannot change the content of the pact for Foo version 1.0.0/);
       const diff = res.body.notices.find((n: { type: string }) => n.type === 'info').text;
       expect(diff).to.match(/^-.*\/things\//m);
       expect(diff).to.match(/^\+.*\/things\//m);
@@ -204,7 +204,7 @@ describe('broker: publishing contracts', () => {
       await request(broker.server).put(path).send(pact).expect(201);
       await request(broker.server).put(path).send(pact).expect(200);
       const conflict = await request(broker.server).put(path).send(buildPact('Foo', 'Bar')).expect(409);
-      expect(conflict.body.errors.content).to.have.length(1);
+      expect(conflict.body.errors.contracts).to.have.length(1);
     });
 
     it('PATCH merges interactions, matched on description and provider state', async () => {
@@ -232,7 +232,7 @@ describe('broker: publishing contracts', () => {
         .patch(path)
         .send(buildPact('Foo', 'Bar', { interactions: [clash] }))
         .expect(409);
-      expect(res.body.errors.content[0]).to.match(/different request/);
+      expect(res.body.errors.contracts[0]).to.match(/different request/);
     });
 
     it('GET adds createdAt and the links verifiers follow; DELETE removes the pact (404 after)', async () => {

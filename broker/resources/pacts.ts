@@ -15,7 +15,8 @@ function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
   return async (call) => {
     const { params, services, urls } = call;
     const size = Number(call.req.headers['content-length'] ?? Number.MAX_SAFE_INTEGER);
-    const pact = await services.pacts.read({ value: call.body, field: 'body' }, size);
+    const names = { consumer: params.consumer!, provider: params.provider! };
+    const pact = await services.pacts.read({ value: call.body, field: 'body', names }, size);
     const { outcome, row } = await services.pacts.publishAt(
       { consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! },
       pact,

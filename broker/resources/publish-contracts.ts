@@ -10,7 +10,7 @@ export const publishContractsRoutes: Route[] = [
     path: '/contracts/publish',
     access: 'write',
     handler: async ({ body, services, urls }) => {
-      const request = parseInput(publishContractsSchema, body ?? {});
+      const request = parseInput(publishContractsSchema, body ?? {}, 'body', ['contracts', 'tags']);
       return ok(publishContractsBody(urls, await services.publishContracts.publish(request, { baseUrl: urls.base })));
     },
   },

@@ -16,12 +16,17 @@ export const contractSchema = z.object({
   onConflict: z.enum(['overwrite', 'merge']).optional(),
 });
 
+const oneLine = <S extends z.ZodType<string>>(schema: S, what: string) =>
+  schema.refine((text) => !/[\r\n]/.test(text), `${what} must be on a single line`);
+/** null means "not given", as the Pact Broker reads it. */
+const orNull = <S extends z.ZodType>(schema: S) => schema.nullish().transform((value) => value ?? undefined);
+
 export const publishContractsSchema = z.object({
   pacticipantName: nameText('pacticipantName'),
-  pacticipantVersionNumber: nameText('pacticipantVersionNumber'),
-  branch: nameText('branch').optional(),
-  tags: z.array(nameText('tag')).max(MAX_TAGS, `at most ${MAX_TAGS} tags`).optional(),
-  buildUrl: freeText('buildUrl', 2000).optional(),
+  pacticipantVersionNumber: oneLine(nameText('pacticipantVersionNumber'), 'pacticipantVersionNumber'),
+  branch: orNull(oneLine(nameText('branch'), 'branch')),
+  tags: orNull(z.array(nameText('tag')).max(MAX_TAGS, `at most ${MAX_TAGS} tags`)),
+  buildUrl: orNull(oneLine(freeText('buildUrl', 2000), 'buildUrl')),
   contracts: z
     .array(contractSchema, { error: 'contracts must be a list' })
     .min(1, 'at least one contract is required')
