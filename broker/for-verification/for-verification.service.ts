@@ -113,6 +113,8 @@ export class ForVerificationService {
     for (const pact of wip) {
       pact.wip = true;
       pact.pending = true;
+      const { wipTags } = status!(pact.pactVersionId);
+      if (wipTags) pact.pendingTags = wipTags;
     }
     // The selected pacts first, then the WIP ones, each by consumer and then consumer version.
     return { provider, request, pacts: [...sortPacts(pacts), ...sortPacts(wip)] };
@@ -221,7 +223,7 @@ export class ForVerificationService {
     providerId: number,
     ids: number[],
     request: PactsForVerificationRequest,
-  ): Promise<(id: number) => { any: boolean; outsideWip: boolean; pendingTags?: string[] }> {
+  ): Promise<(id: number) => { any: boolean; outsideWip: boolean; pendingTags?: string[]; wipTags?: string[] }> {
     const pending = new PendingRepository(this.prisma);
     const query = { providerId, pactVersionIds: [...new Set(ids)] };
     const none = { any: false, outsideWip: false };
@@ -236,6 +238,7 @@ export class ForVerificationService {
         any: perTag.every((verified) => verified.get(id)?.any === true),
         outsideWip: perTag.every((verified) => verified.get(id)?.outsideWip === true),
         pendingTags: request.providerVersionTags.filter((_tag, index) => perTag[index]!.get(id)?.any !== true),
+        wipTags: request.providerVersionTags.filter((_tag, index) => perTag[index]!.get(id)?.outsideWip !== true),
       });
     }
     const verified = await pending.verifiedByAnyVersion(query);
