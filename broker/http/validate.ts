@@ -16,7 +16,9 @@ export function validationErrorsOf(
   for (const issue of issues.slice(0, 20)) {
     const [list, index, ...rest] = issue.path.map(String);
     if (list !== undefined && lists.includes(list) && index !== undefined && /^\d+$/.test(index)) {
-      (errors[list] ??= []).push(`${rest.length > 0 ? `${rest.join('.')} ` : ''}${issue.message} (at index ${index})`);
+      // Our messages usually name their field already ("consumerName is required").
+      const named = rest.length === 0 || issue.message.startsWith(rest.at(-1)!);
+      (errors[list] ??= []).push(`${named ? '' : `${rest.join('.')} `}${issue.message} (at index ${index})`);
       continue;
     }
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : root;
