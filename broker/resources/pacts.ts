@@ -2,7 +2,7 @@
 // branch or content SHA, and the lists per provider and per integration.
 import type { PactRow } from '../pacts/pacts.repository.ts';
 import { created, noContent, ok, type Call, type Reply, type Route } from '../http/resource.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { latestPactsBody, pactBody, pactVersionsBody, providerPactsBody } from '../serializers/pacts.ts';
 
 const PACT = '/pacts/provider/:provider/consumer/:consumer';
@@ -14,7 +14,11 @@ function pactReply(call: Call, row: PactRow, metadata?: string): Reply {
 function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
   return async (call) => {
     const { params, services, urls } = call;
-    const size = Number(call.req.headers['content-length'] ?? Number.MAX_SAFE_INTEGER);
+    const { headers } = call.req;
+    // express.json reads an empty body as {}: the Pact Broker answers 400 for a PUT or PATCH without one.
+    if (headers['content-length'] === '0' || (headers['content-length'] === undefined && !headers['transfer-encoding']))
+      throw ValidationError.field('body', 'A pact is required in the request body');
+    const size = Number(headers['content-length'] ?? Number.MAX_SAFE_INTEGER);
     const names = { consumer: params.consumer!, provider: params.provider! };
     const pact = await services.pacts.read({ value: call.body, field: 'body', names }, size);
     const { outcome, row } = await services.pacts.publishAt(
