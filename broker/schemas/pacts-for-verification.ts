@@ -26,10 +26,12 @@ export interface PactsForVerificationRequest {
   deprecated: boolean;
 }
 
-/** The parsed request, or the problems found (by field), with the environment names still to look up. */
-export type Parsed =
-  | { request: PactsForVerificationRequest; errors: Errors; environments: { index: number; name: string }[] }
-  | { request: undefined; errors: Errors; environments: { index: number; name: string }[] };
+/** The parsed request (when valid), the problems found by field, and the environment names to look up. */
+export interface Parsed {
+  request: PactsForVerificationRequest | undefined;
+  errors: Errors;
+  environments: { index: number; name: string }[];
+}
 
 type Errors = Record<string, string[]>;
 
