@@ -15,8 +15,18 @@ export class SchemaChecker {
   private readonly ajv: Ajv2020;
   private readonly compiled = new Map<string, ValidateFunction | Error>();
 
-  constructor(document: JsonObject) {
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false });
+  /**
+   * `coerce`: values arrive as text (path, query and header parameters): "5" fits `type: integer`, and a
+   * single value fits `type: array` (ajv's coerceTypes "array").
+   */
+  constructor(document: JsonObject, { coerce = false }: { coerce?: boolean } = {}) {
+    this.ajv = new Ajv2020({
+      strict: false,
+      allErrors: true,
+      logger: false,
+      validateSchema: false,
+      ...(coerce ? { coerceTypes: 'array' as const } : {}),
+    });
     addFormats(this.ajv);
     this.ajv.addSchema(document, DOCUMENT_ID);
   }
