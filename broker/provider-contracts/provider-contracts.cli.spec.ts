@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import request from 'supertest';
-import { stringify as toYaml } from 'yaml';
 import { useBroker } from '../testing/broker-test-context.ts';
 import type { CliRun } from '../testing/pact-broker-cli.ts';
 import { animalsDocument, ANIMALS_YAML, CONSUMER, getAnimal, listAnimals, pact, PROVIDER } from './testing/animals.ts';
