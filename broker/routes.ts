@@ -11,6 +11,7 @@ import { integrationRoutes } from './resources/integrations.ts';
 import { matrixRoutes } from './resources/matrix.ts';
 import { pacticipantRoutes } from './resources/pacticipants.ts';
 import { pactRoutes } from './resources/pacts.ts';
+import { providerContractRoutes } from './resources/provider-contracts.ts';
 import { publishContractsRoutes } from './resources/publish-contracts.ts';
 import { verificationRoutes } from './resources/verifications.ts';
 import { versionRoutes } from './resources/versions.ts';
@@ -19,6 +20,7 @@ import { webhookRoutes } from './resources/webhooks.ts';
 export const routes: Route[] = [
   ...indexRoutes,
   ...publishContractsRoutes,
+  ...providerContractRoutes,
   ...forVerificationRoutes,
   ...verificationRoutes,
   ...badgeRoutes,

@@ -10,6 +10,8 @@ import { PacticipantsService } from './pacticipants/pacticipants.service.ts';
 import { PactWork } from './pacts/pact-work.ts';
 import { PactsService } from './pacts/pacts.service.ts';
 import { PublishContractsService } from './pacts/publish-contracts.service.ts';
+import { CrossContractVerifier } from './provider-contracts/cross-contract.ts';
+import { ProviderContractsService } from './provider-contracts/provider-contracts.service.ts';
 import type { PrismaClient } from './prisma-client.ts';
 import { VerificationsService } from './verifications/verifications.service.ts';
 import { VersionsService } from './versions/versions.service.ts';
@@ -31,6 +33,7 @@ export interface Services {
   webhooks: WebhooksService;
   integrations: IntegrationsService;
   badges: BadgesService;
+  providerContracts: ProviderContractsService;
 }
 
 /** Where webhooks may send requests (config.ts documents the settings). */
@@ -50,10 +53,13 @@ export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
 export function createServices(prisma: PrismaClient, config: BrokerConfig): Services {
   const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookRetry, config.webhookTimeoutSeconds));
   const matrix = new MatrixService(prisma);
+  const verifications = new VerificationsService(prisma, events);
+  const crossContract = new CrossContractVerifier(verifications);
   const pacts = new PactsService(
     prisma,
     { allowDangerousContractModification: config.allowDangerousContractModification },
     events,
+    crossContract,
     new PactWork(),
   );
   return {
@@ -62,11 +68,12 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     pacts,
     publishContracts: new PublishContractsService(prisma, pacts),
     forVerification: new ForVerificationService(prisma, { applyFallbackBranch: config.applyFallbackBranch }),
-    verifications: new VerificationsService(prisma, events),
+    verifications,
     matrix,
     environments: new EnvironmentsService(prisma),
     webhooks: new WebhooksService(prisma, webhookTargetPolicy(config), webhookExecutor(config)),
     integrations: new IntegrationsService(prisma),
     badges: new BadgesService(prisma, pacts, matrix),
+    providerContracts: new ProviderContractsService(prisma, crossContract),
   };
 }

@@ -18,6 +18,7 @@ import { upgradesRouter } from './upgrades/upgrades.router.ts';
 import { UpgradesService } from './upgrades/upgrades.service.ts';
 import { gachaRouter } from './gacha/gacha.router.ts';
 import { GachaService } from './gacha/gacha.service.ts';
+import { openApiRouter } from './openapi/openapi.router.ts';
 import type { Random } from './gacha/roller.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -39,6 +40,7 @@ export function createApp({ prisma, logger, config, random = Math.random }: Back
   app.use(express.json({ limit: config.bodyLimit, strict: true }));
 
   app.use(healthRouter(prisma, { version: packageJson.version, startedAt: new Date() }, config.healthDbTimeoutMs));
+  app.use(openApiRouter(packageJson.version));
 
   const game = express.Router();
   game.use(sessionsRouter(new SessionsService(prisma)));

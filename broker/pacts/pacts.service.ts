@@ -73,12 +73,23 @@ export interface PactsServiceOptions {
   allowDangerousContractModification: boolean;
 }
 
+/** Told of every publication inside its transaction (provider-contracts/ compares new pacts with OpenAPI documents). */
+export interface PactsPublishedListener {
+  pactsPublished(
+    tx: Prisma.TransactionClient,
+    consumerId: number,
+    published: { providerId: number; sha: string; changed: boolean }[],
+    origin?: EventOrigin,
+  ): Promise<void>;
+}
+
 export class PactsService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly options: PactsServiceOptions,
     /** Triggers webhooks for publications (absent: none are triggered, as for test data). */
     private readonly events?: WebhookEvents,
+    private readonly listener?: PactsPublishedListener,
     /** Diffs and merges run in worker threads. */
     private readonly work: PactWork = new PactWork(),
   ) {}
@@ -155,6 +166,16 @@ export class PactsService {
         items.map((item, index) => ({ providerId: item.provider.id, changed: results[index]!.changed })),
       );
     }
+    await this.listener?.pactsPublished(
+      tx,
+      consumer.id,
+      items.map((item, index) => ({
+        providerId: item.provider.id,
+        sha: results[index]!.row.sha,
+        changed: results[index]!.changed,
+      })),
+      origin,
+    );
     return results;
   }
 

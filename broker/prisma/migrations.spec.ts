@@ -21,6 +21,7 @@ describeMigrationChecks({
     'labels',
     'triggered_webhooks',
     'webhook_executions',
+    'provider_contracts',
   ],
   driftModel: 'model Environment {',
 });

@@ -10,6 +10,14 @@ const RELATIONS: [rel: string, path: string, title: string][] = [
     'Publish a pact',
   ],
   ['pb:publish-contracts', '/contracts/publish', 'Publish contracts'],
+  // Provider contracts (bi-directional contract testing, provider-contracts/): the relations PactFlow's
+  // `pactflow publish-provider-contract` command looks for.
+  ['pf:publish-provider-contract', '/contracts/publish/{provider}', 'Publish a provider contract (OpenAPI)'],
+  [
+    'pf:provider-contract',
+    '/provider-contracts/provider/{provider}/version/{version}',
+    "A provider version's contract",
+  ],
   ['pb:latest-pact-versions', '/pacts/latest', 'The newest pact of every integration'],
   [
     'pb:tagged-pact-versions',

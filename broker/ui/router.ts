@@ -13,6 +13,7 @@ import type { PactRow } from '../pacts/pacts.repository.ts';
 import { Urls } from '../serializers/urls.ts';
 import type { Services } from '../services.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
+import { enc } from './format.ts';
 import { wantsHtml } from './negotiate.ts';
 import { diffPage } from './pages/diff.ts';
 import { environmentsPage } from './pages/environments.ts';
@@ -20,6 +21,7 @@ import { indexPage } from './pages/index.ts';
 import { matrixPage } from './pages/matrix.ts';
 import { networkPage } from './pages/network.ts';
 import { pactPage } from './pages/pact.ts';
+import { providerContractPage } from './pages/provider-contract.ts';
 import { sendPage } from './render.ts';
 
 type Page = (req: Request, urls: Urls) => Promise<{ view: string; data: Record<string, unknown> }>;
@@ -65,7 +67,18 @@ export function createUiRouter({
     const version = await prisma.version.findUniqueOrThrow({ where: { id: row.consumerVersionId } });
     const details = await versions.details(version);
     const previous = await services.pacts.previousDistinct(row);
-    return { view: './pact', data: pactPage(urls, row, details, previous?.consumerVersionNumber) };
+    const contracts = await services.providerContracts.comparisonsOfPact(row.pactVersionId);
+    return {
+      view: './pact',
+      data: {
+        ...pactPage(urls, row, details, previous?.consumerVersionNumber),
+        // The provider contracts (OpenAPI documents) this pact was compared with: provider-contracts/.
+        providerContracts: contracts.map((contract) => ({
+          ...contract,
+          path: `/provider-contracts/provider/${enc(contract.providerName)}/version/${enc(contract.providerVersionNumber)}#pact-${row.sha.slice(0, 12)}`,
+        })),
+      },
+    };
   };
   const p = (req: Request) => req.params as Record<string, string>;
 
@@ -106,6 +119,10 @@ export function createUiRouter({
       data: matrixPage(urls, provider, consumer, answer, await services.matrix.decorations(answer)),
     };
   });
+  page('/provider-contracts/provider/:provider/version/:version', async (req) => ({
+    view: './provider-contract',
+    data: providerContractPage(await services.providerContracts.find(p(req).provider!, p(req).version!)),
+  }));
   page('/environments', async () => ({ view: './environments', data: await environmentsPage(services.environments) }));
   page(
     '/network',

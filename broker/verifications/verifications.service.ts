@@ -7,7 +7,7 @@ import { NotFoundError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { VerificationResultRequest } from '../schemas/verification-result.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
-import { VerificationsRepository, type VerificationRow } from './verifications.repository.ts';
+import { VerificationsRepository, type NewVerification, type VerificationRow } from './verifications.repository.ts';
 import type { EventOrigin, WebhookEvents } from '../webhooks/events.ts';
 
 export class VerificationsService {
@@ -43,22 +43,38 @@ export class VerificationsService {
     const metadata = names.metadata === undefined ? undefined : decodeMetadata(names.metadata);
     const number = await inTransaction(this.prisma, async (tx) => {
       const { version } = await new VersionsRepository(tx).getOrCreate(provider.id, result.providerApplicationVersion);
-      const created = await new VerificationsRepository(tx).create({
-        pactVersionId,
-        providerVersionId: version.id,
-        consumerId: consumer.id,
-        providerId: provider.id,
-        success: result.success,
-        wip: metadata?.wip === true,
-        buildUrl: result.buildUrl ?? undefined,
-        verifiedBy: result.verifiedBy as Prisma.InputJsonValue | undefined,
-        testResults: result.testResults as Prisma.InputJsonValue | undefined,
-        selectors: metadata ? (metadata as unknown as Prisma.InputJsonValue) : undefined,
-      });
-      if (origin && this.events) await this.events.verificationPublished(tx, origin, pactVersionId, created);
-      return created;
+      return this.recordInTransaction(
+        tx,
+        {
+          pactVersionId,
+          providerVersionId: version.id,
+          consumerId: consumer.id,
+          providerId: provider.id,
+          success: result.success,
+          wip: metadata?.wip === true,
+          buildUrl: result.buildUrl ?? undefined,
+          verifiedBy: result.verifiedBy as Prisma.InputJsonValue | undefined,
+          testResults: result.testResults as Prisma.InputJsonValue | undefined,
+          selectors: metadata ? (metadata as unknown as Prisma.InputJsonValue) : undefined,
+        },
+        origin,
+      );
     });
     return (await new VerificationsRepository(this.prisma).find(pactVersionId, number))!;
+  }
+
+  /**
+   * Stores a verification inside the caller's transaction and triggers its webhooks, as a published one
+   * does: the broker's own cross-contract verifications (provider-contracts/) come this way. Its number.
+   */
+  async recordInTransaction(
+    tx: Prisma.TransactionClient,
+    verification: NewVerification,
+    origin?: EventOrigin,
+  ): Promise<number> {
+    const number = await new VerificationsRepository(tx).create(verification);
+    if (origin && this.events) await this.events.verificationPublished(tx, origin, verification.pactVersionId, number);
+    return number;
   }
 
   async find(

@@ -1,7 +1,9 @@
 // The gacha item catalog: reference data, written by seedGachaCatalog on every start (idempotent).
 import type { PrismaClient } from '../prisma-client.ts';
 
-export type ItemType = 'character' | 'weapon' | 'relic';
+/** The item types (a CHECK constraint on gacha_items.item_type holds the table to them). */
+export const ITEM_TYPES = ['character', 'weapon', 'relic'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
 
 export interface CatalogItem {
   id: string;

@@ -1,27 +1,14 @@
 import type { PrismaClient } from '../prisma-client.ts';
+import type { ItemType } from './catalog.ts';
+import type { GachaItemView, RollView } from './gacha.schemas.ts';
 import { pickItems, type Random, type RollType } from './roller.ts';
-
-export interface GachaItemView {
-  item_id: string;
-  name: string;
-  type: string;
-  rarity: number;
-}
-
-export interface RollView {
-  roll_id: string;
-  player_id: string;
-  type: RollType;
-  items: GachaItemView[];
-  created_at: string;
-}
 
 type ItemRow = { id: bigint; legacyId: string; name: string; itemType: string; rarity: number };
 
 const toItemView = (item: ItemRow): GachaItemView => ({
   item_id: item.legacyId,
   name: item.name,
-  type: item.itemType,
+  type: item.itemType as ItemType, // the table's CHECK constraint allows only these
   rarity: item.rarity,
 });
 

@@ -1,10 +1,5 @@
 import type { PrismaClient } from '../prisma-client.ts';
-
-export interface DatabaseProbe {
-  connected: boolean;
-  latency_ms: number;
-  error?: string;
-}
+import type { DatabaseProbe } from './health.schemas.ts';
 
 /**
  * Asks the database for `SELECT 1`, giving up after `timeoutMs`: an unreachable database makes the

@@ -45,8 +45,15 @@ function isPlainObject(value: unknown): value is JsonObject {
  * the stored value round-trips exactly).
  */
 export function jsonObject() {
-  return z.custom<JsonObject>(isPlainObject, { message: 'must be a JSON object' }).superRefine((value, ctx) => {
-    const problem = problemIn(value, 0);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  return (
+    z
+      .custom<JsonObject>(isPlainObject, { message: 'must be a JSON object' })
+      // z.custom has no JSON Schema of its own: the OpenAPI document says what it accepts, a free-form
+      // object (additionalProperties given explicitly: any key is promised to come back as sent).
+      .meta({ override: { type: 'object', additionalProperties: {} } })
+      .superRefine((value, ctx) => {
+        const problem = problemIn(value, 0);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+  );
 }

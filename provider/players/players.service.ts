@@ -1,12 +1,6 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import type { JsonObject } from '../http/json-value.ts';
-
-export interface OwnedPlayerView {
-  player_id: string;
-  player_data: JsonObject;
-  owned_at: string;
-  updated_at: string;
-}
+import type { OwnedPlayerView } from './players.schemas.ts';
 
 type OwnRow = { legacy_id: string; player_data: JsonObject; created_at: Date; updated_at: Date; created: boolean };
 

@@ -1,25 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { success } from '../../common/http/envelope.ts';
 import { validated } from '../http/validate.ts';
+import { errorResponses, jsonResponse, reply, type ApiPaths } from '../openapi/operations.ts';
+import { listQuery, runListResponse } from './runs.schemas.ts';
 import type { RunsService } from './runs.service.ts';
 
-export const MAX_PAGE_SIZE = 100;
-
-/** Query values arrive as strings; only plain decimal integers are accepted ("1e3", "0x10", "5.0" are not). */
-const integerParam = (name: string, min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, `${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
-    .optional()
-    .transform((value) => value ?? fallback);
-
-const listQuery = z.object({
-  page: integerParam('page', 1, 1_000_000, 1),
-  page_size: integerParam('page_size', 1, MAX_PAGE_SIZE, 20),
-});
+export { MAX_PAGE_SIZE } from './runs.schemas.ts';
 
 export function runsRouter(runs: RunsService): Router {
   const router = Router();
@@ -27,8 +13,23 @@ export function runsRouter(runs: RunsService): Router {
     '/runs',
     validated({ query: listQuery }, async ({ query }, _req, res) => {
       const { runs: items, pagination } = await runs.listRuns(query.page, query.page_size);
-      res.json(success({ runs: items }, { pagination }));
+      reply(res, 200, runListResponse, success({ runs: items }, { pagination }));
     }),
   );
   return router;
 }
+
+/** The route above in the OpenAPI document. */
+export const runsPaths: ApiPaths = {
+  '/api/game/runs': {
+    get: {
+      operationId: 'listRuns',
+      summary: 'Every run, newest first, a page at a time (a page past the end is empty, with the true totals)',
+      requestParams: { query: listQuery },
+      responses: {
+        200: jsonResponse('A page of runs', runListResponse),
+        ...errorResponses(400, 413, 415, 500, 503),
+      },
+    },
+  },
+};

@@ -1,12 +1,6 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { toRunView, type RunView } from '../sessions/sessions.service.ts';
-
-export interface Pagination {
-  current_page: number;
-  page_size: number;
-  total_items: number;
-  total_pages: number;
-}
+import type { Pagination } from './runs.schemas.ts';
 
 export class RunsService {
   constructor(private readonly prisma: PrismaClient) {}

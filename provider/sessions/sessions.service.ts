@@ -3,19 +3,9 @@ import { classifyDatabaseError } from '../database-errors.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { isUuid } from '../http/ids.ts';
 import type { JsonObject } from '../http/json-value.ts';
+import type { RunView, SessionView, SessionWithRunsView } from './sessions.schemas.ts';
 
-export interface SessionView {
-  session_id: string;
-  created_at: string;
-}
-
-export interface RunView {
-  run_id: string;
-  session_id: string;
-  party: JsonObject;
-  map: JsonObject;
-  created_at: string;
-}
+export type { RunView, SessionView } from './sessions.schemas.ts';
 
 type RunRow = { id: string; sessionId: string; party: unknown; map: unknown; createdAt: Date };
 type RunSqlRow = { id: string; session_id: string; party: unknown; map: unknown; created_at: Date };
@@ -38,7 +28,7 @@ export class SessionsService {
     return { session_id: session.id, created_at: session.createdAt.toISOString() };
   }
 
-  async getSession(sessionId: string): Promise<SessionView & { run_ids: string[] }> {
+  async getSession(sessionId: string): Promise<SessionWithRunsView> {
     const session = isUuid(sessionId)
       ? await this.prisma.gameSession.findUnique({
           where: { id: sessionId },

@@ -1,5 +1,7 @@
 // Mocha helper for backend tests: this process's backend test database, a Prisma client on it, the
-// production app built on that client, factories, and a reset before every test.
+// production app built on that client, factories, and a reset before every test. Every answer the
+// server gives is checked against the backend's OpenAPI document: a test whose requests got an answer
+// the document does not promise fails, naming it (so the document cannot drift from the code).
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { listen, type RunningServer } from '../../common/http/listen.ts';
@@ -10,7 +12,10 @@ import { createApp } from '../app.ts';
 import { backendConfig, type BackendConfig } from '../config.ts';
 import type { Random } from '../gacha/roller.ts';
 import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { ResponseCheck } from '../openapi/response-check.ts';
 import { BackendFactories } from './factories.ts';
+import { recordingExchanges } from './response-recorder.ts';
+import { failTestsWithUndocumentedAnswers } from './undocumented-answers.ts';
 
 export interface BackendTestContext {
   databaseUrl: string;
@@ -35,6 +40,7 @@ export interface BackendTestOptions {
 export function useBackend(options: BackendTestOptions = {}): BackendTestContext {
   const context = {} as BackendTestContext;
   let running: RunningServer | undefined;
+  const undocumented: string[] = [];
 
   before(async () => {
     context.databaseUrl = await (options.databaseUrl?.() ?? testDatabaseUrl('backend'));
@@ -50,12 +56,16 @@ export function useBackend(options: BackendTestOptions = {}): BackendTestContext
       ...(options.random ? { random: options.random } : {}),
     });
     context.factories = new BackendFactories(context.prisma);
-    running = await listen(context.app);
+    const check = await ResponseCheck.create();
+    running = await listen(
+      recordingExchanges(context.app, (exchange) => undocumented.push(...check.problems(exchange))),
+    );
     context.server = running.server;
     context.url = running.url;
   });
 
   beforeEach(() => context.reset());
+  failTestsWithUndocumentedAnswers(undocumented);
 
   after(async () => {
     await running?.close();

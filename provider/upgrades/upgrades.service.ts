@@ -1,11 +1,7 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { classifyDatabaseError } from '../database-errors.ts';
 import { ConflictError } from '../http/errors.ts';
-
-export const STATS = ['hp', 'atk', 'def', 'spd'] as const;
-export type Stat = (typeof STATS)[number];
-
-export type UpgradesView = { player_id: string; points: number } & Record<Stat, number>;
+import { STATS, type Stat, type UpgradesView } from './upgrades.schemas.ts';
 
 export interface UpgradeChange {
   pointsDelta: number;

@@ -38,7 +38,16 @@ export interface PipelineConfig {
   retryIntervalSeconds: number;
   /** The provider verification's own settings (PACT_ENABLE_PENDING, PACT_INCLUDE_WIP_PACTS_SINCE, PACT_LOG_LEVEL, PACT_BUILD_URL). */
   verification: VerificationSettings;
+  /**
+   * How the provider's side gets verified (PIPELINE_PROVIDER_MODE): `verifier` replays the pacts against
+   * the backend (the Pact Verifier); `openapi` publishes the backend's OpenAPI document as a provider
+   * contract and the broker compares the pacts with it (docs/bidirectional-contracts.md).
+   */
+  providerMode: ProviderMode;
 }
+
+export const PROVIDER_MODES = ['verifier', 'openapi'] as const;
+export type ProviderMode = (typeof PROVIDER_MODES)[number];
 
 export interface VerificationSettings {
   enablePending: boolean;
@@ -73,6 +82,7 @@ const environmentSchema = z.object({
   PACT_BROKER_HTTP_RETRIES: count.default(3),
   PIPELINE_RETRY_WHILE_UNKNOWN: count.default(2),
   PIPELINE_RETRY_INTERVAL: count.default(2),
+  PIPELINE_PROVIDER_MODE: z.enum(PROVIDER_MODES, { error: 'must be verifier or openapi' }).default('verifier'),
 });
 
 /** CI tools often export unset variables as empty strings: those count as unset. */
@@ -133,6 +143,7 @@ export function loadPipelineConfig({ env = process.env, git = {} }: PipelineConf
     retryWhileUnknown: settings.PIPELINE_RETRY_WHILE_UNKNOWN,
     retryIntervalSeconds: settings.PIPELINE_RETRY_INTERVAL,
     verification: verificationSettings(env),
+    providerMode: settings.PIPELINE_PROVIDER_MODE,
   };
 }
 

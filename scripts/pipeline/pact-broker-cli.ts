@@ -7,21 +7,23 @@ import type { PipelineBroker } from './broker-connection.ts';
 import { runShowingLines, type CommandResult } from '../../common/process/run-command.ts';
 
 export const PACT_BROKER_CLI = join(projectRoot, 'node_modules', '.bin', 'pact-broker');
+/** The same CLI's `pact` command: `pact pactflow publish-provider-contract` lives there. */
+export const PACT_CLI = join(projectRoot, 'node_modules', '.bin', 'pact');
 
 export type CliResult = CommandResult;
 
 /** The command as a person would type it (no credentials: the CLI reads those from the environment). */
-export function showCommand(args: readonly string[]): string {
-  return [
-    'pact-broker',
-    ...args.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`)),
-  ].join(' ');
+export function showCommand(args: readonly string[], command = 'pact-broker'): string {
+  return [command, ...args.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`))].join(
+    ' ',
+  );
 }
 
 export function pactBroker(
   args: readonly string[],
   broker: PipelineBroker,
   onLine: (line: string) => void = () => undefined,
+  cli: string = PACT_BROKER_CLI,
 ): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -38,5 +40,5 @@ export function pactBroker(
   if (credentials && 'token' in credentials) env.PACT_BROKER_TOKEN = credentials.token;
   if (credentials && 'username' in credentials)
     Object.assign(env, { PACT_BROKER_USERNAME: credentials.username, PACT_BROKER_PASSWORD: credentials.password });
-  return runShowingLines(PACT_BROKER_CLI, args, { cwd: projectRoot, env }, onLine);
+  return runShowingLines(cli, args, { cwd: projectRoot, env }, onLine);
 }

@@ -6,6 +6,7 @@
 // while a provider with no consumer deployed yet is free to go.
 import type { RequestListener } from 'node:http';
 import type { Express } from 'express';
+import type { OpenApiDocument } from '../../provider/openapi/document.ts';
 import { openVerificationDatabase, type VerificationDatabase } from '../../provider/pact/verification-database.ts';
 import type { PipelineBroker } from './broker-connection.ts';
 import { CONSUMER, PROVIDER, type PipelineConfig } from './config.ts';
@@ -16,6 +17,7 @@ import { canIDeploy } from './steps/can-i-deploy.ts';
 import { consumerTests } from './steps/consumer-tests.ts';
 import { prepareBroker } from './steps/prepare-broker.ts';
 import { publishPacts } from './steps/publish-pacts.ts';
+import { publishProviderContract } from './steps/publish-provider-contract.ts';
 import { recordDeployment } from './steps/record-deployment.ts';
 import { verifyProvider } from './steps/verify-provider.ts';
 
@@ -30,6 +32,8 @@ export interface PipelineOptions {
   providerBuild?: (app: Express) => RequestListener;
   /** The verification's database (default: one of its own, dropped afterwards). */
   openVerificationDatabase?: () => Promise<VerificationDatabase>;
+  /** In the openapi provider mode, the document published (default: the backend's own). */
+  providerDocument?: () => OpenApiDocument;
 }
 
 export interface PipelineResult {
@@ -45,7 +49,9 @@ function pipelineSteps(options: PipelineOptions, own: OwnBroker | undefined): St
     prepareBroker,
     consumerTests,
     publishPacts,
-    verifyProvider({ openDatabase, ...(options.providerBuild ? { providerBuild: options.providerBuild } : {}) }),
+    options.config.providerMode === 'openapi'
+      ? publishProviderContract(options.providerDocument ? { document: options.providerDocument } : {})
+      : verifyProvider({ openDatabase, ...(options.providerBuild ? { providerBuild: options.providerBuild } : {}) }),
     canIDeploy(PROVIDER),
     recordDeployment(PROVIDER),
     canIDeploy(CONSUMER),
@@ -67,6 +73,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const header = new Progress(write, 0);
   header.line(`Contract pipeline: ${CONSUMER} -> ${PROVIDER}`);
   header.line(`  version ${config.version}, branch ${config.branch}, environment ${config.environment}`);
+  if (config.providerMode === 'openapi')
+    header.line(
+      '  provider mode: openapi (the backend publishes its OpenAPI document; the broker compares the pacts with it)',
+    );
 
   let own: OwnBroker | undefined;
   if (!config.brokerUrl) {

@@ -1,7 +1,7 @@
 // What a pipeline step is given and what it answers. Each step is a file in steps/.
 import type { PipelineConfig } from './config.ts';
 import { brokerUnreachable, type PipelineBroker } from './broker-connection.ts';
-import { pactBroker, showCommand, type CliResult } from './pact-broker-cli.ts';
+import { PACT_BROKER_CLI, PACT_CLI, pactBroker, showCommand, type CliResult } from './pact-broker-cli.ts';
 import type { Progress } from './progress.ts';
 
 export interface StepContext {
@@ -31,10 +31,15 @@ export interface Step {
  * The official CLI against the run's broker, its command line and output shown under the step. Output
  * meant for the step to read (`--output json`) is shown only when the command fails.
  */
-export async function cli(context: StepContext, args: string[], { showOutput = true } = {}): Promise<CliResult> {
+export async function cli(
+  context: StepContext,
+  args: string[],
+  { showOutput = true, command = 'pact-broker' as 'pact-broker' | 'pact' } = {},
+): Promise<CliResult> {
   const show = (line: string) => context.progress.detail(`  ${line}`);
-  context.progress.detail(`$ ${showCommand(args)}`);
-  const result = await pactBroker(args, context.broker, showOutput ? show : undefined);
+  context.progress.detail(`$ ${showCommand(args, command)}`);
+  const binary = command === 'pact' ? PACT_CLI : PACT_BROKER_CLI;
+  const result = await pactBroker(args, context.broker, showOutput ? show : undefined, binary);
   if (!showOutput && result.code !== 0) result.output.trimEnd().split('\n').forEach(show);
   return result;
 }

@@ -1,0 +1,91 @@
+// HAL bodies for provider contracts: the publication's answer (what `pactflow publish-provider-contract`
+// reads: notices, the version, its tag links) and the contract resource with its comparisons.
+import type { Urls } from '../serializers/urls.ts';
+import type { ProviderContractDetails, PublishedProviderContract } from './provider-contracts.service.ts';
+
+const seg = (value: string | number) => encodeURIComponent(String(value));
+
+export const providerContractUrl = (urls: Urls, provider: string, version: string) =>
+  `${urls.base}/provider-contracts/provider/${seg(provider)}/version/${seg(version)}`;
+
+export function publishedBody(urls: Urls, result: PublishedProviderContract) {
+  const name = result.provider.name;
+  const number = result.version.number;
+  return {
+    notices: result.notices,
+    _embedded: {
+      pacticipant: { name, _links: { self: { href: urls.pacticipant(name) } } },
+      version: {
+        number,
+        ...(result.version.buildUrl ? { buildUrl: result.version.buildUrl } : {}),
+        ...(result.branch !== undefined ? { branch: result.branch } : {}),
+        _links: { self: { title: 'Version', name: number, href: urls.version(name, number) } },
+      },
+    },
+    _links: {
+      'pb:pacticipant': { title: 'Pacticipant', name, href: urls.pacticipant(name) },
+      'pb:pacticipant-version': { title: 'Pacticipant version', name: number, href: urls.version(name, number) },
+      ...(result.branch !== undefined
+        ? {
+            'pb:branch-version': {
+              title: 'Branch version',
+              name: result.branch,
+              href: urls.branchVersion(name, result.branch, number),
+            },
+          }
+        : {}),
+      'pb:pacticipant-version-tags': result.tags.map((tag) => ({
+        title: 'Tag',
+        name: tag,
+        href: urls.tag(name, number, tag),
+      })),
+      'pf:provider-contract': {
+        title: 'Provider contract',
+        name: `${name} ${number}`,
+        href: providerContractUrl(urls, name, number),
+      },
+    },
+  };
+}
+
+export function providerContractBody(urls: Urls, { contract, comparisons }: ProviderContractDetails) {
+  const provider = contract.provider.name;
+  const number = contract.providerVersion.number;
+  const self = providerContractUrl(urls, provider, number);
+  return {
+    providerName: provider,
+    providerVersionNumber: number,
+    specification: contract.specification,
+    contentType: contract.contentType,
+    sha: contract.sha,
+    publishedAt: contract.createdAt.toISOString(),
+    ...(contract.buildUrl ? { buildUrl: contract.buildUrl } : {}),
+    selfVerificationResults:
+      contract.selfVerificationSuccess === null
+        ? null
+        : { success: contract.selfVerificationSuccess, ...(contract.selfVerification as object | null) },
+    _embedded: {
+      comparisons: comparisons.map((comparison) => ({
+        consumerName: comparison.consumerName,
+        consumerVersions: comparison.consumerVersions,
+        pactSha: comparison.sha,
+        success: comparison.success,
+        comparedAt: comparison.createdAt.toISOString(),
+        testResults: comparison.testResults,
+        verifiedBy: comparison.verifiedBy,
+        _links: {
+          'pb:pact-version': { href: urls.pactBySha(provider, comparison.consumerName, comparison.sha) },
+          'pb:verification-result': {
+            href: urls.verificationResult(provider, comparison.consumerName, comparison.sha, comparison.number),
+          },
+        },
+      })),
+    },
+    _links: {
+      self: { title: 'Provider contract', name: `${provider} ${number}`, href: self },
+      'pf:content': { title: 'The document as published', href: `${self}/content` },
+      'pb:provider': { title: 'Provider', name: provider, href: urls.pacticipant(provider) },
+      'pb:provider-version': { title: 'Provider version', name: number, href: urls.version(provider, number) },
+    },
+  };
+}
