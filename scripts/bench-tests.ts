@@ -148,8 +148,10 @@ async function main(): Promise<void> {
   for (const jobs of [2, 3]) {
     const parallel = await medianRun(dbBackedFiles, { jobs }, repeats);
     const speedup = serialNet / Math.max(parallel.seconds - startup.seconds, 0.001);
+    const wallRatio = (serial.seconds / parallel.seconds).toFixed(2);
     out(
-      `Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> speed-up ${speedup.toFixed(2)}x (start-up excluded), ${(serial.seconds / parallel.seconds).toFixed(2)}x wall`,
+      `Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> ` +
+        `speed-up ${speedup.toFixed(2)}x (start-up excluded), ${wallRatio}x wall`,
     );
   }
   out();
