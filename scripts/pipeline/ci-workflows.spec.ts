@@ -209,8 +209,8 @@ describe('CI workflows for users (.github/workflows)', function () {
     },
   );
 
-  it('are each described in the README', () => {
-    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-    for (const file of files) expect(readme, file).to.contain(`.github/workflows/${file}`);
+  it('are each described in docs/pipeline-and-ci.md', () => {
+    const page = readFileSync(join(projectRoot, 'docs', 'pipeline-and-ci.md'), 'utf8');
+    for (const file of files) expect(page, file).to.contain(`.github/workflows/${file}`);
   });
 });
