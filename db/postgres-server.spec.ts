@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:net';
 import { expect } from 'chai';
 import { StartupError } from '../common/process/startup-error.ts';
-import { startPostgres } from './postgres-server.ts';
+import { devPort, startPostgres } from './postgres-server.ts';
 
 async function failureOf(start: Promise<unknown>): Promise<Error> {
   const outcome = await start.then(
@@ -59,5 +59,17 @@ describe('starting PostgreSQL when it cannot be had', function () {
     expect(error.message).to.match(
       /^the PostgreSQL server of DATABASE_URL \(a value that is not a URL\) cannot be reached/,
     );
+  });
+
+  it('EMBEDDED_PG_PORT must be a port: 54329 when unset or empty, a number from 1 to 65535 otherwise', () => {
+    expect(devPort(undefined)).to.equal(54329);
+    expect(devPort('')).to.equal(54329);
+    expect(devPort('55000')).to.equal(55000);
+    for (const bad of ['0', '65536', 'abc', '5432.5']) {
+      expect(() => devPort(bad), bad).to.throw(
+        StartupError,
+        /^EMBEDDED_PG_PORT must be a port number from 1 to 65535, not "/,
+      );
+    }
   });
 });

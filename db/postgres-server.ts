@@ -144,7 +144,7 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     const running = runningClusterPort(dataDir);
     // A dev cluster started by another process (say `npm start`) is shared rather than fought over.
     if (running !== undefined) return attachedServer(running, dataDir);
-    port = options.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    port = options.port ?? devPort(process.env.EMBEDDED_PG_PORT);
   } else {
     removeStaleTestClusters(baseDir);
     dataDir = join(baseDir, `test-${process.pid}${options.name ? `-${options.name}` : ''}`);
@@ -220,6 +220,16 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     urlFor: (database) => withDatabase(serverUrl, database),
     stop: stopCluster,
   };
+}
+
+/** EMBEDDED_PG_PORT, or 54329 when it is unset (or empty, as CI systems export unset variables). */
+export function devPort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 54329;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new StartupError(`EMBEDDED_PG_PORT must be a port number from 1 to 65535, not ${JSON.stringify(value)}`);
+  }
+  return port;
 }
 
 /** PostgreSQL's failure as one line: what failed, PostgreSQL's own words, what to do. */
