@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { expect } from 'chai';
 import { StartupError } from '../common/process/startup-error.ts';
 import { devPort, startPostgres } from './postgres-server.ts';
+import { testServerInfo } from './testing/test-server.ts';
 
 async function failureOf(start: Promise<unknown>): Promise<Error> {
   const outcome = await start.then(
@@ -71,5 +72,20 @@ describe('starting PostgreSQL when it cannot be had', function () {
         /^EMBEDDED_PG_PORT must be a port number from 1 to 65535, not "/,
       );
     }
+  });
+
+  it('when the server of DATABASE_URL refuses its credentials, says it refuses the connection', async function () {
+    // The run's own embedded server checks passwords; a server given by DATABASE_URL may trust anyone.
+    if (process.env.DATABASE_URL) this.skip();
+    const { serverUrl } = testServerInfo();
+    const wrongPassword = new URL(serverUrl);
+    wrongPassword.password = 'not-the-password';
+    const error = await failureOf(startPostgres({ instance: 'dev', databaseUrl: wrongPassword.toString() }));
+    expect(error.message).to.match(
+      /^the PostgreSQL server of DATABASE_URL \(postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+/,
+    );
+    expect(error.message).to.contain(
+      ') refuses the connection (28P01: password authentication failed for user "postgres")',
+    );
   });
 });

@@ -108,8 +108,10 @@ function unreachable(databaseUrl: string, error: Error): StartupError {
   }
   const code = (error as { code?: string }).code;
   const reason = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  // An error with a severity came from PostgreSQL itself (a wrong password, say): the server was reached.
+  const what = (error as { severity?: string }).severity ? 'refuses the connection' : 'cannot be reached';
   return new StartupError(
-    `the PostgreSQL server of DATABASE_URL (${shown}) cannot be reached (${reason}): ` +
+    `the PostgreSQL server of DATABASE_URL (${shown}) ${what} (${reason}): ` +
       'start that server or correct DATABASE_URL, or unset it to use the embedded PostgreSQL',
   );
 }
