@@ -28,4 +28,9 @@ export default tseslint.config(
   },
   // Layout is Prettier's (npm run format); lint only checks it is applied.
   prettier,
+  // Prettier wraps code at 120 but leaves long strings and comments as they are: those are split by hand
+  // (a URL may run on). Placed after eslint-config-prettier, which turns max-len off. broker/ only warns
+  // until the broker's own work on the same issue, which rewrites those files, has split its lines.
+  { rules: { 'max-len': ['error', { code: 150, ignoreUrls: true }] } },
+  { files: ['broker/**'], rules: { 'max-len': ['warn', { code: 150, ignoreUrls: true }] } },
 );

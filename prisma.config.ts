@@ -9,7 +9,7 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   datasource: {
-    // `prisma generate` needs no database; migrate commands read DATABASE_URL (scripts/db.ts sets it).
+    // `prisma generate` needs no database; migrate commands read DATABASE_URL (scripts/prisma.ts and db/migrate.ts set it).
     url: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/autofighter',
     ...(process.env.SHADOW_DATABASE_URL ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } : {}),
   },

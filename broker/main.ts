@@ -1,14 +1,21 @@
 // `npm run broker`: the broker on its own (port 9292), on embedded PostgreSQL unless
 // BROKER_DATABASE_URL (or DATABASE_URL's server) is given.
+import { explainPort } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { exitAfterStartupFailure } from '../db/shutdown.ts';
 import { authEnabled, loadBrokerConfig } from './config.ts';
 import { createBrokerLogger } from './logger.ts';
 import { startBrokerServer } from './server.ts';
 
-const config = loadBrokerConfig();
-const logger = createBrokerLogger(config.logLevel);
-const database = await openDatabase('broker', { log: (line) => logger.info(line) });
-const server = await startBrokerServer(database.url, config, logger);
-logger.info(
-  `Pact broker listening on ${server.url} (${authEnabled(config.auth) ? 'authentication required' : 'open: no credentials configured'}; Ctrl-C to stop)`,
+async function main(): Promise<void> {
+  const config = loadBrokerConfig();
+  const logger = createBrokerLogger(config.logLevel);
+  const database = await openDatabase('broker', { log: (line) => logger.info(line) });
+  const server = await startBrokerServer(database.url, config, logger);
+  const access = authEnabled(config.auth) ? 'authentication required' : 'open: no credentials configured';
+  logger.info(`Pact broker listening on ${server.url} (${access}; Ctrl-C to stop)`);
+}
+
+await main().catch((error: unknown) =>
+  exitAfterStartupFailure('the Pact broker did not start', explainPort(error, 'the broker', 'BROKER_PORT')),
 );

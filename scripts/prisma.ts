@@ -8,14 +8,16 @@ import { DATABASE_KINDS } from '../db/database-kinds.ts';
 import { prismaCli } from '../db/migrate.ts';
 import { projectRoot } from '../db/project-root.ts';
 import { startPostgres } from '../db/postgres-server.ts';
-import { runShutdown } from '../db/shutdown.ts';
+import { exitAfterStartupFailure, runShutdown } from '../db/shutdown.ts';
 
 const args = process.argv.slice(2);
 const kind = args.includes('--broker') ? 'broker' : 'backend';
 const prismaArgs = args.filter((arg) => arg !== '--broker');
 const info = DATABASE_KINDS[kind];
 
-const server = await startPostgres({ instance: 'dev' });
+const server = await startPostgres({ instance: 'dev' }).catch((error: unknown) =>
+  exitAfterStartupFailure('npm run prisma: no database server', error),
+);
 const url = process.env[info.urlVariable] ?? server.urlFor(info.defaultName);
 await createDatabase(server.serverUrl, databaseOf(url)!);
 const result = spawnSync(process.execPath, [prismaCli, ...prismaArgs, '--config', info.prismaConfig], {

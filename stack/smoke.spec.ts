@@ -1,16 +1,16 @@
-// The thin full-stack smoke layer: seed 000's flows through the router, with the real backend on the
+// The thin full-stack smoke layer: the smoke checks' flows through the router, with the real backend on the
 // test PostgreSQL, and the database holding what the API said it stored.
 import { expect } from 'chai';
 import { useBackend } from '../provider/testing/backend-test-context.ts';
 import { useRouter } from '../consumer/testing/router-test-context.ts';
-import { completeGameFlow, seed000Checks } from './seed-000-checks.ts';
+import { completeGameFlow, smokeChecks } from './smoke-checks.ts';
 
 describe('smoke: router -> backend -> PostgreSQL', () => {
   const backend = useBackend();
   const router = useRouter(() => backend.url);
   const urls = () => ({ router: router.url, backend: backend.url });
 
-  for (const check of seed000Checks) {
+  for (const check of smokeChecks) {
     it(check.name, () => check.run(urls()));
   }
 

@@ -1,12 +1,12 @@
 // `npm start` as a user runs it: the stack's entry point in a process of its own (here on free ports
-// and on this test run's PostgreSQL server), seed 000's expectations against it, then Ctrl-C.
+// and on this test run's PostgreSQL server), the smoke checks against it, then Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import { withDatabase } from '../db/connection-url.ts';
 import { projectRoot } from '../db/project-root.ts';
 import { testServerInfo } from '../db/testing/test-server.ts';
 import { workerId } from '../db/testing/test-databases.ts';
-import { seed000Checks, type StackUrls } from './seed-000-checks.ts';
+import { smokeChecks, type StackUrls } from './smoke-checks.ts';
 
 const BANNER_DONE = 'Press Ctrl-C to stop.';
 
@@ -69,8 +69,8 @@ describe('npm start: the whole stack in one command', function () {
     expect(urls.broker).to.match(/^http:\/\/localhost:\d+$/);
   });
 
-  for (const check of seed000Checks) {
-    it(`seed 000: ${check.name}`, () => check.run(urls));
+  for (const check of smokeChecks) {
+    it(`smoke: ${check.name}`, () => check.run(urls));
   }
 
   it('the broker answers its HAL index', async () => {

@@ -2,7 +2,7 @@
 // backend and the router, each started by its own server module exactly as when run alone. Used by
 // `npm start` and by the contract pipeline when it needs a broker of its own.
 import { pino, type Logger } from 'pino';
-import type { RunningServer } from '../common/http/listen.ts';
+import { explainPort, type RunningServer } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { startPostgres, type PostgresServer } from '../db/postgres-server.ts';
 import { loadBrokerConfig } from '../broker/config.ts';
@@ -29,6 +29,13 @@ export interface StackOptions {
   log?: (line: string) => void;
 }
 
+/** A port the service cannot have, said with the stack's variable for it. */
+function rethrowExplained(service: string, portVariable: string): (error: unknown) => never {
+  return (error) => {
+    throw explainPort(error, service, portVariable);
+  };
+}
+
 function serviceLogger(name: string, level: string): Logger {
   return pino({ name, level });
 }
@@ -51,7 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     brokerDb.url,
     brokerConfig,
     serviceLogger('pact-broker', brokerConfig.logLevel),
-  );
+  ).catch(rethrowExplained('the broker', 'BROKER_PORT'));
 
   const backendConfig = loadBackendConfig({
     ...env,
@@ -62,7 +69,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     backendDb.url,
     backendConfig,
     serviceLogger('autofighter-backend', backendConfig.logLevel),
-  );
+  ).catch(rethrowExplained('the backend', 'BACKEND_PORT'));
 
   const routerConfig = loadRouterConfig({
     ...env,
@@ -70,7 +77,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     HOST: env.ROUTER_HOST ?? env.HOST,
     BACKEND_URL: env.BACKEND_URL ?? backend.url,
   });
-  const router = await startRouterServer(routerConfig, serviceLogger('autofighter-router', routerConfig.logLevel));
+  const router = await startRouterServer(
+    routerConfig,
+    serviceLogger('autofighter-router', routerConfig.logLevel),
+  ).catch(rethrowExplained('the router', 'ROUTER_PORT'));
 
   return {
     postgres,

@@ -1,6 +1,7 @@
 // The broker verified as a Pact provider against the official Ruby client's own pact with the Pact
 // Broker (67 interactions, 40 provider states), the compatibility test the Pact Broker itself runs.
-// PACT_URL verifies another pact of the same kind (a file path or an http(s) URL) instead.
+// BROKER_CONFORMANCE_PACT verifies another pact of the same kind (a file path or an http(s) URL) instead
+// (not PACT_URL: that names the pact `npm run verify:provider` verifies, and may be set in the same shell).
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,7 +13,8 @@ import { providerStates } from './provider-states.ts';
 import { conformanceRequestFilter, type PlaceholderLookup } from './request-filter.ts';
 
 const BUNDLED_PACT = join(dirname(fileURLToPath(import.meta.url)), 'pact-broker-client-v2.json');
-const PACT_URL = process.env.PACT_URL ?? BUNDLED_PACT;
+const CONFORMANCE_PACT = process.env.BROKER_CONFORMANCE_PACT ?? BUNDLED_PACT;
+const PACT_NAME = CONFORMANCE_PACT === BUNDLED_PACT ? "the Ruby client's V2 pact" : CONFORMANCE_PACT;
 
 interface PactFile {
   interactions: {
@@ -26,7 +28,7 @@ interface PactFile {
 async function readPactFile(location: string): Promise<PactFile> {
   if (/^https?:\/\//.test(location)) {
     const response = await fetch(location);
-    if (!response.ok) throw new Error(`PACT_URL ${location} answered ${response.status}`);
+    if (!response.ok) throw new Error(`BROKER_CONFORMANCE_PACT ${location} answered ${response.status}`);
     return (await response.json()) as PactFile;
   }
   return JSON.parse(readFileSync(location, 'utf8')) as PactFile;
@@ -96,14 +98,14 @@ describe("broker: conformance with the Pact Broker client's pact", function () {
   }
 
   it('has a state handler for every provider state the pact names (pact-js would only warn)', async () => {
-    const missing = stateNames(await readPactFile(PACT_URL)).filter((name) => !(name in providerStates));
+    const missing = stateNames(await readPactFile(CONFORMANCE_PACT)).filter((name) => !(name in providerStates));
     expect(missing).to.deep.equal([]);
   });
 
-  it(`verifies every interaction of ${PACT_URL === BUNDLED_PACT ? "the Ruby client's V2 pact" : PACT_URL}`, async () => {
-    const pact = await readPactFile(PACT_URL);
+  it(`verifies every interaction of ${PACT_NAME}`, async () => {
+    const pact = await readPactFile(CONFORMANCE_PACT);
     const counters = { resets: 0 };
-    await verifier(PACT_URL, counters).verifyProvider();
+    await verifier(CONFORMANCE_PACT, counters).verifyProvider();
     expect(counters.resets, 'the broker was emptied before each interaction').to.equal(pact.interactions.length);
   });
 

@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { StartupError } from '../../common/process/startup-error.ts';
 import { projectRoot } from '../../db/project-root.ts';
 import { ensureChromium } from '../../scripts/install-chromium.ts';
 import { useBroker } from '../testing/broker-test-context.ts';
 
 const SCREENSHOTS = join(projectRoot, 'artifacts', 'dashboard');
+const VIEWPORT = { width: 1280, height: 800 };
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -32,18 +34,22 @@ describe('broker dashboard in a browser', function () {
 
   before(async function () {
     this.timeout(15 * 60_000); // a first run may install chromium with apt-get
-    const found = ensureChromium((line) => process.stdout.write(`  [chromium] ${line}\n`));
+    const found = ensureChromium({ log: (line) => process.stdout.write(`  [chromium] ${line}\n`) });
     if (!found.ok) {
       process.stdout.write(`  SKIPPED: the dashboard browser tests need chromium: ${found.reason}\n`);
       this.skip();
     }
     profile = mkdtempSync(join(tmpdir(), 'broker-dashboard-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: found.ok ? found.path : '',
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1280, height: 800 },
-    });
+    const executablePath = found.ok ? found.path : '';
+    context = await chromium
+      .launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, viewport: VIEWPORT })
+      .catch((error: Error) => {
+        // Playwright's error holds its whole call log: the first line says what went wrong.
+        const firstLine = error.message.split('\n')[0];
+        throw new StartupError(
+          `chromium at ${executablePath} did not start (${firstLine}): reinstall it (apt-get install --reinstall chromium)`,
+        );
+      });
     page = context.pages()[0] ?? (await context.newPage());
     mkdirSync(SCREENSHOTS, { recursive: true });
   });

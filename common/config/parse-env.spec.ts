@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { z } from 'zod';
+import { StartupError } from '../process/startup-error.ts';
 import { parseEnv } from './parse-env.ts';
 
 const schema = z.object({
@@ -18,8 +19,11 @@ describe('reading configuration from the environment', () => {
     expect(parseEnv(schema, { PORT: '', URL: 'http://x' }, 'demo').PORT).to.equal(8080);
   });
 
-  it('names every problem in one error', () => {
-    expect(() => parseEnv(schema, { PORT: 'abc' }, 'demo')).to.throw(/^Invalid demo configuration: PORT: .+; URL: .+/);
+  it('names every problem in one error, a one-line StartupError (a service that cannot start says why)', () => {
+    expect(() => parseEnv(schema, { PORT: 'abc' }, 'demo'))
+      .to.throw(StartupError, /^Invalid demo configuration: PORT: .+; URL: .+/)
+      .with.property('stack')
+      .that.does.not.contain('\n');
   });
 
   it("throws the caller's error class when given one", () => {

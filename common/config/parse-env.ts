@@ -2,9 +2,13 @@
 // validated once, one error that lists every problem. A variable set to an empty string counts as unset
 // (CI systems often export empty ones; `PORT=` must not mean port 0).
 import type { z } from 'zod';
+import { StartupError } from '../process/startup-error.ts';
 
 export interface ParseEnvOptions {
-  /** The error to throw; commands that map bad configuration to an exit code pass their own class. */
+  /**
+   * The error to throw (by default a StartupError: a service that cannot start says so in one line);
+   * commands that map bad configuration to an exit code pass their own class.
+   */
   error?: (message: string) => Error;
 }
 
@@ -25,5 +29,5 @@ export function parseEnv<S extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
   const message = `Invalid ${what} configuration: ${problems}`;
-  throw options.error ? options.error(message) : new Error(message);
+  throw options.error ? options.error(message) : new StartupError(message);
 }

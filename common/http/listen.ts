@@ -1,6 +1,7 @@
 // Starting and stopping HTTP servers the same way everywhere (port 0 in tests).
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StartupError } from '../process/startup-error.ts';
 
 export interface RunningServer {
   server: Server;
@@ -26,9 +27,10 @@ export function listen(handler: RequestListener, port = 0, host = '127.0.0.1'): 
     });
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) => reject(portProblem(error, port, host) ?? error);
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       const address = server.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       resolve({
@@ -39,6 +41,39 @@ export function listen(handler: RequestListener, port = 0, host = '127.0.0.1'): 
       });
     });
   });
+}
+
+/** A port the server cannot have: in use, or reserved to root. `explainPort` says whose and what to set. */
+export class PortUnavailableError extends StartupError {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+    readonly reason: 'in use' | 'reserved to root',
+  ) {
+    super(`port ${port} on ${host} is ${reason}`);
+  }
+}
+
+function portProblem(error: NodeJS.ErrnoException, port: number, host: string): PortUnavailableError | undefined {
+  if (error.code === 'EADDRINUSE') return new PortUnavailableError(port, host, 'in use');
+  if (error.code === 'EACCES') return new PortUnavailableError(port, host, 'reserved to root');
+  return undefined;
+}
+
+/**
+ * For the commands that start a service: a PortUnavailableError as one line of advice naming the
+ * service and the variable that moves it (`PORT` alone, `ROUTER_PORT` in the stack); other errors as
+ * they are.
+ */
+export function explainPort(error: unknown, service: string, portVariable: string): unknown {
+  if (!(error instanceof PortUnavailableError)) return error;
+  const advice =
+    error.reason === 'in use'
+      ? `stop what listens there (an earlier npm start?) or set ${portVariable} to a free port`
+      : `set ${portVariable} to a port above 1023`;
+  return new StartupError(
+    `${service} cannot listen on ${error.host}:${error.port}: the port is ${error.reason}: ${advice}`,
+  );
 }
 
 /**

@@ -41,9 +41,16 @@ for (const [name, url] of [
   const opened = targetConnections;
   const r = await measure(url, 5);
   const connections = targetConnections - opened;
-  out(
-    `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(1).padStart(6)} ${r.p99.toFixed(1).padStart(6)} ${String(r.non2xx).padStart(9)} ${String(r.errors).padStart(7)} ${String(connections).padStart(11)}`,
-  );
+  const cells = [
+    name.padEnd(28),
+    r.rps.toFixed(0).padStart(6),
+    r.p50.toFixed(1).padStart(6),
+    r.p99.toFixed(1).padStart(6),
+    String(r.non2xx).padStart(9),
+    String(r.errors).padStart(7),
+    String(connections).padStart(11),
+  ];
+  out(cells.join(' '));
 }
 
 await router.close();

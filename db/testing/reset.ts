@@ -3,7 +3,7 @@
 //
 // Rows are removed with DELETE, children before parents, in one round trip: on a test's handful of
 // rows that is much faster than TRUNCATE, which replaces every table's files (measured by
-// `npm run bench:tests`, figures in the README). Foreign keys in a cycle fall back to TRUNCATE ... CASCADE.
+// `npm run bench:tests`, figures in docs/benchmarks.md). Foreign keys in a cycle fall back to TRUNCATE ... CASCADE.
 import pg from 'pg';
 
 export interface TableGraph {

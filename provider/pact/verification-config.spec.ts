@@ -168,7 +168,10 @@ describe('verification configuration', () => {
         git,
       }),
     ).to.throw(
-      /Invalid verification configuration: .*PACT_BROKER_BASE_URL: must be an http\(s\) URL.*PACT_ENABLE_PENDING: must be true or false.*PACT_INCLUDE_WIP_PACTS_SINCE: must be a date.*PACT_LOG_LEVEL/,
+      new RegExp(
+        'Invalid verification configuration: .*PACT_BROKER_BASE_URL: must be an http\\(s\\) URL' +
+          '.*PACT_ENABLE_PENDING: must be true or false.*PACT_INCLUDE_WIP_PACTS_SINCE: must be a date.*PACT_LOG_LEVEL',
+      ),
     );
   });
 });

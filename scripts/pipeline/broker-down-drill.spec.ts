@@ -50,7 +50,8 @@ async function rowCounts(databaseUrl: string): Promise<Record<string, number>> {
   await client.connect();
   try {
     const { rows: tables } = await client.query<{ name: string }>(
-      "SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1",
+      "SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables " +
+        "WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1",
     );
     const { rows } = await client.query<Record<string, string>>(
       `SELECT ${tables.map(({ name }, index) => `(SELECT count(*) FROM ${name}) AS t${index}`).join(', ')}`,
@@ -195,7 +196,7 @@ describe('drill: the broker goes down during a publish', function () {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('the pipeline fails clearly and non-zero, nothing of the publish is stored, and the same publish goes through once a broker is back', async () => {
+  it('the pipeline fails clearly and non-zero, nothing of the publish is stored, the same publish passes once a broker is back', async () => {
     const config = loadPipelineConfig({
       env: {
         PACT_BROKER_BASE_URL: `http://127.0.0.1:${brokerTap.port}`,

@@ -141,66 +141,76 @@ describe('CI workflows for users (.github/workflows)', function () {
     }
   });
 
-  it("follow Pact's conventions: the git commit as the version with its branch, can-i-deploy to an environment waiting while unknown, deployments recorded after deploying", () => {
-    const consumer = workflows['consumer.yml']!;
-    expect(consumer.env).to.include({
-      GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}',
-      GIT_BRANCH: '${{ github.head_ref || github.ref_name }}',
-    });
-    const publish = pactBrokerCalls().find((call) => call.subcommand === 'publish')!;
-    expect(publish.command).to.contain('--consumer-app-version "$GIT_COMMIT" --branch "$GIT_BRANCH"');
+  it(
+    "follow Pact's conventions: the git commit as the version with its branch, " +
+      'can-i-deploy to an environment waiting while unknown, deployments recorded after deploying',
+    () => {
+      const consumer = workflows['consumer.yml']!;
+      expect(consumer.env).to.include({
+        GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}',
+        GIT_BRANCH: '${{ github.head_ref || github.ref_name }}',
+      });
+      const publish = pactBrokerCalls().find((call) => call.subcommand === 'publish')!;
+      expect(publish.command).to.contain('--consumer-app-version "$GIT_COMMIT" --branch "$GIT_BRANCH"');
 
-    const canIDeploy = pactBrokerCalls().filter((call) => call.subcommand === 'can-i-deploy');
-    expect(canIDeploy).to.have.length(1); // one gate, used by both
-    expect(canIDeploy[0]!.options).to.include.members([
-      '--to-environment',
-      '--retry-while-unknown',
-      '--retry-interval',
-    ]);
+      const canIDeploy = pactBrokerCalls().filter((call) => call.subcommand === 'can-i-deploy');
+      expect(canIDeploy).to.have.length(1); // one gate, used by both
+      expect(canIDeploy[0]!.options).to.include.members([
+        '--to-environment',
+        '--retry-while-unknown',
+        '--retry-interval',
+      ]);
 
-    for (const [file, pacticipant] of [
-      ['consumer.yml', 'autofighter-router'],
-      ['provider.yml', 'autofighter-backend'],
-    ] as const) {
-      const deploy = job(file, 'deploy');
-      expect(deploy.needs, file).to.equal('can-i-deploy');
-      expect(job(file, 'can-i-deploy').with).to.include({ pacticipant, environment: 'production' });
-      const runs = (deploy.steps ?? []).flatMap(commands);
-      const recorded = runs.findIndex((command) => command.startsWith('npx pact-broker record-deployment'));
-      expect(recorded, file).to.be.greaterThan(runs.findIndex((command) => command.includes(`Deploy ${pacticipant}`)));
-      expect(runs[recorded]).to.contain(
-        `--pacticipant ${pacticipant} --version "$GIT_COMMIT" --environment production`,
-      );
-    }
-  });
+      for (const [file, pacticipant] of [
+        ['consumer.yml', 'autofighter-router'],
+        ['provider.yml', 'autofighter-backend'],
+      ] as const) {
+        const deploy = job(file, 'deploy');
+        expect(deploy.needs, file).to.equal('can-i-deploy');
+        expect(job(file, 'can-i-deploy').with).to.include({ pacticipant, environment: 'production' });
+        const runs = (deploy.steps ?? []).flatMap(commands);
+        const recorded = runs.findIndex((command) => command.startsWith('npx pact-broker record-deployment'));
+        expect(recorded, file).to.be.greaterThan(
+          runs.findIndex((command) => command.includes(`Deploy ${pacticipant}`)),
+        );
+        expect(runs[recorded]).to.contain(
+          `--pacticipant ${pacticipant} --version "$GIT_COMMIT" --environment production`,
+        );
+      }
+    },
+  );
 
-  it('provider: verifies from the broker as the commit and branch, and a job for the contract_requiring_verification_published webhook verifies its PACT_URL', () => {
-    const provider = workflows['provider.yml']!;
-    expect(provider.on.repository_dispatch!.types).to.deep.equal(['contract_requiring_verification_published']);
+  it(
+    'provider: verifies from the broker as the commit and branch, ' +
+      'and a job for the contract_requiring_verification_published webhook verifies its PACT_URL',
+    () => {
+      const provider = workflows['provider.yml']!;
+      expect(provider.on.repository_dispatch!.types).to.deep.equal(['contract_requiring_verification_published']);
 
-    const verify = job('provider.yml', 'verify');
-    expect(verify.env).to.include({
-      GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}',
-      GIT_BRANCH: '${{ github.head_ref || github.ref_name }}',
-    });
-    expect(verify.env).to.not.have.property('PACT_URL');
-    expect((verify.steps ?? []).flatMap(commands)).to.include('npm run verify:provider');
+      const verify = job('provider.yml', 'verify');
+      expect(verify.env).to.include({
+        GIT_COMMIT: '${{ github.event.pull_request.head.sha || github.sha }}',
+        GIT_BRANCH: '${{ github.head_ref || github.ref_name }}',
+      });
+      expect(verify.env).to.not.have.property('PACT_URL');
+      expect((verify.steps ?? []).flatMap(commands)).to.include('npm run verify:provider');
 
-    const webhook = job('provider.yml', 'verify-changed-pact');
-    expect(webhook.if).to.contain("github.event_name == 'repository_dispatch'");
-    expect(webhook.env).to.deep.equal({
-      PACT_URL: '${{ github.event.client_payload.pact_url }}',
-      GIT_COMMIT: '${{ github.event.client_payload.sha }}',
-      GIT_BRANCH: '${{ github.event.client_payload.branch }}',
-    });
-    expect(webhook.steps!.find((step) => step.uses === 'actions/checkout@v4')!.with).to.deep.equal({
-      ref: '${{ github.event.client_payload.sha }}',
-    });
-    expect((webhook.steps ?? []).flatMap(commands)).to.include('npm run verify:provider');
-  });
+      const webhook = job('provider.yml', 'verify-changed-pact');
+      expect(webhook.if).to.contain("github.event_name == 'repository_dispatch'");
+      expect(webhook.env).to.deep.equal({
+        PACT_URL: '${{ github.event.client_payload.pact_url }}',
+        GIT_COMMIT: '${{ github.event.client_payload.sha }}',
+        GIT_BRANCH: '${{ github.event.client_payload.branch }}',
+      });
+      expect(webhook.steps!.find((step) => step.uses === 'actions/checkout@v4')!.with).to.deep.equal({
+        ref: '${{ github.event.client_payload.sha }}',
+      });
+      expect((webhook.steps ?? []).flatMap(commands)).to.include('npm run verify:provider');
+    },
+  );
 
-  it('are each described in the README', () => {
-    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-    for (const file of files) expect(readme, file).to.contain(`.github/workflows/${file}`);
+  it('are each described in docs/pipeline-and-ci.md', () => {
+    const page = readFileSync(join(projectRoot, 'docs', 'pipeline-and-ci.md'), 'utf8');
+    for (const file of files) expect(page, file).to.contain(`.github/workflows/${file}`);
   });
 });

@@ -160,7 +160,7 @@ describe('the contract pipeline', function () {
       expect(await deployedToProduction()).to.have.members([`${PROVIDER} commit-1`, `${CONSUMER} commit-1`]);
     });
 
-    it('when the backend renames a field the router uses: the verification fails, can-i-deploy says no, nothing is deployed and it exits 1', async () => {
+    it('when the backend renames a field the router uses: the verification fails, can-i-deploy says no, nothing is deployed, exit 1', async () => {
       expect((await pipeline('commit-1')).exitCode).to.equal(0);
 
       const run = await pipeline('commit-2', { providerBuild: backendRenamingRunId });

@@ -41,7 +41,8 @@ export function verifyProvider({ openDatabase, providerBuild }: VerifyProviderOp
     async run(context) {
       const { progress, config } = context;
       progress.detail(
-        `${PROVIDER} ${config.version} on branch ${config.branch}: pacts selected by the broker (mainBranch, matchingBranch, deployedOrReleased), results published`,
+        `${PROVIDER} ${config.version} on branch ${config.branch}: ` +
+          'pacts selected by the broker (mainBranch, matchingBranch, deployedOrReleased), results published',
       );
       const database = await openDatabase();
       progress.detail(`database: ${database.description}`);

@@ -1,4 +1,6 @@
-// Seed 000's HTTP expectations of the running system, as named checks against base URLs. The smoke
+// What the running system must answer over HTTP, as named checks against base URLs (the backend's
+// documents and health, sessions and runs, players, the gacha, upgrades, errors, pagination, the router's
+// health and forwarding, and the complete game flow through the router). The smoke
 // spec runs them in-process (router -> backend -> PostgreSQL), the stack spec against `npm start`, and
 // `npm run check:stack` against any running stack. Each check asserts; a failure says which and why.
 import { expect } from 'chai';
@@ -15,7 +17,7 @@ export interface Check {
 
 interface Answer {
   status: number;
-  // Seed 000 reads bodies freely; tests keep them untyped JSON.
+  // The checks read bodies freely; they stay untyped JSON.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
@@ -224,7 +226,7 @@ export interface GameFlowResult {
   playerData: Record<string, unknown>;
 }
 
-/** Seed 000's complete game flow through the router; returns what it created, to check storage. */
+/** The complete game flow through the router (session, player, run, gacha, upgrades, read back); returns what it created, to check storage. */
 export async function completeGameFlow(router: string): Promise<GameFlowResult> {
   const session = await call('POST', `${router}/api/game/session`);
   expect(session.status).to.equal(201);
@@ -275,4 +277,4 @@ export const endToEndChecks: Check[] = [
   },
 ];
 
-export const seed000Checks: Check[] = [...backendChecks, ...routerChecks, ...endToEndChecks];
+export const smokeChecks: Check[] = [...backendChecks, ...routerChecks, ...endToEndChecks];
