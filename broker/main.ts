@@ -1,5 +1,5 @@
 // `npm run broker`: the broker on its own (port 9292), on embedded PostgreSQL unless
-// BROKER_DATABASE_URL (or DATABASE_URL's server) is given.
+// BROKER_DATABASE_URL / PACT_BROKER_DATABASE_URL (or DATABASE_URL's server) is given.
 import { openDatabase } from '../db/open-database.ts';
 import { authEnabled, loadBrokerConfig } from './config.ts';
 import { createBrokerLogger } from './logger.ts';
@@ -7,7 +7,11 @@ import { startBrokerServer } from './server.ts';
 
 const config = loadBrokerConfig();
 const logger = createBrokerLogger(config.logLevel);
-const database = await openDatabase('broker', { log: (line) => logger.info(line) });
+const database = await openDatabase('broker', {
+  log: (line) => logger.info(line),
+  // The URL as configured (it may come from the Pact Broker's variables), where openDatabase looks for it.
+  env: config.databaseUrl ? { ...process.env, BROKER_DATABASE_URL: config.databaseUrl } : process.env,
+});
 const server = await startBrokerServer(database.url, config, logger);
 logger.info(
   `Pact broker listening on ${server.url} (${authEnabled(config.auth) ? 'authentication required' : 'open: no credentials configured'}; Ctrl-C to stop)`,

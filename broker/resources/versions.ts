@@ -107,7 +107,9 @@ export const versionRoutes: Route[] = [
     path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
     access: 'write',
     handler: async ({ params, services, urls }) => {
-      const { created: isNew } = await services.versions.putTag(params.pacticipant!, params.version!, params.tag!);
+      const { created: isNew } = await services.versions.putTag(params.pacticipant!, params.version!, params.tag!, {
+        fromTagResource: true,
+      });
       const { pacticipant, version, tag } = await services.versions.findTag(
         params.pacticipant!,
         params.version!,

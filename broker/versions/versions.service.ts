@@ -1,11 +1,13 @@
 // Pacticipant versions, the branches they are on and their tags. Writes auto-create the pacticipant
 // and the version, as the Pact Broker does (the verifier tags provider versions that way).
 import type { PrismaClient } from '../prisma-client.ts';
+import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../config.ts';
 import { inTransaction } from '../db.ts';
 import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
 import { EnvironmentsRepository } from '../environments/environments.repository.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
+import { BranchRules } from './branch-rules.ts';
 import { VersionsRepository, type Branch, type Version } from './versions.repository.ts';
 
 export interface VersionView {
@@ -14,7 +16,14 @@ export interface VersionView {
 }
 
 export class VersionsService {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly rules: BranchRules;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    settings: BranchSettings = DEFAULT_BRANCH_SETTINGS,
+  ) {
+    this.rules = new BranchRules(settings);
+  }
 
   private async pacticipant(name: string): Promise<Pacticipant> {
     const pacticipant = await new PacticipantsRepository(this.prisma).findByName(name);
@@ -52,7 +61,10 @@ export class VersionsService {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version, created } = await versions.getOrCreate(pacticipant.id, number, fields.buildUrl);
-      if (fields.branch !== undefined) await versions.addToBranch(pacticipant.id, version, fields.branch);
+      if (fields.branch !== undefined) {
+        await versions.addToBranch(pacticipant.id, version, fields.branch);
+        await this.rules.detectMainBranch(tx, pacticipant.id, [fields.branch]);
+      }
       return { created };
     });
   }
@@ -84,12 +96,27 @@ export class VersionsService {
 
   // Tags
 
-  async putTag(pacticipantName: string, number: string, tag: string): Promise<{ created: boolean }> {
+  /**
+   * Tags a version (creating what is missing). A first tag may become the version's branch and the
+   * pacticipant's main branch; through the tag resource (`fromTagResource`), a tag named after an
+   * environment also records a deployment there, as the Pact Broker's tag resource does.
+   */
+  async putTag(
+    pacticipantName: string,
+    number: string,
+    tag: string,
+    options: { fromTagResource?: boolean } = {},
+  ): Promise<{ created: boolean }> {
     return inTransaction(this.prisma, async (tx) => {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version } = await versions.getOrCreate(pacticipant.id, number);
-      return { created: await versions.addTag(pacticipant.id, version.id, tag) };
+      const branch = await this.rules.branchFromFirstTag(tx, version, [tag]);
+      if (branch !== undefined) await versions.addToBranch(pacticipant.id, version, branch);
+      await this.rules.detectMainBranch(tx, pacticipant.id, [tag]);
+      const created = await versions.addTag(pacticipant.id, version.id, tag);
+      if (options.fromTagResource) await this.rules.deploymentForTag(tx, pacticipant.id, version.id, tag);
+      return { created };
     });
   }
 
@@ -146,7 +173,9 @@ export class VersionsService {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version } = await versions.getOrCreate(pacticipant.id, number);
-      return { created: (await versions.addToBranch(pacticipant.id, version, branchName)).added };
+      const { added } = await versions.addToBranch(pacticipant.id, version, branchName);
+      await this.rules.detectMainBranch(tx, pacticipant.id, [branchName]);
+      return { created: added };
     });
   }
 
