@@ -68,3 +68,27 @@ export const selectors = (versions: Record<string, string | undefined>): Selecto
   Object.entries(versions).map(([pacticipant, version]) =>
     version === undefined ? { pacticipant } : { pacticipant, version },
   );
+
+/**
+ * Each notice of an answer as the Pact Broker's reason it stands for (its class name), sorted as the
+ * reference's approval files list them. Our wording is our own; the kind of reason is what must match.
+ */
+const REASON_KINDS: [RegExp, string][] = [
+  [/^Every required verification result is published and successful$/, 'Successful'],
+  [/^No required dependencies are missing$/, 'NoDependenciesMissing'],
+  [/^No verified pact exists between /, 'PactNotEverVerifiedByProvider'],
+  [/^The pact between .* failed verification$/, 'VerificationFailed'],
+  [/^WARN: no environment /, 'NoEnvironmentSpecified'],
+  [/^WARN: no version number was given /, 'SelectorWithoutPacticipantVersionNumberSpecified'],
+  [/^WARN: cannot ignore /, 'IgnoreSelectorDoesNotExist'],
+  [
+    /^(Nothing has been published for |\S.* has no version (tagged|on)|No version of .* is recorded as deployed)/,
+    'SpecifiedVersionDoesNotExist',
+  ],
+];
+
+export function reasonKinds(body: MatrixAnswerBody): string[] {
+  return body.notices
+    .map((notice) => REASON_KINDS.find(([pattern]) => pattern.test(notice.text))?.[1] ?? `unrecognised: ${notice.text}`)
+    .sort();
+}
