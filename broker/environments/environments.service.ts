@@ -34,15 +34,13 @@ export class EnvironmentsService {
     throw ValidationError.field('name', `Another environment with name '${fields.name}' already exists`);
   }
 
-  /** PUT /environments/{uuid}: replaces it, or creates it with that uuid. */
-  async replace(uuid: string, fields: EnvironmentFields): Promise<{ environment: Environment; created: boolean }> {
-    if (!isUuid(uuid)) throw ValidationError.field('uuid', 'must be a UUID');
-    const existing = await this.environments.byUuid(uuid);
-    if (!existing) return { environment: await this.create(fields, uuid), created: true };
+  /** PUT /environments/{uuid}: replaces it (404 when there is none: the Pact Broker creates environments only by POST). */
+  async replace(uuid: string, fields: EnvironmentFields): Promise<Environment> {
+    const existing = await this.find(uuid);
     const clash = await this.environments.byName(fields.name);
     if (clash && clash.id !== existing.id)
       throw ValidationError.field('name', `Another environment with name '${fields.name}' already exists`);
-    return { environment: await this.environments.update(existing.id, fields), created: false };
+    return this.environments.update(existing.id, fields);
   }
 
   async delete(uuid: string): Promise<void> {

@@ -24,7 +24,8 @@ const RECORD = '/pacticipants/:pacticipant/versions/:version';
 function fields(request: EnvironmentRequest): EnvironmentFields {
   return {
     name: request.name,
-    displayName: request.displayName ?? null,
+    // A blank display name is none: one is made from the name when shown.
+    displayName: request.displayName?.trim() ? request.displayName : null,
     production: request.production,
     contacts: (request.contacts ?? null) as Prisma.InputJsonValue | null,
   };
@@ -77,13 +78,12 @@ export const environmentRoutes: Route[] = [
     path: '/environments/:uuid',
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
-      const result = await services.environments.replace(
+      await services.environments.find(params.uuid!); // 404 before looking at the body, as the Pact Broker does
+      const environment = await services.environments.replace(
         params.uuid!,
         fields(parseInput(environmentSchema, body ?? {})),
       );
-      return result.created
-        ? created(environmentBody(urls, result.environment))
-        : ok(environmentBody(urls, result.environment));
+      return ok(environmentBody(urls, environment));
     },
   },
   {
