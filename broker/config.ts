@@ -194,7 +194,11 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     ? credentials(e.BROKER_BASIC_AUTH_USERNAME, e.BROKER_BASIC_AUTH_PASSWORD, 'basic auth')
     : undefined;
   const readOnly = basicAuth
-    ? credentials(e.BROKER_BASIC_AUTH_READ_ONLY_USERNAME, e.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD, 'read-only basic auth')
+    ? credentials(
+        e.BROKER_BASIC_AUTH_READ_ONLY_USERNAME,
+        e.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD,
+        'read-only basic auth',
+      )
     : undefined;
   if (e.BROKER_BASIC_AUTH_ENABLED === true && !readWrite)
     throw new Error('Invalid broker configuration: basic auth is enabled but no username and password are set');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
 import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, UnprocessableError, ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
 import { isUuid } from '../schemas/environment.ts';
@@ -103,10 +103,9 @@ export class EnvironmentsService {
   async setCurrentlyDeployed(uuid: string, currentlyDeployed: boolean | undefined) {
     const deployed = await this.deployedVersion(uuid);
     if (currentlyDeployed === true && deployed.undeployedAt) {
-      throw ValidationError.field(
-        'currentlyDeployed',
-        'A version that was undeployed cannot be marked as deployed again: record a new deployment',
-      );
+      throw new UnprocessableError({
+        currentlyDeployed: ['cannot be set back to true once undeployed: record a new deployment instead'],
+      });
     }
     if (currentlyDeployed === false && !deployed.undeployedAt)
       return new DeploymentsRepository(this.prisma).undeploy(deployed.id);
@@ -122,7 +121,9 @@ export class EnvironmentsService {
   async setCurrentlySupported(uuid: string, currentlySupported: boolean | undefined) {
     const released = await this.releasedVersion(uuid);
     if (currentlySupported === true && released.supportEndedAt) {
-      throw ValidationError.field('currentlySupported', 'Support cannot be resumed here: record the release again');
+      throw new UnprocessableError({
+        currentlySupported: ['cannot be set back to true once support has ended: record the release again instead'],
+      });
     }
     if (currentlySupported === false && !released.supportEndedAt)
       return new DeploymentsRepository(this.prisma).endSupport(released.id);
@@ -146,13 +147,20 @@ export class EnvironmentsService {
     return { environment, deployedVersions };
   }
 
-  async currentlySupported(environmentUuid: string, filter: { pacticipant?: string }) {
+  async currentlySupported(environmentUuid: string, filter: { pacticipant?: string; version?: string }) {
     const environment = await this.find(environmentUuid);
     const byPacticipant = await this.pacticipantFilter(filter.pacticipant);
     if (!byPacticipant) return { environment, releasedVersions: [] };
+    const releasedVersions = await new DeploymentsRepository(this.prisma).currentlySupported(
+      environment.id,
+      byPacticipant,
+    );
     return {
       environment,
-      releasedVersions: await new DeploymentsRepository(this.prisma).currentlySupported(environment.id, byPacticipant),
+      releasedVersions:
+        filter.version === undefined
+          ? releasedVersions
+          : releasedVersions.filter((released) => released.version.number === filter.version),
     };
   }
 }

@@ -45,3 +45,17 @@ export class UnauthorizedError extends BrokerError {}
 export class ForbiddenError extends BrokerError {}
 
 export class UnsupportedMediaTypeError extends BrokerError {}
+
+/**
+ * The request is well formed but asks for a change the resource's state forbids: 422 with `{ errors }`
+ * by field, as the Pact Broker answers (say, marking an undeployed version as deployed again).
+ */
+export class UnprocessableError extends BrokerError {
+  constructor(readonly errors: Record<string, string[]>) {
+    super(
+      Object.entries(errors)
+        .map(([key, messages]) => `${key}: ${messages.join(', ')}`)
+        .join('; '),
+    );
+  }
+}

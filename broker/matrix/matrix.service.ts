@@ -181,7 +181,10 @@ export class MatrixService {
     const repository = new MatrixRepository(this.prisma);
     const [pacticipant] = await repository.pacticipants([name]);
     if (!pacticipant) return undefined;
-    const versions = await repository.versionsFor([{ id: pacticipant.id, mainBranch: pacticipant.mainBranch }], selector);
+    const versions = await repository.versionsFor(
+      [{ id: pacticipant.id, mainBranch: pacticipant.mainBranch }],
+      selector,
+    );
     return versions.get(pacticipant.id)?.[0];
   }
 

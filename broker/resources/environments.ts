@@ -18,6 +18,7 @@ import {
   releasedVersionBody,
 } from '../serializers/environments.ts';
 import type { EnvironmentFields } from '../environments/environments.repository.ts';
+import { displayNameFor } from '../serializers/display-name.ts';
 
 const RECORD = '/pacticipants/:pacticipant/versions/:version';
 
@@ -34,18 +35,38 @@ function fields(request: EnvironmentRequest): EnvironmentFields {
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 async function listDeployments({ params, services, urls }: Call) {
-  const rows = await services.environments.deploymentsOf(params.pacticipant!, params.version!, params.environment!);
+  const [pacticipant, version, uuid] = [params.pacticipant!, params.version!, params.environment!];
+  const [rows, environment] = await Promise.all([
+    services.environments.deploymentsOf(pacticipant, version, uuid),
+    services.environments.find(uuid),
+  ]);
+  const where = displayNameFor(environment.name, environment.displayName);
   return ok({
     _embedded: { deployedVersions: rows.map((row) => deployedVersionBody(urls, row)) },
-    _links: { self: { href: urls.recordDeployment(params.pacticipant!, params.version!, params.environment!) } },
+    _links: {
+      self: {
+        title: `Deployments of ${pacticipant} version ${version} to ${where}`,
+        href: urls.recordDeployment(pacticipant, version, uuid),
+      },
+    },
   });
 }
 
 async function listReleases({ params, services, urls }: Call) {
-  const rows = await services.environments.releasesOf(params.pacticipant!, params.version!, params.environment!);
+  const [pacticipant, version, uuid] = [params.pacticipant!, params.version!, params.environment!];
+  const [rows, environment] = await Promise.all([
+    services.environments.releasesOf(pacticipant, version, uuid),
+    services.environments.find(uuid),
+  ]);
+  const where = displayNameFor(environment.name, environment.displayName);
   return ok({
     _embedded: { releasedVersions: rows.map((row) => releasedVersionBody(urls, row)) },
-    _links: { self: { href: urls.recordRelease(params.pacticipant!, params.version!, params.environment!) } },
+    _links: {
+      self: {
+        title: `Releases of ${pacticipant} version ${version} to ${where}`,
+        href: urls.recordRelease(pacticipant, version, uuid),
+      },
+    },
   });
 }
 
@@ -100,10 +121,12 @@ export const environmentRoutes: Route[] = [
     path: '/environments/:uuid/deployed-versions/currently-deployed',
     access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
-      const instance = text(query.applicationInstance) ?? text(query.target);
+      // A blank applicationInstance (or target) asks for the deployments without one.
+      const given = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      const instance = given(query.applicationInstance) ?? given(query.target);
       const { environment, deployedVersions } = await services.environments.currentlyDeployed(params.uuid!, {
         ...(text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {}),
-        ...(instance ? { applicationInstance: instance } : {}),
+        ...(instance !== undefined ? { applicationInstance: instance } : {}),
       });
       return ok(currentlyDeployedBody(urls, environment, deployedVersions, `${urls.base}${req.originalUrl}`));
     },
@@ -113,10 +136,10 @@ export const environmentRoutes: Route[] = [
     path: '/environments/:uuid/released-versions/currently-supported',
     access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
-      const { environment, releasedVersions } = await services.environments.currentlySupported(
-        params.uuid!,
-        text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {},
-      );
+      const { environment, releasedVersions } = await services.environments.currentlySupported(params.uuid!, {
+        ...(text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {}),
+        ...(text(query.version) ? { version: text(query.version)! } : {}),
+      });
       return ok(currentlySupportedBody(urls, environment, releasedVersions, `${urls.base}${req.originalUrl}`));
     },
   },
@@ -151,9 +174,10 @@ export const environmentRoutes: Route[] = [
         params.version!,
         params.environment!,
       );
+      // Recording it again answers 200 with the existing release, still at its Location.
       return isNew
         ? created(releasedVersionBody(urls, release), urls.releasedVersion(release.uuid))
-        : ok(releasedVersionBody(urls, release));
+        : ok(releasedVersionBody(urls, release), { Location: urls.releasedVersion(release.uuid) });
     },
   },
   {

@@ -84,7 +84,8 @@ export const matrixRoutes: Route[] = [
       if (environment !== undefined && !(await services.matrix.environmentExists(environment)))
         errors.environment = [`Environment with name '${environment}' does not exist`];
       // Problems with the combination belong to no single parameter: the Pact Broker files them under "".
-      if (to !== undefined && environment !== undefined) errors[''] = ['give either to (a tag) or environment, not both'];
+      if (to !== undefined && environment !== undefined)
+        errors[''] = ['give either to (a tag) or environment, not both'];
       else if (to === undefined && environment === undefined && !('to' in errors || 'environment' in errors))
         errors[''] = ['give the environment (or the tag) you are deploying to'];
       if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -102,7 +103,11 @@ export const matrixRoutes: Route[] = [
     path: '/pacticipants/:pacticipant/branches/:branch/latest-version/can-i-deploy/to-environment/:environment',
     access: 'read',
     handler: async (call) => {
-      const [pacticipant, branch, environment] = [param(call, 'pacticipant'), param(call, 'branch'), param(call, 'environment')];
+      const [pacticipant, branch, environment] = [
+        param(call, 'pacticipant'),
+        param(call, 'branch'),
+        param(call, 'environment'),
+      ];
       const [latest, environmentExists] = await Promise.all([
         call.services.matrix.latestVersionOnBranch(pacticipant, branch),
         call.services.matrix.environmentExists(environment),

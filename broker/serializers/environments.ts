@@ -56,8 +56,9 @@ export function deployedVersionBody(urls: Urls, row: DeployedVersionRow) {
   return {
     uuid: row.uuid,
     currentlyDeployed: row.undeployedAt === null,
-    applicationInstance: row.applicationInstance === '' ? null : row.applicationInstance,
-    target: row.applicationInstance === '' ? null : row.applicationInstance, // the older name the Pact Broker still sends
+    // Absent without an application instance, as the Pact Broker leaves them out; `target` is the older name it still sends.
+    applicationInstance: row.applicationInstance === '' ? undefined : row.applicationInstance,
+    target: row.applicationInstance === '' ? undefined : row.applicationInstance,
     createdAt: row.createdAt.toISOString(),
     undeployedAt: row.undeployedAt?.toISOString(),
     _embedded: embedded(urls, row),
@@ -80,7 +81,10 @@ export function currentlyDeployedBody(urls: Urls, environment: Environment, rows
   return {
     _embedded: { deployedVersions: rows.map((row) => deployedVersionBody(urls, row)) },
     _links: {
-      self: { title: `Versions currently deployed to ${environment.displayName ?? environment.name}`, href: self },
+      self: {
+        title: `Versions currently deployed to ${displayNameFor(environment.name, environment.displayName)}`,
+        href: self,
+      },
     },
   };
 }
@@ -89,7 +93,10 @@ export function currentlySupportedBody(urls: Urls, environment: Environment, row
   return {
     _embedded: { releasedVersions: rows.map((row) => releasedVersionBody(urls, row)) },
     _links: {
-      self: { title: `Released versions supported in ${environment.displayName ?? environment.name}`, href: self },
+      self: {
+        title: `Released versions supported in ${displayNameFor(environment.name, environment.displayName)}`,
+        href: self,
+      },
     },
   };
 }

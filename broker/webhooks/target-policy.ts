@@ -114,7 +114,9 @@ export class TargetPolicy {
   /** Whether a resolved address may be connected to for this host. */
   addressAllowed(hostname: string, address: string): boolean {
     if (this.nameAllowed(hostname) || this.addressWhitelisted(address)) return true;
-    return this.options.allowPublicHosts && (this.options.allowPrivateAddresses === true || !isInternalAddress(address));
+    return (
+      this.options.allowPublicHosts && (this.options.allowPrivateAddresses === true || !isInternalAddress(address))
+    );
   }
 
   /** Problems with a webhook's method and URL as written, by field (empty: allowed so far; DNS is checked on sending). */
