@@ -105,5 +105,28 @@ export class DeploymentsRepository {
   }
 }
 
+/** A pacticipant's versions ever deployed or released to an environment, newest first, one page of them. */
+export async function versionsInEnvironment(
+  db: Db,
+  pacticipantId: number,
+  environmentId: number,
+  page: { skip: number; take: number },
+) {
+  const where = {
+    pacticipantId,
+    OR: [{ deployedVersions: { some: { environmentId } } }, { releasedVersions: { some: { environmentId } } }],
+  };
+  const [versions, total] = await Promise.all([
+    db.version.findMany({ where, orderBy: { id: 'desc' }, skip: page.skip, take: page.take }),
+    db.version.count({ where }),
+  ]);
+  const ids = versions.map((version) => version.id);
+  const [deployed, released] = await Promise.all([
+    db.deployedVersion.findMany({ where: { versionId: { in: ids } }, include: withRelations, orderBy: { id: 'asc' } }),
+    db.releasedVersion.findMany({ where: { versionId: { in: ids } }, include: withRelations, orderBy: { id: 'asc' } }),
+  ]);
+  return { versions, total, deployed, released };
+}
+
 export type DeployedVersionRow = NonNullable<Awaited<ReturnType<DeploymentsRepository['deployedVersion']>>>;
 export type ReleasedVersionRow = NonNullable<Awaited<ReturnType<DeploymentsRepository['releasedVersion']>>>;

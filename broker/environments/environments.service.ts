@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
-import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
+import { DeploymentsRepository, versionsInEnvironment } from '../deployments/deployments.repository.ts';
 import { NotFoundError, UnprocessableError, ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
@@ -128,6 +128,18 @@ export class EnvironmentsService {
     if (currentlySupported === false && !released.supportEndedAt)
       return new DeploymentsRepository(this.prisma).endSupport(released.id);
     return released;
+  }
+
+  /** GET /pacticipants/{p}/environments/{uuid}/versions: the versions ever deployed or released there. */
+  async versionsIn(pacticipantName: string, environmentUuid: string, page: number, size: number) {
+    const environment = await this.find(environmentUuid);
+    const pacticipant = await new PacticipantsRepository(this.prisma).findByName(pacticipantName);
+    if (!pacticipant) throw new NotFoundError(`No pacticipant with name '${pacticipantName}' found`);
+    const found = await versionsInEnvironment(this.prisma, pacticipant.id, environment.id, {
+      skip: (page - 1) * size,
+      take: size,
+    });
+    return { pacticipant, environment, ...found };
   }
 
   private async pacticipantFilter(name: string | undefined): Promise<{ pacticipantId?: number } | undefined> {

@@ -9,8 +9,10 @@ import {
   undeploySchema,
   type EnvironmentRequest,
 } from '../schemas/environment.ts';
+import { pageSchema } from '../schemas/version.ts';
 import {
   currentlyDeployedBody,
+  environmentVersionsBody,
   currentlySupportedBody,
   deployedVersionBody,
   environmentBody,
@@ -129,6 +131,21 @@ export const environmentRoutes: Route[] = [
         ...(instance !== undefined ? { applicationInstance: instance } : {}),
       });
       return ok(currentlyDeployedBody(urls, environment, deployedVersions, `${urls.base}${req.originalUrl}`));
+    },
+  },
+  {
+    method: 'get',
+    path: '/pacticipants/:pacticipant/environments/:uuid/versions',
+    access: 'read',
+    handler: async ({ params, query, services, urls }) => {
+      const paging = parseInput(
+        pageSchema,
+        { pageNumber: query.pageNumber ?? query.page, pageSize: query.pageSize ?? query.size },
+        'query',
+      );
+      const page = { number: paging.pageNumber ?? 1, size: paging.pageSize ?? 100 };
+      const found = await services.environments.versionsIn(params.pacticipant!, params.uuid!, page.number, page.size);
+      return ok(environmentVersionsBody(urls, found, page));
     },
   },
   {

@@ -100,3 +100,71 @@ export function currentlySupportedBody(urls: Urls, environment: Environment, row
     },
   };
 }
+
+/** A version in an environment's list, with links to where it was deployed and released. */
+function versionInEnvironmentBody(
+  urls: Urls,
+  pacticipantName: string,
+  version: Parameters<typeof briefVersionBody>[2] & { id: number },
+  deployed: DeployedVersionRow[],
+  released: ReleasedVersionRow[],
+) {
+  const body = briefVersionBody(urls, pacticipantName, version);
+  const where = (environment: Environment) => displayNameFor(environment.name, environment.displayName);
+  return {
+    ...body,
+    _links: {
+      ...body._links,
+      'pb:deployed-environments': deployed
+        .filter((row) => row.versionId === version.id)
+        .map((row) => ({
+          title: `Version deployed to ${where(row.environment)}`,
+          name: where(row.environment),
+          href: urls.deployedVersion(row.uuid),
+          currentlyDeployed: row.undeployedAt === null,
+        })),
+      'pb:released-environments': released
+        .filter((row) => row.versionId === version.id)
+        .map((row) => ({
+          title: `Version released to ${where(row.environment)}`,
+          name: where(row.environment),
+          href: urls.releasedVersion(row.uuid),
+          currentlySupported: row.supportEndedAt === null,
+        })),
+    },
+  };
+}
+
+export function environmentVersionsBody(
+  urls: Urls,
+  found: {
+    pacticipant: { name: string };
+    environment: Environment;
+    versions: (Parameters<typeof briefVersionBody>[2] & { id: number })[];
+    total: number;
+    deployed: DeployedVersionRow[];
+    released: ReleasedVersionRow[];
+  },
+  page: { number: number; size: number },
+) {
+  const name = found.pacticipant.name;
+  const self = `${urls.pacticipant(name)}/environments/${encodeURIComponent(found.environment.uuid)}/versions`;
+  const pages = Math.max(1, Math.ceil(found.total / page.size));
+  const at = (number: number) => `${self}?pageNumber=${number}&pageSize=${page.size}`;
+  return {
+    _embedded: {
+      versions: found.versions.map((version) =>
+        versionInEnvironmentBody(urls, name, version, found.deployed, found.released),
+      ),
+    },
+    page: { number: page.number, size: page.size, totalElements: found.total, totalPages: pages },
+    _links: {
+      self: {
+        title: `Versions of ${name} in ${displayNameFor(found.environment.name, found.environment.displayName)}`,
+        href: at(page.number),
+      },
+      ...(page.number < pages ? { next: { href: at(page.number + 1) } } : {}),
+      ...(page.number > 1 ? { previous: { href: at(page.number - 1) } } : {}),
+    },
+  };
+}
