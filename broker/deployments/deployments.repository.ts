@@ -63,6 +63,22 @@ export class DeploymentsRepository {
     });
   }
 
+  deploymentsOfVersions(versionIds: number[]) {
+    return this.db.deployedVersion.findMany({
+      where: { versionId: { in: versionIds } },
+      include: withRelations,
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  releasesOfVersions(versionIds: number[]) {
+    return this.db.releasedVersion.findMany({
+      where: { versionId: { in: versionIds } },
+      include: withRelations,
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
   /** Records a release (again: support resumes); returns whether it was new. */
   async recordRelease(pacticipantId: number, versionId: number, environmentId: number) {
     const [created] = await this.db.releasedVersion.createManyAndReturn({
@@ -121,9 +137,10 @@ export async function versionsInEnvironment(
     db.version.count({ where }),
   ]);
   const ids = versions.map((version) => version.id);
+  const deployments = new DeploymentsRepository(db);
   const [deployed, released] = await Promise.all([
-    db.deployedVersion.findMany({ where: { versionId: { in: ids } }, include: withRelations, orderBy: { id: 'asc' } }),
-    db.releasedVersion.findMany({ where: { versionId: { in: ids } }, include: withRelations, orderBy: { id: 'asc' } }),
+    deployments.deploymentsOfVersions(ids),
+    deployments.releasesOfVersions(ids),
   ]);
   return { versions, total, deployed, released };
 }

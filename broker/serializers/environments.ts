@@ -101,8 +101,8 @@ export function currentlySupportedBody(urls: Urls, environment: Environment, row
   };
 }
 
-/** A version in an environment's list, with links to where it was deployed and released. */
-function versionInEnvironmentBody(
+/** A version in a list, with links to where it was deployed and released. */
+export function versionWithPlacesBody(
   urls: Urls,
   pacticipantName: string,
   version: Parameters<typeof briefVersionBody>[2] & { id: number },
@@ -154,7 +154,7 @@ export function environmentVersionsBody(
   return {
     _embedded: {
       versions: found.versions.map((version) =>
-        versionInEnvironmentBody(urls, name, version, found.deployed, found.released),
+        versionWithPlacesBody(urls, name, version, found.deployed, found.released),
       ),
     },
     page: { number: page.number, size: page.size, totalElements: found.total, totalPages: pages },

@@ -152,14 +152,47 @@ export class VersionsService {
     return { pacticipant, branch, latest: await versions.latestOnBranchId(branch.id) };
   }
 
-  async branches(pacticipantName: string) {
+  /** A page of the pacticipant's branches (most recently updated first), optionally filtered by name. */
+  async branches(pacticipantName: string, options: { query?: string; page: number; size: number }) {
     const pacticipant = await this.pacticipant(pacticipantName);
-    return { pacticipant, branches: await new VersionsRepository(this.prisma).listBranches(pacticipant.id) };
+    const { branches, total } = await new VersionsRepository(this.prisma).listBranches(pacticipant.id, {
+      ...(options.query === undefined ? {} : { query: options.query }),
+      skip: (options.page - 1) * options.size,
+      take: options.size,
+    });
+    return { pacticipant, branches, total };
   }
 
-  async branchVersions(pacticipantName: string, branchName: string) {
+  /**
+   * DELETE /pacticipants/{p}/branches: deletes every branch except those named and the main branch (the
+   * versions stay). Returns what was deleted and the branches left.
+   */
+  async deleteBranches(pacticipantName: string, exclude: string[]) {
+    const pacticipant = await this.pacticipant(pacticipantName);
+    const keep = [...exclude, ...(pacticipant.mainBranch ? [pacticipant.mainBranch] : [])];
+    return inTransaction(this.prisma, async (tx) => {
+      const versions = new VersionsRepository(tx);
+      const deleted = await versions.deleteBranchesExcept(pacticipant.id, keep);
+      const { branches: remaining } = await versions.listBranches(pacticipant.id);
+      return { pacticipant, deleted, remaining };
+    });
+  }
+
+  /** A page of the versions on a branch, newest first, with where each is deployed or released. */
+  async branchVersions(pacticipantName: string, branchName: string, page: { page: number; size: number }) {
     const found = await this.findBranch(pacticipantName, branchName);
-    return { ...found, versions: await new VersionsRepository(this.prisma).branchVersions(found.branch.id, 100) };
+    const { versions, total } = await new VersionsRepository(this.prisma).branchVersions(
+      found.branch.id,
+      (page.page - 1) * page.size,
+      page.size,
+    );
+    const ids = versions.map((version) => version.id);
+    const deployments = new DeploymentsRepository(this.prisma);
+    const [deployed, released] = await Promise.all([
+      deployments.deploymentsOfVersions(ids),
+      deployments.releasesOfVersions(ids),
+    ]);
+    return { ...found, versions, total, deployed, released };
   }
 
   async deleteBranch(pacticipantName: string, branchName: string): Promise<void> {
