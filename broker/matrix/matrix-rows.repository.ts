@@ -137,7 +137,7 @@ export class MatrixRowsRepository {
     return rows.map(toRow);
   }
 
-  /** Branches, tags and environments of the versions in a matrix, for its rows (one statement). */
+  /** Branches, tags and environments (in the order the version got there) of the versions in a matrix, for its rows (one statement). */
   async decorations(versionIds: number[]): Promise<VersionDecorations> {
     const ids = [...new Set(versionIds)];
     const result: VersionDecorations = { branches: new Map(), tags: new Map(), environments: new Map() };
@@ -163,10 +163,11 @@ export class MatrixRowsRepository {
              NULL, NULL, NULL, t.created_at
       FROM tags t WHERE t.version_id = ANY(${ids}::int[])
       UNION ALL
-      SELECT DISTINCT 'environment', x.version_id, e.name, NULL::boolean, e.uuid::text, e.display_name, e.production, e.created_at FROM (
-        SELECT version_id, environment_id FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
-        UNION SELECT version_id, environment_id FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
+      SELECT 'environment', x.version_id, e.name, NULL::boolean, e.uuid::text, e.display_name, e.production, min(x.created_at) FROM (
+        SELECT version_id, environment_id, created_at FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
+        UNION ALL SELECT version_id, environment_id, created_at FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
       ) x JOIN environments e ON e.id = x.environment_id
+      GROUP BY x.version_id, e.id
       ORDER BY at`;
     const add = <T>(map: Map<number, T[]>, id: number, item: T) => map.set(id, [...(map.get(id) ?? []), item]);
     for (const row of rows) {
