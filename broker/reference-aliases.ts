@@ -31,6 +31,16 @@ export const RENAMED: Readonly<Record<string, string>> = {
 /** Variables a Pact Broker *client* (the CLI, the verifier) also reads, and so often set in a developer's shell. */
 export const CLIENT_SHARED_VARIABLES = ['PACT_BROKER_BASE_URL'] as const;
 
+/**
+ * `env` without the variables a client shares with the broker: for a broker started from a shell that
+ * also runs the Pact CLI (the whole stack), where PACT_BROKER_BASE_URL names the broker the CLI talks to.
+ */
+export function withoutClientVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !(CLIENT_SHARED_VARIABLES as readonly string[]).includes(name)),
+  );
+}
+
 /** Our variables after aliases, and for each one that came from an alias, the variable it came from. */
 export interface AliasedEnv {
   values: Record<string, string>;

@@ -6,7 +6,7 @@ import type { RunningServer } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { startPostgres, type PostgresServer } from '../db/postgres-server.ts';
 import { loadBrokerConfig } from '../broker/config.ts';
-import { CLIENT_SHARED_VARIABLES } from '../broker/reference-aliases.ts';
+import { withoutClientVariables } from '../broker/reference-aliases.ts';
 import { startBrokerServer } from '../broker/server.ts';
 import { loadBackendConfig } from '../provider/config.ts';
 import { startBackendServer } from '../provider/server.ts';
@@ -43,10 +43,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   // Each service reads its own variables; the stack maps its per-service ports onto them. The shell that
   // runs the stack usually also runs the Pact CLI, whose PACT_BROKER_BASE_URL may name another broker:
   // here it is not read as this broker's base URL (BROKER_BASE_URL still is).
-  const brokerEnv = Object.fromEntries(
-    Object.entries(env).filter(([name]) => !(CLIENT_SHARED_VARIABLES as readonly string[]).includes(name)),
-  );
-  const brokerConfig = loadBrokerConfig(brokerEnv);
+  const brokerConfig = loadBrokerConfig(withoutClientVariables(env));
 
   // Both databases are created and migrated at once (two `prisma migrate deploy` runs).
   const [backendDb, brokerDb] = await Promise.all([
