@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { loadBrokerConfig } from './config.ts';
-import { withoutClientVariables } from './reference-aliases.ts';
+import { unusedReferenceVariables, withoutClientVariables } from './reference-aliases.ts';
 import { webhookTargetPolicy } from './services.ts';
 
 describe('broker configuration', () => {
@@ -198,5 +198,16 @@ describe('broker configuration', () => {
       expect(only.check('POST', 'http://ci.example.com/hook')).to.deep.equal({});
       expect(only.check('POST', 'http://127.0.0.1/hook')).to.have.property('request.url');
     });
+  });
+
+  it("names the PACT_BROKER_* settings it does not use (they are logged at start-up), but not the clients' variables", () => {
+    const env = {
+      PACT_BROKER_PORT: '9393',
+      PACT_BROKER_DATABASE_HOST: 'db',
+      PACT_BROKER_LOG_FORMAT: 'json',
+      PACT_BROKER_PUBLIC_HEARTBEAT: 'true',
+      PACT_BROKER_TOKEN: 'for-the-cli',
+    };
+    expect(unusedReferenceVariables(env)).to.deep.equal(['PACT_BROKER_LOG_FORMAT', 'PACT_BROKER_PUBLIC_HEARTBEAT']);
   });
 });

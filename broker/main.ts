@@ -2,11 +2,18 @@
 // BROKER_DATABASE_URL / PACT_BROKER_DATABASE_URL (or DATABASE_URL's server) is given.
 import { openDatabase } from '../db/open-database.ts';
 import { authEnabled, loadBrokerConfig } from './config.ts';
+import { unusedReferenceVariables } from './reference-aliases.ts';
 import { createBrokerLogger } from './logger.ts';
 import { startBrokerServer } from './server.ts';
 
 const config = loadBrokerConfig();
 const logger = createBrokerLogger(config.logLevel);
+const unused = unusedReferenceVariables(process.env);
+if (unused.length > 0)
+  logger.warn(
+    { variables: unused },
+    'These Pact Broker settings have no effect here (see docs/broker-configuration.md)',
+  );
 const database = await openDatabase('broker', {
   log: (line) => logger.info(line),
   // The URL as configured (it may come from the Pact Broker's variables), where openDatabase looks for it.

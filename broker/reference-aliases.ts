@@ -116,3 +116,35 @@ export function aliasedEnv(env: Record<string, string>): AliasedEnv {
 
   return { values, sources };
 }
+
+/** PACT_BROKER_* variables read above (beyond RENAMED). */
+const ALSO_READ = [
+  'PACT_BROKER_BASE_URLS',
+  'PACT_BROKER_DATABASE_ADAPTER',
+  'PACT_BROKER_DATABASE_USERNAME',
+  'PACT_BROKER_DATABASE_PASSWORD',
+  'PACT_BROKER_DATABASE_HOST',
+  'PACT_BROKER_DATABASE_PORT',
+  'PACT_BROKER_DATABASE_NAME',
+  'PACT_BROKER_DATABASE_SSLMODE',
+  'PACT_BROKER_WEBHOOK_RETRY_SCHEDULE',
+];
+
+/** PACT_BROKER_* variables that Pact clients read (the CLI, the verifier), not the broker: never reported. */
+const CLIENT_ONLY = [
+  'PACT_BROKER_USERNAME',
+  'PACT_BROKER_PASSWORD',
+  'PACT_BROKER_TOKEN',
+  'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS',
+];
+
+/**
+ * The PACT_BROKER_* variables set in `env` that this broker does not read (logged at start-up, so a
+ * setting carried over from a Pact Broker never goes silently unused; docs/broker-configuration.md says why each is not needed).
+ */
+export function unusedReferenceVariables(env: NodeJS.ProcessEnv): string[] {
+  const read = new Set([...Object.values(RENAMED), ...ALSO_READ, ...CLIENT_ONLY]);
+  return Object.keys(env)
+    .filter((name) => name.startsWith('PACT_BROKER_') && env[name] !== undefined && env[name] !== '' && !read.has(name))
+    .sort();
+}
