@@ -1,33 +1,49 @@
-// The broker's configuration, read from the environment once and validated with zod. Variables are
-// BROKER_-prefixed so they never clash with the backend's (PORT, DATABASE_URL) or with the Pact CLI's
-// client-side ones (PACT_BROKER_BASE_URL, PACT_BROKER_TOKEN), which often live in the same shell.
+// The broker's configuration, read from the environment once and validated with zod. Our variables are
+// BROKER_-prefixed so they never clash with the backend's (PORT, DATABASE_URL). An existing Pact Broker
+// is configured with PACT_BROKER_* variables: each one we support is accepted as an alias of ours
+// (reference-aliases.ts), so the broker drops into an existing compose file or chart. When both are set,
+// ours wins. docs/broker-configuration.md lists every variable.
 import { z } from 'zod';
-import { parseEnv } from '../common/config/parse-env.ts';
+import { withoutEmptyValues } from '../common/config/parse-env.ts';
+import { aliasedEnv } from './reference-aliases.ts';
 import { parseHostRule } from './webhooks/target-policy.ts';
 
-const list = z.string().transform((value) =>
-  value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== ''),
-);
-const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+/** A list: comma- or space-separated (the Pact Broker's own lists are space-separated). */
+const list = z.string().transform((value) => value.split(/[\s,]+/).filter((item) => item !== ''));
+const flag = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
+  .transform((value) => value === 'true');
 const token = z.string().min(16, 'tokens must be at least 16 characters');
+const seconds = (max: number) => z.coerce.number().int().min(0).max(max);
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^/]/.test(value), 'must be a postgres:// (or postgresql://) URL')
+  .refine((value) => URL.canParse(value), 'is not a valid URL');
 
 const brokerEnvSchema = z.object({
   BROKER_PORT: z.coerce.number().int().min(0).max(65535).default(9292),
   BROKER_HOST: z.string().min(1).default('0.0.0.0'),
-  BROKER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BROKER_LOG_LEVEL: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+    .default('info'),
+  /** The broker's own database; unset: its default database on DATABASE_URL's server (or the embedded one). */
+  BROKER_DATABASE_URL: databaseUrl.optional(),
   /** Largest request body; pacts can be big (base64 adds a third when publishing). */
   BROKER_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/)
     .default('10mb'),
   /** The URL clients reach the broker at, when a proxy sits in front; links are built from the request otherwise. */
-  BROKER_BASE_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
+  BROKER_BASE_URL: list
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).max(1, 'give one base URL (several are not supported)'))
+    .transform((urls) => urls[0]?.replace(/\/+$/, ''))
     .optional(),
+  BROKER_BASIC_AUTH_ENABLED: flag.optional(),
   BROKER_BASIC_AUTH_USERNAME: z.string().min(1).optional(),
   BROKER_BASIC_AUTH_PASSWORD: z.string().min(1).optional(),
   BROKER_BASIC_AUTH_READ_ONLY_USERNAME: z.string().min(1).optional(),
@@ -48,6 +64,13 @@ const brokerEnvSchema = z.object({
   BROKER_WEBHOOK_HOST_WHITELIST: list
     .superRefine((entries, context) => {
       for (const entry of entries) {
+        if (/^\/.*\/$/.test(entry)) {
+          context.addIssue({
+            code: 'custom',
+            message: `${entry}: regular expressions are not supported; list host names, *.domain, IPs or CIDR ranges`,
+          });
+          continue;
+        }
         try {
           parseHostRule(entry);
         } catch (error) {
@@ -58,19 +81,33 @@ const brokerEnvSchema = z.object({
     .default([]),
   /** false: webhooks may target only the whitelisted hosts (true: also any host whose addresses are all public). */
   BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS: flag.default(true),
+  /**
+   * Our one deliberate difference in where webhooks may go: false (default) refuses loopback, private and
+   * link-local addresses unless the host is whitelisted; true lets webhooks reach them as the Pact Broker does.
+   */
+  BROKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
   /** Deliveries retried after a failure (the Pact Broker retries 6 times). */
   BROKER_WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(6),
   /** The first retry's delay; with backoff each later one doubles (with jitter): ~10 s, 20 s, 40 s ... */
-  BROKER_WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(10),
+  BROKER_WEBHOOK_RETRY_DELAY_SECONDS: seconds(86_400).default(10),
   BROKER_WEBHOOK_RETRY_BACKOFF: flag.default(true),
   BROKER_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** With auth on: serve badges to anyone (README images are fetched without credentials). */
   BROKER_ENABLE_PUBLIC_BADGE_ACCESS: flag.default(false),
   /** Apply a selector's fallbackBranch as documented (false: accept and ignore it, as the Pact Broker does). */
   BROKER_APPLY_FALLBACK_BRANCH: flag.default(true),
+  /** Set a pacticipant's main branch from the first version on a candidate branch (or tag), when it has none. */
+  BROKER_AUTO_DETECT_MAIN_BRANCH: flag.default(true),
+  BROKER_MAIN_BRANCH_CANDIDATES: list.default(['develop', 'main', 'master']),
+  /** A version's first tag becomes its branch when it has none (only within the time limit of its creation). */
+  BROKER_USE_FIRST_TAG_AS_BRANCH: flag.default(true),
+  BROKER_USE_FIRST_TAG_AS_BRANCH_TIME_LIMIT: seconds(86_400).default(10),
+  /** Tagging a version with an environment's name records it as deployed there. */
+  BROKER_CREATE_DEPLOYED_VERSIONS_FOR_TAGS: flag.default(true),
 });
 
-export type LogLevel = z.infer<typeof brokerEnvSchema>['BROKER_LOG_LEVEL'];
+type BrokerEnv = z.output<typeof brokerEnvSchema>;
+export type LogLevel = BrokerEnv['BROKER_LOG_LEVEL'];
 
 export interface Credentials {
   username: string;
@@ -85,10 +122,20 @@ export interface AuthConfig {
   allowPublicRead: boolean;
 }
 
+/** What happens around branches and tags when versions are created or tagged (the Pact Broker's defaults). */
+export interface BranchSettings {
+  autoDetectMainBranch: boolean;
+  mainBranchCandidates: string[];
+  useFirstTagAsBranch: boolean;
+  useFirstTagAsBranchTimeLimitSeconds: number;
+  createDeployedVersionsForTags: boolean;
+}
+
 export interface BrokerConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
+  databaseUrl?: string;
   bodyLimit: string;
   baseUrl?: string;
   auth: AuthConfig;
@@ -97,10 +144,12 @@ export interface BrokerConfig {
   webhookMethods: string[];
   webhookHosts: string[];
   webhookAllowPublicHosts: boolean;
+  webhookAllowPrivateAddresses: boolean;
   webhookRetry: WebhookRetryConfig;
   webhookTimeoutSeconds: number;
   publicBadgeAccess: boolean;
   applyFallbackBranch: boolean;
+  branches: BranchSettings;
 }
 
 export interface WebhookRetryConfig {
@@ -108,6 +157,14 @@ export interface WebhookRetryConfig {
   delaySeconds: number;
   backoff: boolean;
 }
+
+export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
+  autoDetectMainBranch: true,
+  mainBranchCandidates: ['develop', 'main', 'master'],
+  useFirstTagAsBranch: true,
+  useFirstTagAsBranchTimeLimitSeconds: 10,
+  createDeployedVersionsForTags: true,
+};
 
 function credentials(
   username: string | undefined,
@@ -120,18 +177,39 @@ function credentials(
   return { username, password };
 }
 
+/** Parses our variables (aliases already resolved); errors name the variable the user actually set. */
+function parseBrokerEnv(env: Record<string, string>, sources: Map<string, string>): BrokerEnv {
+  const parsed = brokerEnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '');
+    const source = sources.get(name);
+    return `${source ? `${source} (read as ${name})` : name}: ${issue.message}`;
+  });
+  throw new Error(`Invalid broker configuration: ${problems.join('; ')}`);
+}
+
 export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerConfig {
-  const e = parseEnv(brokerEnvSchema, env, 'broker');
-  const readWrite = credentials(e.BROKER_BASIC_AUTH_USERNAME, e.BROKER_BASIC_AUTH_PASSWORD, 'basic auth');
-  const readOnly = credentials(
-    e.BROKER_BASIC_AUTH_READ_ONLY_USERNAME,
-    e.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD,
-    'read-only basic auth',
-  );
+  const { values, sources } = aliasedEnv(withoutEmptyValues(env));
+  const e = parseBrokerEnv(values, sources);
+  const basicAuth = e.BROKER_BASIC_AUTH_ENABLED !== false; // the Pact Broker can switch configured users off
+  const readWrite = basicAuth
+    ? credentials(e.BROKER_BASIC_AUTH_USERNAME, e.BROKER_BASIC_AUTH_PASSWORD, 'basic auth')
+    : undefined;
+  const readOnly = basicAuth
+    ? credentials(
+        e.BROKER_BASIC_AUTH_READ_ONLY_USERNAME,
+        e.BROKER_BASIC_AUTH_READ_ONLY_PASSWORD,
+        'read-only basic auth',
+      )
+    : undefined;
+  if (e.BROKER_BASIC_AUTH_ENABLED === true && !readWrite)
+    throw new Error('Invalid broker configuration: basic auth is enabled but no username and password are set');
   return {
     port: e.BROKER_PORT,
     host: e.BROKER_HOST,
     logLevel: e.BROKER_LOG_LEVEL,
+    ...(e.BROKER_DATABASE_URL ? { databaseUrl: e.BROKER_DATABASE_URL } : {}),
     bodyLimit: e.BROKER_BODY_LIMIT,
     ...(e.BROKER_BASE_URL ? { baseUrl: e.BROKER_BASE_URL } : {}),
     auth: {
@@ -146,6 +224,7 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     webhookMethods: e.BROKER_WEBHOOK_METHOD_WHITELIST.map((method) => method.toUpperCase()),
     webhookHosts: e.BROKER_WEBHOOK_HOST_WHITELIST,
     webhookAllowPublicHosts: e.BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS,
+    webhookAllowPrivateAddresses: e.BROKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
     webhookRetry: {
       limit: e.BROKER_WEBHOOK_RETRY_LIMIT,
       delaySeconds: e.BROKER_WEBHOOK_RETRY_DELAY_SECONDS,
@@ -154,6 +233,13 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     webhookTimeoutSeconds: e.BROKER_WEBHOOK_TIMEOUT_SECONDS,
     publicBadgeAccess: e.BROKER_ENABLE_PUBLIC_BADGE_ACCESS,
     applyFallbackBranch: e.BROKER_APPLY_FALLBACK_BRANCH,
+    branches: {
+      autoDetectMainBranch: e.BROKER_AUTO_DETECT_MAIN_BRANCH,
+      mainBranchCandidates: e.BROKER_MAIN_BRANCH_CANDIDATES,
+      useFirstTagAsBranch: e.BROKER_USE_FIRST_TAG_AS_BRANCH,
+      useFirstTagAsBranchTimeLimitSeconds: e.BROKER_USE_FIRST_TAG_AS_BRANCH_TIME_LIMIT,
+      createDeployedVersionsForTags: e.BROKER_CREATE_DEPLOYED_VERSIONS_FOR_TAGS,
+    },
   };
 }
 

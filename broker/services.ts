@@ -43,6 +43,7 @@ export function webhookTargetPolicy(config: BrokerConfig): TargetPolicy {
     methods: config.webhookMethods,
     hosts: config.webhookHosts,
     allowPublicHosts: config.webhookAllowPublicHosts,
+    allowPrivateAddresses: config.webhookAllowPrivateAddresses,
   });
 }
 
@@ -64,9 +65,9 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
   );
   return {
     pacticipants: new PacticipantsService(prisma),
-    versions: new VersionsService(prisma),
+    versions: new VersionsService(prisma, config.branches),
     pacts,
-    publishContracts: new PublishContractsService(prisma, pacts),
+    publishContracts: new PublishContractsService(prisma, pacts, config.branches),
     forVerification: new ForVerificationService(prisma, { applyFallbackBranch: config.applyFallbackBranch }),
     verifications,
     matrix,

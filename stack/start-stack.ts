@@ -6,6 +6,7 @@ import { explainPort, type RunningServer } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { startPostgres, type PostgresServer } from '../db/postgres-server.ts';
 import { loadBrokerConfig } from '../broker/config.ts';
+import { withoutClientVariables } from '../broker/reference-aliases.ts';
 import { startBrokerServer } from '../broker/server.ts';
 import { loadBackendConfig } from '../provider/config.ts';
 import { startBackendServer } from '../provider/server.ts';
@@ -46,14 +47,21 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const postgres = options.postgres ?? (await startPostgres({ instance: 'dev', databaseUrl: env.DATABASE_URL, log }));
   log(`database server: ${postgres.description}`);
 
+  // Each service reads its own variables; the stack maps its per-service ports onto them. The shell that
+  // runs the stack usually also runs the Pact CLI, whose PACT_BROKER_BASE_URL may name another broker:
+  // here it is not read as this broker's base URL (BROKER_BASE_URL still is).
+  const brokerConfig = loadBrokerConfig(withoutClientVariables(env));
+
   // Both databases are created and migrated at once (two `prisma migrate deploy` runs).
   const [backendDb, brokerDb] = await Promise.all([
     openDatabase('backend', { server: postgres, env, log }),
-    openDatabase('broker', { server: postgres, env, log }),
+    openDatabase('broker', {
+      server: postgres,
+      env: brokerConfig.databaseUrl ? { ...env, BROKER_DATABASE_URL: brokerConfig.databaseUrl } : env,
+      log,
+    }),
   ]);
 
-  // Each service reads its own variables; the stack maps its per-service ports onto them.
-  const brokerConfig = loadBrokerConfig(env);
   const broker = await startBrokerServer(
     brokerDb.url,
     brokerConfig,

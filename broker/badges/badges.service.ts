@@ -39,8 +39,9 @@ export class BadgesService {
 
   async canIDeploy(pacticipant: string, branch: string, environment: string): Promise<DeployBadgeStatus> {
     try {
+      // Every live version of each integrated pacticipant in the environment counts (cvpv), as for can-i-deploy.
       const answer = await this.matrix.find([{ pacticipant, branch, latest: true }], {
-        latestby: 'cvp',
+        latestby: 'cvpv',
         limit: 100,
         ignore: [],
         environment,

@@ -63,6 +63,22 @@ export class DeploymentsRepository {
     });
   }
 
+  deploymentsOfVersions(versionIds: number[]) {
+    return this.db.deployedVersion.findMany({
+      where: { versionId: { in: versionIds } },
+      include: withRelations,
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  releasesOfVersions(versionIds: number[]) {
+    return this.db.releasedVersion.findMany({
+      where: { versionId: { in: versionIds } },
+      include: withRelations,
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
   /** Records a release (again: support resumes); returns whether it was new. */
   async recordRelease(pacticipantId: number, versionId: number, environmentId: number) {
     const [created] = await this.db.releasedVersion.createManyAndReturn({
@@ -103,6 +119,30 @@ export class DeploymentsRepository {
       orderBy: { createdAt: 'asc' },
     });
   }
+}
+
+/** A pacticipant's versions ever deployed or released to an environment, newest first, one page of them. */
+export async function versionsInEnvironment(
+  db: Db,
+  pacticipantId: number,
+  environmentId: number,
+  page: { skip: number; take: number },
+) {
+  const where = {
+    pacticipantId,
+    OR: [{ deployedVersions: { some: { environmentId } } }, { releasedVersions: { some: { environmentId } } }],
+  };
+  const [versions, total] = await Promise.all([
+    db.version.findMany({ where, orderBy: { id: 'desc' }, skip: page.skip, take: page.take }),
+    db.version.count({ where }),
+  ]);
+  const ids = versions.map((version) => version.id);
+  const deployments = new DeploymentsRepository(db);
+  const [deployed, released] = await Promise.all([
+    deployments.deploymentsOfVersions(ids),
+    deployments.releasesOfVersions(ids),
+  ]);
+  return { versions, total, deployed, released };
 }
 
 export type DeployedVersionRow = NonNullable<Awaited<ReturnType<DeploymentsRepository['deployedVersion']>>>;

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
-import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { DeploymentsRepository, versionsInEnvironment } from '../deployments/deployments.repository.ts';
+import { NotFoundError, UnprocessableError, ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
 import { isUuid } from '../schemas/environment.ts';
@@ -34,15 +34,13 @@ export class EnvironmentsService {
     throw ValidationError.field('name', `Another environment with name '${fields.name}' already exists`);
   }
 
-  /** PUT /environments/{uuid}: replaces it, or creates it with that uuid. */
-  async replace(uuid: string, fields: EnvironmentFields): Promise<{ environment: Environment; created: boolean }> {
-    if (!isUuid(uuid)) throw ValidationError.field('uuid', 'must be a UUID');
-    const existing = await this.environments.byUuid(uuid);
-    if (!existing) return { environment: await this.create(fields, uuid), created: true };
+  /** PUT /environments/{uuid}: replaces it (404 when there is none: the Pact Broker creates environments only by POST). */
+  async replace(uuid: string, fields: EnvironmentFields): Promise<Environment> {
+    const existing = await this.find(uuid);
     const clash = await this.environments.byName(fields.name);
     if (clash && clash.id !== existing.id)
       throw ValidationError.field('name', `Another environment with name '${fields.name}' already exists`);
-    return { environment: await this.environments.update(existing.id, fields), created: false };
+    return this.environments.update(existing.id, fields);
   }
 
   async delete(uuid: string): Promise<void> {
@@ -105,10 +103,9 @@ export class EnvironmentsService {
   async setCurrentlyDeployed(uuid: string, currentlyDeployed: boolean | undefined) {
     const deployed = await this.deployedVersion(uuid);
     if (currentlyDeployed === true && deployed.undeployedAt) {
-      throw ValidationError.field(
-        'currentlyDeployed',
-        'A version that was undeployed cannot be marked as deployed again: record a new deployment',
-      );
+      throw new UnprocessableError({
+        currentlyDeployed: ['cannot be set back to true once undeployed: record a new deployment instead'],
+      });
     }
     if (currentlyDeployed === false && !deployed.undeployedAt)
       return new DeploymentsRepository(this.prisma).undeploy(deployed.id);
@@ -124,11 +121,25 @@ export class EnvironmentsService {
   async setCurrentlySupported(uuid: string, currentlySupported: boolean | undefined) {
     const released = await this.releasedVersion(uuid);
     if (currentlySupported === true && released.supportEndedAt) {
-      throw ValidationError.field('currentlySupported', 'Support cannot be resumed here: record the release again');
+      throw new UnprocessableError({
+        currentlySupported: ['cannot be set back to true once support has ended: record the release again instead'],
+      });
     }
     if (currentlySupported === false && !released.supportEndedAt)
       return new DeploymentsRepository(this.prisma).endSupport(released.id);
     return released;
+  }
+
+  /** GET /pacticipants/{p}/environments/{uuid}/versions: the versions ever deployed or released there. */
+  async versionsIn(pacticipantName: string, environmentUuid: string, page: number, size: number) {
+    const environment = await this.find(environmentUuid);
+    const pacticipant = await new PacticipantsRepository(this.prisma).findByName(pacticipantName);
+    if (!pacticipant) throw new NotFoundError(`No pacticipant with name '${pacticipantName}' found`);
+    const found = await versionsInEnvironment(this.prisma, pacticipant.id, environment.id, {
+      skip: (page - 1) * size,
+      take: size,
+    });
+    return { pacticipant, environment, ...found };
   }
 
   private async pacticipantFilter(name: string | undefined): Promise<{ pacticipantId?: number } | undefined> {
@@ -148,13 +159,20 @@ export class EnvironmentsService {
     return { environment, deployedVersions };
   }
 
-  async currentlySupported(environmentUuid: string, filter: { pacticipant?: string }) {
+  async currentlySupported(environmentUuid: string, filter: { pacticipant?: string; version?: string }) {
     const environment = await this.find(environmentUuid);
     const byPacticipant = await this.pacticipantFilter(filter.pacticipant);
     if (!byPacticipant) return { environment, releasedVersions: [] };
+    const releasedVersions = await new DeploymentsRepository(this.prisma).currentlySupported(
+      environment.id,
+      byPacticipant,
+    );
     return {
       environment,
-      releasedVersions: await new DeploymentsRepository(this.prisma).currentlySupported(environment.id, byPacticipant),
+      releasedVersions:
+        filter.version === undefined
+          ? releasedVersions
+          : releasedVersions.filter((released) => released.version.number === filter.version),
     };
   }
 }

@@ -92,7 +92,7 @@ describe('broker: environments, deployments and releases', () => {
     await request(broker.server)
       .patch(`/deployed-versions/${deployed.uuid}`)
       .send({ currentlyDeployed: true })
-      .expect(400);
+      .expect(422);
     await request(broker.server).get('/deployed-versions/00000000-0000-4000-8000-000000000000').expect(404);
   });
 

@@ -47,6 +47,8 @@ const simple = (status: number, title: string, message: string): Mapped => ({
 function mapError(error: unknown): Mapped | undefined {
   if (error instanceof ValidationError)
     return { status: 400, title: 'Validation errors', message: error.message, body: { errors: error.errors } };
+  if (error instanceof UnprocessableError && error.errors)
+    return { status: 422, title: 'Unprocessable entity', message: error.message, body: { errors: error.errors } };
   if (error instanceof NotFoundError) return simple(404, 'Not found', error.message);
   if (error instanceof ConflictError)
     return { status: 409, title: 'Conflict', message: error.message, body: { error: error.message, ...error.body } };

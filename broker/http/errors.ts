@@ -40,11 +40,27 @@ export class ConflictError extends BrokerError {
   }
 }
 
-/** The request is well formed but cannot be acted on (a new line or tab in a path segment): 422 with `{ error }`. */
-export class UnprocessableError extends BrokerError {}
-
 export class UnauthorizedError extends BrokerError {}
 
 export class ForbiddenError extends BrokerError {}
 
 export class UnsupportedMediaTypeError extends BrokerError {}
+
+/**
+ * The request is well formed but cannot be acted on: 422. With a message (a new line or tab in a path
+ * segment) the body is `{ error }`; with errors by field (marking an undeployed version as deployed again)
+ * it is `{ errors }`, as the Pact Broker answers each.
+ */
+export class UnprocessableError extends BrokerError {
+  readonly errors?: Record<string, string[]>;
+  constructor(problem: string | Record<string, string[]>) {
+    super(
+      typeof problem === 'string'
+        ? problem
+        : Object.entries(problem)
+            .map(([key, messages]) => `${key}: ${messages.join(', ')}`)
+            .join('; '),
+    );
+    if (typeof problem !== 'string') this.errors = problem;
+  }
+}

@@ -51,6 +51,12 @@ function selectorFor(result: MatrixResult, name: string, id: number, versionNumb
   const byVersion =
     versionNumber === null ? undefined : candidates.find((selector) => selector.versionNumber === versionNumber);
   if (byVersion) return byVersion;
+  // A row without a provider version stands for all of the selected versions (say, each one in an environment).
+  const numbers = candidates.flatMap((selector) =>
+    selector.versionNumber === undefined || versionMissing(selector) ? [] : [selector.versionNumber],
+  );
+  if (versionNumber === null && numbers.length > 1)
+    return { ...candidates[0]!, versionNumber: numbers.join(', '), oneOfMany: true };
   return {
     pacticipantId: id,
     pacticipantName: name,

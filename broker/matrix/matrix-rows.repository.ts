@@ -1,5 +1,5 @@
-// The matrix rows: a consumer version's pact joined to the latest verification of that pact content
-// by each provider version the selectors allow, and the branches, tags and environments shown with
+// The matrix rows: a consumer version's pact joined to the verifications of that pact content by each
+// provider version the selectors allow (every verification, or the latest per provider version), and the branches, tags and environments shown with
 // each version.
 import type { Db } from '../db.ts';
 import { Prisma } from '../prisma-client.ts';
@@ -59,11 +59,20 @@ const rowJoins = Prisma.sql`
   JOIN pact_versions pv ON pv.id = p.pact_version_id
   LEFT JOIN versions pvn ON pvn.id = v.provider_version_id`;
 
-/** The latest verification of each pact version by each provider version, among `where`. */
-const latestVerifications = (where: Prisma.Sql) => Prisma.sql`
+/**
+ * The verifications among `where`: every one (the plain matrix shows each verification, as the Pact
+ * Broker's does), or with `latestOnly` only the latest of each pact version by each provider version
+ * (what a `latestby` query groups further).
+ */
+const verificationsWhere = (where: Prisma.Sql, latestOnly: boolean) =>
+  latestOnly
+    ? Prisma.sql`
   SELECT DISTINCT ON (v.pact_version_id, v.provider_version_id) v.id, v.number, v.success, v.created_at, v.pact_version_id, v.provider_version_id
   FROM verifications v WHERE ${where}
-  ORDER BY v.pact_version_id, v.provider_version_id, v.id DESC`;
+  ORDER BY v.pact_version_id, v.provider_version_id, v.id DESC`
+    : Prisma.sql`
+  SELECT v.id, v.number, v.success, v.created_at, v.pact_version_id, v.provider_version_id
+  FROM verifications v WHERE ${where}`;
 
 export class MatrixRowsRepository {
   constructor(private readonly db: Db) {}
@@ -78,6 +87,7 @@ export class MatrixRowsRepository {
     selectors: ResolvedSelector[],
     specifiedPacticipantIds: number[],
     limit: number,
+    latestOnly: boolean,
   ): Promise<MatrixRow[]> {
     const { versionIds, pacticipantIds } = criteria(selectors);
     const all = [...new Set(selectors.map((s) => s.pacticipantId))];
@@ -87,8 +97,11 @@ export class MatrixRowsRepository {
         WHERE (p.consumer_version_id = ANY(${versionIds}::int[]) OR p.consumer_id = ANY(${pacticipantIds}::int[]))
           AND p.provider_id = ANY(${all}::int[])
         ORDER BY p.created_at DESC LIMIT ${limit}
-      ), vers AS (${latestVerifications(Prisma.sql`v.pact_version_id IN (SELECT pact_version_id FROM pubs)
-          AND (v.provider_version_id = ANY(${versionIds}::int[]) OR v.provider_id = ANY(${pacticipantIds}::int[]))`)})
+      ), vers AS (${verificationsWhere(
+        Prisma.sql`v.pact_version_id IN (SELECT pact_version_id FROM pubs)
+          AND (v.provider_version_id = ANY(${versionIds}::int[]) OR v.provider_id = ANY(${pacticipantIds}::int[]))`,
+        latestOnly,
+      )})
       SELECT ${rowColumns} FROM pubs p LEFT JOIN vers v ON v.pact_version_id = p.pact_version_id ${rowJoins}
       WHERE p.consumer_id = ANY(${specifiedPacticipantIds}::int[]) OR p.provider_id = ANY(${specifiedPacticipantIds}::int[])
       ORDER BY last_action_date DESC, p.id DESC, v.id DESC NULLS LAST LIMIT ${limit}`;
@@ -99,15 +112,18 @@ export class MatrixRowsRepository {
    * Matrix rows for one selector: its versions as consumer (with every verification of their pacts)
    * and as provider (every pact they verified).
    */
-  async rowsForOne(selector: ResolvedSelector, limit: number): Promise<MatrixRow[]> {
+  async rowsForOne(selector: ResolvedSelector, limit: number, latestOnly: boolean): Promise<MatrixRow[]> {
     const { versionIds, pacticipantIds } = criteria([selector]);
     const rows = await this.db.$queryRaw<RawRow[]>`
       WITH pubs AS (
         SELECT * FROM pact_publications p
         WHERE p.consumer_version_id = ANY(${versionIds}::int[]) OR p.consumer_id = ANY(${pacticipantIds}::int[])
         ORDER BY p.created_at DESC LIMIT ${limit}
-      ), pub_vers AS (${latestVerifications(Prisma.sql`v.pact_version_id IN (SELECT pact_version_id FROM pubs)`)}),
-      prov_vers AS (${latestVerifications(Prisma.sql`v.provider_version_id = ANY(${versionIds}::int[]) OR v.provider_id = ANY(${pacticipantIds}::int[])`)}),
+      ), pub_vers AS (${verificationsWhere(Prisma.sql`v.pact_version_id IN (SELECT pact_version_id FROM pubs)`, latestOnly)}),
+      prov_vers AS (${verificationsWhere(
+        Prisma.sql`v.provider_version_id = ANY(${versionIds}::int[]) OR v.provider_id = ANY(${pacticipantIds}::int[])`,
+        latestOnly,
+      )}),
       prov_pubs AS (
         SELECT * FROM pact_publications p WHERE p.pact_version_id IN (SELECT pact_version_id FROM prov_vers)
         ORDER BY p.created_at DESC LIMIT ${limit}
@@ -121,7 +137,7 @@ export class MatrixRowsRepository {
     return rows.map(toRow);
   }
 
-  /** Branches, tags and environments of the versions in a matrix, for its rows (one statement). */
+  /** Branches, tags and environments (in the order the version got there) of the versions in a matrix, for its rows (one statement). */
   async decorations(versionIds: number[]): Promise<VersionDecorations> {
     const ids = [...new Set(versionIds)];
     const result: VersionDecorations = { branches: new Map(), tags: new Map(), environments: new Map() };
@@ -147,10 +163,11 @@ export class MatrixRowsRepository {
              NULL, NULL, NULL, t.created_at
       FROM tags t WHERE t.version_id = ANY(${ids}::int[])
       UNION ALL
-      SELECT DISTINCT 'environment', x.version_id, e.name, NULL::boolean, e.uuid::text, e.display_name, e.production, e.created_at FROM (
-        SELECT version_id, environment_id FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
-        UNION SELECT version_id, environment_id FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
+      SELECT 'environment', x.version_id, e.name, NULL::boolean, e.uuid::text, e.display_name, e.production, min(x.created_at) FROM (
+        SELECT version_id, environment_id, created_at FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
+        UNION ALL SELECT version_id, environment_id, created_at FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
       ) x JOIN environments e ON e.id = x.environment_id
+      GROUP BY x.version_id, e.id
       ORDER BY at`;
     const add = <T>(map: Map<number, T[]>, id: number, item: T) => map.set(id, [...(map.get(id) ?? []), item]);
     for (const row of rows) {

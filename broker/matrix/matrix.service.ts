@@ -28,6 +28,35 @@ function ignores(
   );
 }
 
+/**
+ * The grouping a query really gets. With an environment, several versions of a provider can be live at
+ * once (released versions, deployments to different application instances); grouping by consumer
+ * version and provider (cvp, or cp) would keep only the newest of them and hide an incompatible one that
+ * is still running. So a query with an environment always checks each provider version (cvpv). The Pact
+ * Broker moved its own can-i-deploy paths to cvpv for this (its issue #903); older clients still send
+ * `/matrix?...&latestby=cvp&environment=...`, which it still collapses and we do not.
+ */
+export function effectiveLatestBy(options: Pick<MatrixOptions, 'latestby' | 'environment'>): LatestBy | undefined {
+  if (options.latestby !== undefined && options.environment !== undefined) return 'cvpv';
+  return options.latestby;
+}
+
+/** Ascending by name; descending by number with missing numbers first (the Pact Broker's row order). */
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byNumberDesc = (a: number | null, b: number | null) =>
+  a !== null && b !== null ? b - a : a === b ? 0 : a !== null ? 1 : -1;
+
+/** The order rows are shown in: consumer, newest consumer version, provider, newest provider version, newest verification. */
+export function compareRows(a: MatrixRow, b: MatrixRow): number {
+  return (
+    byName(a.consumerName, b.consumerName) ||
+    byNumberDesc(a.consumerVersionId, b.consumerVersionId) ||
+    byName(a.providerName, b.providerName) ||
+    byNumberDesc(a.providerVersionId, b.providerVersionId) ||
+    byNumberDesc(a.verificationId, b.verificationId)
+  );
+}
+
 /** Keeps, per group, the row verified by the newest provider version (unverified rows stand alone). */
 function applyLatestBy(rows: MatrixRow[], latestby: LatestBy | undefined): MatrixRow[] {
   if (!latestby) return rows;
@@ -108,12 +137,16 @@ export class MatrixService {
 
     const specifiedIds = [...new Set(specified.map((s) => s.pacticipantId))];
     const rowsRepository = new MatrixRowsRepository(this.prisma);
+    const latestby = effectiveLatestBy(options);
+    // Without latestby the matrix shows every verification; with it, only the latest per provider version counts.
+    const latestOnly = latestby !== undefined;
     let rows =
       all.length === 1
-        ? await rowsRepository.rowsForOne(all[0]!, options.limit)
-        : await rowsRepository.rowsBetween(all, specifiedIds, options.limit);
-    rows = applyLatestBy(rows, options.latestby);
+        ? await rowsRepository.rowsForOne(all[0]!, options.limit, latestOnly)
+        : await rowsRepository.rowsBetween(all, specifiedIds, options.limit, latestOnly);
+    rows = applyLatestBy(rows, latestby);
     if (options.success) rows = rows.filter((row) => options.success!.includes(row.success));
+    rows.sort(compareRows);
     const considered = rows.filter(
       (row) =>
         !(
@@ -124,6 +157,35 @@ export class MatrixService {
     const ignored = rows.filter((row) => !considered.includes(row));
     const result: MatrixResult = { selectors: all, ignoreSelectors, integrations, options, considered, ignored };
     return { ...result, status: deploymentStatus(result) };
+  }
+
+  async pacticipantExists(name: string): Promise<boolean> {
+    return (await new MatrixRepository(this.prisma).pacticipants([name])).length > 0;
+  }
+
+  environmentExists(name: string): Promise<boolean> {
+    return new MatrixRepository(this.prisma).environmentExists(name);
+  }
+
+  /** The newest version of a pacticipant on a branch (undefined: no such pacticipant, branch or version). */
+  latestVersionOnBranch(pacticipant: string, branch: string) {
+    return this.latestVersion(pacticipant, { branch, latest: true });
+  }
+
+  /** The newest version of a pacticipant with a tag. */
+  latestVersionWithTag(pacticipant: string, tag: string) {
+    return this.latestVersion(pacticipant, { tag, latest: true });
+  }
+
+  private async latestVersion(name: string, selector: Omit<UnresolvedSelector, 'pacticipant'>) {
+    const repository = new MatrixRepository(this.prisma);
+    const [pacticipant] = await repository.pacticipants([name]);
+    if (!pacticipant) return undefined;
+    const versions = await repository.versionsFor(
+      [{ id: pacticipant.id, mainBranch: pacticipant.mainBranch }],
+      selector,
+    );
+    return versions.get(pacticipant.id)?.[0];
   }
 
   /** Branches, tags and environments of every version in the answer's rows. */

@@ -1,9 +1,11 @@
 // `POST /contracts/publish`: a consumer version with its branch, tags and build URL, and its pacts with
 // every provider, published in one transaction: either all of it is stored, or (on any error) nothing.
 import type { PrismaClient } from '../prisma-client.ts';
+import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../config.ts';
 import { inTransaction } from '../db.ts';
 import { ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
+import { BranchRules } from '../versions/branch-rules.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';
 import type { PublishContractsRequest } from '../schemas/publish-contracts.ts';
 import type { PactContent } from './content.ts';
@@ -109,10 +111,15 @@ function contractNotice(outcome: PublishOutcome): Notice {
 }
 
 export class PublishContractsService {
+  private readonly rules: BranchRules;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly pacts: PactsService,
-  ) {}
+    branchSettings: BranchSettings = DEFAULT_BRANCH_SETTINGS,
+  ) {
+    this.rules = new BranchRules(branchSettings);
+  }
 
   async publish(request: PublishContractsRequest, origin?: EventOrigin): Promise<PublishContractsResult> {
     const contents = await decodeContracts(request, this.pacts); // all input is checked before anything is written
@@ -129,7 +136,10 @@ export class PublishContractsService {
         request.pacticipantVersionNumber,
         request.buildUrl,
       );
-      await versions.putOnBranchAndTag(consumer.id, version.id, request.branch, tags);
+      // Without a branch, the version's first tag may serve as one (branch-rules.ts); either may set the main branch.
+      const branch = request.branch ?? (await this.rules.branchFromFirstTag(tx, version, tags));
+      await versions.putOnBranchAndTag(consumer.id, version.id, branch, tags);
+      await this.rules.detectMainBranch(tx, consumer.id, [branch, ...tags]);
 
       const notices: Notice[] = [versionNotice(consumer.name, version.number, created, request.branch, tags)];
       if (request.branch === undefined) {

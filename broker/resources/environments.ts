@@ -9,8 +9,10 @@ import {
   undeploySchema,
   type EnvironmentRequest,
 } from '../schemas/environment.ts';
+import { pageSchema } from '../schemas/version.ts';
 import {
   currentlyDeployedBody,
+  environmentVersionsBody,
   currentlySupportedBody,
   deployedVersionBody,
   environmentBody,
@@ -18,13 +20,15 @@ import {
   releasedVersionBody,
 } from '../serializers/environments.ts';
 import type { EnvironmentFields } from '../environments/environments.repository.ts';
+import { displayNameFor } from '../serializers/display-name.ts';
 
 const RECORD = '/pacticipants/:pacticipant/versions/:version';
 
 function fields(request: EnvironmentRequest): EnvironmentFields {
   return {
     name: request.name,
-    displayName: request.displayName ?? null,
+    // A blank display name is none: one is made from the name when shown.
+    displayName: request.displayName?.trim() ? request.displayName : null,
     production: request.production,
     contacts: (request.contacts ?? null) as Prisma.InputJsonValue | null,
   };
@@ -33,18 +37,38 @@ function fields(request: EnvironmentRequest): EnvironmentFields {
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 async function listDeployments({ params, services, urls }: Call) {
-  const rows = await services.environments.deploymentsOf(params.pacticipant!, params.version!, params.environment!);
+  const [pacticipant, version, uuid] = [params.pacticipant!, params.version!, params.environment!];
+  const [rows, environment] = await Promise.all([
+    services.environments.deploymentsOf(pacticipant, version, uuid),
+    services.environments.find(uuid),
+  ]);
+  const where = displayNameFor(environment.name, environment.displayName);
   return ok({
     _embedded: { deployedVersions: rows.map((row) => deployedVersionBody(urls, row)) },
-    _links: { self: { href: urls.recordDeployment(params.pacticipant!, params.version!, params.environment!) } },
+    _links: {
+      self: {
+        title: `Deployments of ${pacticipant} version ${version} to ${where}`,
+        href: urls.recordDeployment(pacticipant, version, uuid),
+      },
+    },
   });
 }
 
 async function listReleases({ params, services, urls }: Call) {
-  const rows = await services.environments.releasesOf(params.pacticipant!, params.version!, params.environment!);
+  const [pacticipant, version, uuid] = [params.pacticipant!, params.version!, params.environment!];
+  const [rows, environment] = await Promise.all([
+    services.environments.releasesOf(pacticipant, version, uuid),
+    services.environments.find(uuid),
+  ]);
+  const where = displayNameFor(environment.name, environment.displayName);
   return ok({
     _embedded: { releasedVersions: rows.map((row) => releasedVersionBody(urls, row)) },
-    _links: { self: { href: urls.recordRelease(params.pacticipant!, params.version!, params.environment!) } },
+    _links: {
+      self: {
+        title: `Releases of ${pacticipant} version ${version} to ${where}`,
+        href: urls.recordRelease(pacticipant, version, uuid),
+      },
+    },
   });
 }
 
@@ -77,13 +101,12 @@ export const environmentRoutes: Route[] = [
     path: '/environments/:uuid',
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
-      const result = await services.environments.replace(
+      await services.environments.find(params.uuid!); // 404 before looking at the body, as the Pact Broker does
+      const environment = await services.environments.replace(
         params.uuid!,
         fields(parseInput(environmentSchema, body ?? {})),
       );
-      return result.created
-        ? created(environmentBody(urls, result.environment))
-        : ok(environmentBody(urls, result.environment));
+      return ok(environmentBody(urls, environment));
     },
   },
   {
@@ -100,12 +123,29 @@ export const environmentRoutes: Route[] = [
     path: '/environments/:uuid/deployed-versions/currently-deployed',
     access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
-      const instance = text(query.applicationInstance) ?? text(query.target);
+      // A blank applicationInstance (or target) asks for the deployments without one.
+      const given = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      const instance = given(query.applicationInstance) ?? given(query.target);
       const { environment, deployedVersions } = await services.environments.currentlyDeployed(params.uuid!, {
         ...(text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {}),
-        ...(instance ? { applicationInstance: instance } : {}),
+        ...(instance !== undefined ? { applicationInstance: instance } : {}),
       });
       return ok(currentlyDeployedBody(urls, environment, deployedVersions, `${urls.base}${req.originalUrl}`));
+    },
+  },
+  {
+    method: 'get',
+    path: '/pacticipants/:pacticipant/environments/:uuid/versions',
+    access: 'read',
+    handler: async ({ params, query, services, urls }) => {
+      const paging = parseInput(
+        pageSchema,
+        { pageNumber: query.pageNumber ?? query.page, pageSize: query.pageSize ?? query.size },
+        'query',
+      );
+      const page = { number: paging.pageNumber ?? 1, size: paging.pageSize ?? 100 };
+      const found = await services.environments.versionsIn(params.pacticipant!, params.uuid!, page.number, page.size);
+      return ok(environmentVersionsBody(urls, found, page));
     },
   },
   {
@@ -113,10 +153,10 @@ export const environmentRoutes: Route[] = [
     path: '/environments/:uuid/released-versions/currently-supported',
     access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
-      const { environment, releasedVersions } = await services.environments.currentlySupported(
-        params.uuid!,
-        text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {},
-      );
+      const { environment, releasedVersions } = await services.environments.currentlySupported(params.uuid!, {
+        ...(text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {}),
+        ...(text(query.version) ? { version: text(query.version)! } : {}),
+      });
       return ok(currentlySupportedBody(urls, environment, releasedVersions, `${urls.base}${req.originalUrl}`));
     },
   },
@@ -151,9 +191,10 @@ export const environmentRoutes: Route[] = [
         params.version!,
         params.environment!,
       );
+      // Recording it again answers 200 with the existing release, still at its Location.
       return isNew
         ? created(releasedVersionBody(urls, release), urls.releasedVersion(release.uuid))
-        : ok(releasedVersionBody(urls, release));
+        : ok(releasedVersionBody(urls, release), { Location: urls.releasedVersion(release.uuid) });
     },
   },
   {

@@ -1,27 +1,61 @@
 // The matrix and can-i-deploy.
-import { ValidationError } from '../http/errors.ts';
-import { ok, type Call, type Route } from '../http/resource.ts';
+import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { ok, text, type Call, type Reply, type Route } from '../http/resource.ts';
 import type { QueryObject } from '../http/rack-query.ts';
 import { parseMatrixQuery, parseSelector, type MatrixOptions, type UnresolvedSelector } from '../matrix/parse-query.ts';
-import { matrixBody } from '../serializers/matrix.ts';
+import { matrixBody, matrixText } from '../serializers/matrix.ts';
 
-async function answer(call: Call, selectors: UnresolvedSelector[], options: MatrixOptions) {
+/** text/plain when the client prefers it to JSON (the Pact Broker answers the matrix as a text table then). */
+const wantsText = (call: Call) =>
+  call.req.headers.accept !== undefined &&
+  call.req.accepts(['application/hal+json', 'application/json', 'text/plain']) === 'text/plain';
+
+async function answer(call: Call, selectors: UnresolvedSelector[], options: MatrixOptions): Promise<Reply> {
   const result = await call.services.matrix.find(selectors, options);
+  if (wantsText(call)) return text(matrixText(result));
   const decorations = await call.services.matrix.decorations(result);
   return ok(matrixBody(call.urls, result, decorations));
 }
 
+/**
+ * /can-i-deploy's `ignore[]=Name` or `ignore[][pacticipant]=Name&ignore[][version]=1`; entries without a
+ * pacticipant are dropped, as the Pact Broker drops them.
+ */
 function ignoreSelectors(query: QueryObject): UnresolvedSelector[] {
   const ignore = query.ignore;
-  if (Array.isArray(ignore)) {
-    return ignore.map((item) =>
-      typeof item === 'string' ? { pacticipant: item } : Array.isArray(item) ? {} : parseSelector(item),
-    );
-  }
-  return typeof ignore === 'string' && ignore !== '' ? [{ pacticipant: ignore }] : [];
+  const items = Array.isArray(ignore) ? ignore : ignore === undefined ? [] : [ignore];
+  return items.flatMap((item): UnresolvedSelector[] => {
+    if (typeof item === 'string') return item === '' ? [] : [{ pacticipant: item }];
+    if (Array.isArray(item)) return [];
+    const { pacticipant, version } = parseSelector(item);
+    if (pacticipant === undefined) return [];
+    return [version === undefined ? { pacticipant } : { pacticipant, version }];
+  });
 }
 
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+/**
+ * A single text parameter of /can-i-deploy, with the problem when it is not one (the Pact Broker answers
+ * these with `{"errors": {"<parameter>": [...]}}`).
+ */
+function textParameter(query: QueryObject, name: string, required: boolean, errors: Record<string, string[]>) {
+  const value = query[name];
+  if (value === undefined) {
+    if (required) errors[name] = ['is missing'];
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    errors[name] = ['must be a single text value'];
+    return undefined;
+  }
+  if (value === '') {
+    errors[name] = ['must be filled'];
+    return undefined;
+  }
+  return value;
+}
+
+/** A path parameter of the route (Express always sets them). */
+const param = (call: Call, name: string): string => call.params[name] ?? '';
 
 export const matrixRoutes: Route[] = [
   {
@@ -38,27 +72,29 @@ export const matrixRoutes: Route[] = [
     method: 'get',
     path: '/can-i-deploy',
     access: 'read',
-    handler: (call) => {
-      const { query } = call;
-      const pacticipant = text(query.pacticipant);
-      const version = text(query.version);
-      const to = text(query.to) ?? text(query.tag);
-      const environment = text(query.environment);
-      const errors: string[] = [];
-      if (!pacticipant) errors.push('pacticipant is required');
-      if (!version) errors.push('version is required');
-      if (to !== undefined && environment !== undefined) errors.push('Give either to (a tag) or environment, not both');
-      if (to === undefined && environment === undefined)
-        errors.push('Give the environment (or the tag) you are deploying to');
-      if (errors.length > 0) throw new ValidationError(errors);
-      const options: MatrixOptions = {
-        latestby: 'cvp',
-        limit: 100,
-        ignore: ignoreSelectors(query),
-        ...(to !== undefined ? { tag: to, latest: true } : { environment: environment! }),
-      };
-      if (options.ignore.some((selector) => selector.pacticipant === undefined))
-        throw new ValidationError(['Please specify the pacticipant name to ignore']);
+    handler: async (call) => {
+      const { query, services } = call;
+      const errors: Record<string, string[]> = {};
+      const pacticipant = textParameter(query, 'pacticipant', true, errors);
+      const version = textParameter(query, 'version', true, errors);
+      const to = textParameter(query, 'to', false, errors) ?? textParameter(query, 'tag', false, errors);
+      const environment = textParameter(query, 'environment', false, errors);
+      if (pacticipant !== undefined && !(await services.matrix.pacticipantExists(pacticipant)))
+        errors.pacticipant = [`Pacticipant ${pacticipant} not found`];
+      if (environment !== undefined && !(await services.matrix.environmentExists(environment)))
+        errors.environment = [`Environment with name '${environment}' does not exist`];
+      // Problems with the combination belong to no single parameter: the Pact Broker files them under "".
+      if (to !== undefined && environment !== undefined)
+        errors[''] = ['give either to (a tag) or environment, not both'];
+      else if (to === undefined && environment === undefined && !('to' in errors || 'environment' in errors))
+        errors[''] = ['give the environment (or the tag) you are deploying to'];
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+      const ignore = ignoreSelectors(query);
+      // To an environment, each live version of every other pacticipant is checked (cvpv); to a tag, its latest.
+      const options: MatrixOptions =
+        to !== undefined
+          ? { latestby: 'cvp', limit: 100, ignore, tag: to, latest: true }
+          : { latestby: 'cvpv', limit: 100, ignore, environment: environment! };
       return answer(call, [{ pacticipant: pacticipant!, version: version! }], options);
     },
   },
@@ -66,23 +102,59 @@ export const matrixRoutes: Route[] = [
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/latest-version/can-i-deploy/to-environment/:environment',
     access: 'read',
-    handler: ({ params, ...call }) =>
-      answer({ params, ...call }, [{ pacticipant: params.pacticipant!, branch: params.branch!, latest: true }], {
+    handler: async (call) => {
+      const [pacticipant, branch, environment] = [
+        param(call, 'pacticipant'),
+        param(call, 'branch'),
+        param(call, 'environment'),
+      ];
+      const [latest, environmentExists] = await Promise.all([
+        call.services.matrix.latestVersionOnBranch(pacticipant, branch),
+        call.services.matrix.environmentExists(environment),
+      ]);
+      if (latest === undefined) throw new NotFoundError(`${pacticipant} has no version on branch ${branch}`);
+      if (!environmentExists) throw new NotFoundError(`No environment is named '${environment}'`);
+      return answer(call, [{ pacticipant, branch, latest: true }], {
+        latestby: 'cvpv',
+        limit: 100,
+        ignore: [],
+        environment,
+      });
+    },
+  },
+  {
+    method: 'get',
+    path: '/pacticipants/:pacticipant/latest-version/:tag/can-i-deploy/to/:to',
+    access: 'read',
+    handler: async (call) => {
+      const [pacticipant, tag, to] = [param(call, 'pacticipant'), param(call, 'tag'), param(call, 'to')];
+      if ((await call.services.matrix.latestVersionWithTag(pacticipant, tag)) === undefined)
+        throw new NotFoundError(`${pacticipant} has no version tagged ${tag}`);
+      return answer(call, [{ pacticipant, tag, latest: true }], {
         latestby: 'cvp',
         limit: 100,
         ignore: [],
-        environment: params.environment!,
-      }),
+        tag: to,
+        latest: true,
+      });
+    },
   },
   {
     method: 'get',
     path: '/matrix/provider/:provider/consumer/:consumer',
     access: 'read',
-    handler: ({ params, ...call }) =>
-      answer({ params, ...call }, [{ pacticipant: params.consumer! }, { pacticipant: params.provider! }], {
-        latestby: 'cvpv',
-        limit: 100,
-        ignore: [],
-      }),
+    handler: async (call) => {
+      const [provider, consumer] = [param(call, 'provider'), param(call, 'consumer')];
+      // The options come from the query, as for /matrix (no latestby: every verification); selectors do not.
+      const { options, errors } = parseMatrixQuery({ ...call.query, q: [{ pacticipant: consumer }] });
+      if (errors.length > 0) throw new ValidationError(errors);
+      const [consumerExists, providerExists] = await Promise.all([
+        call.services.matrix.pacticipantExists(consumer),
+        call.services.matrix.pacticipantExists(provider),
+      ]);
+      if (!consumerExists || !providerExists)
+        throw new NotFoundError(`No integration between ${consumer} and ${provider} found`);
+      return answer(call, [{ pacticipant: consumer }, { pacticipant: provider }], options);
+    },
   },
 ];

@@ -2,7 +2,9 @@
 import { NotFoundError } from '../http/errors.ts';
 import { created, noContent, ok, type Reply, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
+import { pageLinks, requestedPage } from '../http/paging.ts';
 import { pageSchema, versionSchema } from '../schemas/version.ts';
+import { versionWithPlacesBody } from '../serializers/environments.ts';
 import {
   branchBody,
   branchVersionBody,
@@ -107,7 +109,9 @@ export const versionRoutes: Route[] = [
     path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
     access: 'write',
     handler: async ({ params, services, urls }) => {
-      const { created: isNew } = await services.versions.putTag(params.pacticipant!, params.version!, params.tag!);
+      const { created: isNew } = await services.versions.putTag(params.pacticipant!, params.version!, params.tag!, {
+        fromTagResource: true,
+      });
       const { pacticipant, version, tag } = await services.versions.findTag(
         params.pacticipant!,
         params.version!,
@@ -131,15 +135,52 @@ export const versionRoutes: Route[] = [
     method: 'get',
     path: '/pacticipants/:pacticipant/branches',
     access: 'read',
-    handler: async ({ params, services, urls }) => {
-      const { pacticipant, branches } = await services.versions.branches(params.pacticipant!);
+    handler: async ({ params, query, services, urls }) => {
+      const page = requestedPage(query);
+      const filter = typeof query.q === 'string' && query.q !== '' ? query.q : undefined;
+      const { pacticipant, branches, total } = await services.versions.branches(params.pacticipant!, {
+        ...(filter === undefined ? {} : { query: filter }),
+        page: page.number,
+        size: page.size,
+      });
+      const paging = pageLinks(urls.branches(pacticipant.name), page, total);
       return ok({
         _embedded: { branches: branches.map((branch) => branchBody(urls, pacticipant, branch, null)) },
+        page: paging.page,
         _links: {
-          self: { href: urls.branches(pacticipant.name) },
+          self: { title: `${pacticipant.name} branches`, href: paging.self },
+          'pb:branches': branches.map((branch) => ({
+            name: branch.name,
+            href: urls.branch(pacticipant.name, branch.name),
+          })),
           'pb:pacticipant': { href: urls.pacticipant(pacticipant.name), name: pacticipant.name },
+          ...paging.links,
         },
       });
+    },
+  },
+  {
+    // Deletes every branch but the excluded ones and the main branch (`?exclude[]=feat/x`); the versions stay.
+    method: 'delete',
+    path: '/pacticipants/:pacticipant/branches',
+    access: 'write',
+    handler: async ({ params, query, services }) => {
+      const exclude = (
+        Array.isArray(query.exclude) ? query.exclude : query.exclude === undefined ? [] : [query.exclude]
+      ).filter((name): name is string => typeof name === 'string' && name !== '');
+      const { pacticipant, deleted, remaining } = await services.versions.deleteBranches(params.pacticipant!, exclude);
+      const names = remaining.map((branch) => branch.name).sort();
+      return {
+        status: 202,
+        body: {
+          notices: [
+            {
+              type: 'info',
+              text: `Deleted ${deleted.length} branch${deleted.length === 1 ? '' : 'es'} of ${pacticipant.name}. Branches left: ${names.length > 0 ? names.join(', ') : 'none'}`,
+            },
+          ],
+        },
+      };
     },
   },
   {
@@ -174,16 +215,25 @@ export const versionRoutes: Route[] = [
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/versions',
     access: 'read',
-    handler: async ({ params, services, urls }) => {
-      const { pacticipant, branch, versions } = await services.versions.branchVersions(
-        params.pacticipant!,
-        params.branch!,
-      );
+    handler: async ({ params, query, services, urls }) => {
+      const page = requestedPage(query);
+      const found = await services.versions.branchVersions(params.pacticipant!, params.branch!, {
+        page: page.number,
+        size: page.size,
+      });
+      const { pacticipant, branch, versions, total, deployed, released } = found;
+      const paging = pageLinks(urls.branchVersions(pacticipant.name, branch.name), page, total);
       return ok({
-        _embedded: { versions: versions.map((version) => briefVersionBody(urls, pacticipant.name, version)) },
+        _embedded: {
+          versions: versions.map((version) =>
+            versionWithPlacesBody(urls, pacticipant.name, version, deployed, released),
+          ),
+        },
+        page: paging.page,
         _links: {
-          self: { href: urls.branchVersions(pacticipant.name, branch.name) },
+          self: { title: `Versions of ${pacticipant.name} on branch ${branch.name}`, href: paging.self },
           'pb:branch': { href: urls.branch(pacticipant.name, branch.name) },
+          ...paging.links,
         },
       });
     },

@@ -56,8 +56,9 @@ export function deployedVersionBody(urls: Urls, row: DeployedVersionRow) {
   return {
     uuid: row.uuid,
     currentlyDeployed: row.undeployedAt === null,
-    applicationInstance: row.applicationInstance === '' ? null : row.applicationInstance,
-    target: row.applicationInstance === '' ? null : row.applicationInstance, // the older name the Pact Broker still sends
+    // Absent without an application instance, as the Pact Broker leaves them out; `target` is the older name it still sends.
+    applicationInstance: row.applicationInstance === '' ? undefined : row.applicationInstance,
+    target: row.applicationInstance === '' ? undefined : row.applicationInstance,
     createdAt: row.createdAt.toISOString(),
     undeployedAt: row.undeployedAt?.toISOString(),
     _embedded: embedded(urls, row),
@@ -80,7 +81,10 @@ export function currentlyDeployedBody(urls: Urls, environment: Environment, rows
   return {
     _embedded: { deployedVersions: rows.map((row) => deployedVersionBody(urls, row)) },
     _links: {
-      self: { title: `Versions currently deployed to ${environment.displayName ?? environment.name}`, href: self },
+      self: {
+        title: `Versions currently deployed to ${displayNameFor(environment.name, environment.displayName)}`,
+        href: self,
+      },
     },
   };
 }
@@ -89,7 +93,78 @@ export function currentlySupportedBody(urls: Urls, environment: Environment, row
   return {
     _embedded: { releasedVersions: rows.map((row) => releasedVersionBody(urls, row)) },
     _links: {
-      self: { title: `Released versions supported in ${environment.displayName ?? environment.name}`, href: self },
+      self: {
+        title: `Released versions supported in ${displayNameFor(environment.name, environment.displayName)}`,
+        href: self,
+      },
+    },
+  };
+}
+
+/** A version in a list, with links to where it was deployed and released. */
+export function versionWithPlacesBody(
+  urls: Urls,
+  pacticipantName: string,
+  version: Parameters<typeof briefVersionBody>[2] & { id: number },
+  deployed: DeployedVersionRow[],
+  released: ReleasedVersionRow[],
+) {
+  const body = briefVersionBody(urls, pacticipantName, version);
+  const where = (environment: Environment) => displayNameFor(environment.name, environment.displayName);
+  return {
+    ...body,
+    _links: {
+      ...body._links,
+      'pb:deployed-environments': deployed
+        .filter((row) => row.versionId === version.id)
+        .map((row) => ({
+          title: `Version deployed to ${where(row.environment)}`,
+          name: where(row.environment),
+          href: urls.deployedVersion(row.uuid),
+          currentlyDeployed: row.undeployedAt === null,
+        })),
+      'pb:released-environments': released
+        .filter((row) => row.versionId === version.id)
+        .map((row) => ({
+          title: `Version released to ${where(row.environment)}`,
+          name: where(row.environment),
+          href: urls.releasedVersion(row.uuid),
+          currentlySupported: row.supportEndedAt === null,
+        })),
+    },
+  };
+}
+
+export function environmentVersionsBody(
+  urls: Urls,
+  found: {
+    pacticipant: { name: string };
+    environment: Environment;
+    versions: (Parameters<typeof briefVersionBody>[2] & { id: number })[];
+    total: number;
+    deployed: DeployedVersionRow[];
+    released: ReleasedVersionRow[];
+  },
+  page: { number: number; size: number },
+) {
+  const name = found.pacticipant.name;
+  const self = `${urls.pacticipant(name)}/environments/${encodeURIComponent(found.environment.uuid)}/versions`;
+  const pages = Math.max(1, Math.ceil(found.total / page.size));
+  const at = (number: number) => `${self}?pageNumber=${number}&pageSize=${page.size}`;
+  return {
+    _embedded: {
+      versions: found.versions.map((version) =>
+        versionWithPlacesBody(urls, name, version, found.deployed, found.released),
+      ),
+    },
+    page: { number: page.number, size: page.size, totalElements: found.total, totalPages: pages },
+    _links: {
+      self: {
+        title: `Versions of ${name} in ${displayNameFor(found.environment.name, found.environment.displayName)}`,
+        href: at(page.number),
+      },
+      ...(page.number < pages ? { next: { href: at(page.number + 1) } } : {}),
+      ...(page.number > 1 ? { previous: { href: at(page.number - 1) } } : {}),
     },
   };
 }

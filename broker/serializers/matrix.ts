@@ -72,6 +72,27 @@ function rowBody(urls: Urls, decorations: VersionDecorations, row: MatrixRow) {
   };
 }
 
+/**
+ * The matrix as a text table (for `Accept: text/plain`, as the Pact Broker offers it): one line per row,
+ * then the answer. Hand-written: a table of seven short columns needs no library.
+ */
+export function matrixText(answer: MatrixAnswer): string {
+  const header = ['CONSUMER', 'C_VERSION', 'PROVIDER', 'P_VERSION', 'NUMBER', 'SUCCESS'];
+  const rows = [...answer.considered, ...answer.ignored].map((row) => [
+    row.consumerName,
+    row.consumerVersionNumber,
+    row.providerName,
+    row.providerVersionNumber ?? '',
+    row.verificationNumber === null ? '' : String(row.verificationNumber),
+    row.success === null ? '' : String(row.success),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ');
+  const table = [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n');
+  const { deployable, reasons } = answer.status;
+  return `${table}\n\nDeployable: ${String(deployable)}\nReason: ${reasons.map((reason) => reason.text).join('\n')}\n`;
+}
+
 export function matrixBody(urls: Urls, answer: MatrixAnswer, decorations: VersionDecorations) {
   const { status } = answer;
   return {

@@ -133,6 +133,23 @@ export class BrokerTestData implements PromiseLike<void> {
     });
   }
 
+  /** Makes the pact already published for the current consumer version with `provider` the current pact (to verify it again). */
+  existingPact(provider: string): this {
+    const [consumer, consumerVersion] = [this.consumerName!, this.consumerVersionNumber!];
+    this.providerName = provider;
+    return this.step(async () => {
+      const publication = await this.prisma.pactPublication.findFirstOrThrow({
+        where: {
+          consumer: { name: consumer },
+          provider: { name: provider },
+          consumerVersion: { number: consumerVersion },
+        },
+        include: { pactVersion: true },
+      });
+      this.pactSha = publication.pactVersion.sha;
+    });
+  }
+
   /** Replaces the current pact with new content (the API refuses this by default; test data may). */
   revisePact(): this {
     return this.pact(this.providerName);

@@ -87,8 +87,32 @@ export class VersionsRepository {
     return this.db.branch.findUnique({ where: { pacticipantId_name: { pacticipantId, name } } });
   }
 
-  listBranches(pacticipantId: number): Promise<Branch[]> {
-    return this.db.branch.findMany({ where: { pacticipantId }, orderBy: { createdAt: 'desc' } });
+  /** A page of a pacticipant's branches, most recently updated first, optionally whose name contains `query`. */
+  async listBranches(
+    pacticipantId: number,
+    options: { query?: string; skip?: number; take?: number } = {},
+  ): Promise<{ branches: Branch[]; total: number }> {
+    const where = {
+      pacticipantId,
+      ...(options.query ? { name: { contains: options.query, mode: 'insensitive' as const } } : {}),
+    };
+    const [branches, total] = await Promise.all([
+      this.db.branch.findMany({
+        where,
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        ...(options.skip === undefined ? {} : { skip: options.skip }),
+        ...(options.take === undefined ? {} : { take: options.take }),
+      }),
+      this.db.branch.count({ where }),
+    ]);
+    return { branches, total };
+  }
+
+  /** Deletes a pacticipant's branches except those named (their versions stay); returns the names deleted. */
+  async deleteBranchesExcept(pacticipantId: number, keep: string[]): Promise<string[]> {
+    const doomed = await this.db.branch.findMany({ where: { pacticipantId, name: { notIn: keep } } });
+    await this.db.branch.deleteMany({ where: { id: { in: doomed.map((branch) => branch.id) } } });
+    return doomed.map((branch) => branch.name);
   }
 
   /**
@@ -128,6 +152,8 @@ export class VersionsRepository {
         SELECT id, ${versionId}, ${pacticipantId}, name FROM branches WHERE pacticipant_id = ${pacticipantId} AND name = ${branch}
         ON CONFLICT (branch_id, version_id) DO NOTHING`;
     }
+    await this.db
+      .$executeRaw`UPDATE branches SET updated_at = now() WHERE pacticipant_id = ${pacticipantId} AND name = ${branch} AND updated_at < now() - interval '60 seconds'`;
   }
 
   /** Puts a version on a branch (creating the branch); returns whether the version was new to it. */
@@ -147,7 +173,17 @@ export class VersionsRepository {
       data: [{ branchId: branch.id, versionId: version.id, pacticipantId, branchName: name }],
       skipDuplicates: true,
     });
+    await this.touchBranch(branch.id);
     return { branch, added: added.count === 1 };
+  }
+
+  /**
+   * Marks a branch as just used (branches are listed most recently updated first). As the Pact Broker does,
+   * at most once a minute: publications to one branch need not queue on its row lock.
+   */
+  async touchBranch(branchId: number): Promise<void> {
+    await this.db
+      .$executeRaw`UPDATE branches SET updated_at = now() WHERE id = ${branchId} AND updated_at < now() - interval '60 seconds'`;
   }
 
   async removeFromBranch(branchId: number, versionId: number): Promise<boolean> {
@@ -163,12 +199,13 @@ export class VersionsRepository {
     await this.db.branch.delete({ where: { id: branchId } });
   }
 
-  branchVersions(branchId: number, take: number): Promise<Version[]> {
-    return this.db.version.findMany({
-      where: { branchVersions: { some: { branchId } } },
-      orderBy: { id: 'desc' },
-      take,
-    });
+  async branchVersions(branchId: number, skip: number, take: number): Promise<{ versions: Version[]; total: number }> {
+    const where = { branchVersions: { some: { branchId } } };
+    const [versions, total] = await Promise.all([
+      this.db.version.findMany({ where, orderBy: { id: 'desc' }, skip, take }),
+      this.db.version.count({ where }),
+    ]);
+    return { versions, total };
   }
 
   latestOnBranchId(branchId: number): Promise<Version | null> {

@@ -1,11 +1,13 @@
 // Pacticipant versions, the branches they are on and their tags. Writes auto-create the pacticipant
 // and the version, as the Pact Broker does (the verifier tags provider versions that way).
 import type { PrismaClient } from '../prisma-client.ts';
+import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../config.ts';
 import { inTransaction } from '../db.ts';
 import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
 import { EnvironmentsRepository } from '../environments/environments.repository.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
+import { BranchRules } from './branch-rules.ts';
 import { VersionsRepository, type Branch, type Version } from './versions.repository.ts';
 
 export interface VersionView {
@@ -14,7 +16,14 @@ export interface VersionView {
 }
 
 export class VersionsService {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly rules: BranchRules;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    settings: BranchSettings = DEFAULT_BRANCH_SETTINGS,
+  ) {
+    this.rules = new BranchRules(settings);
+  }
 
   private async pacticipant(name: string): Promise<Pacticipant> {
     const pacticipant = await new PacticipantsRepository(this.prisma).findByName(name);
@@ -52,7 +61,10 @@ export class VersionsService {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version, created } = await versions.getOrCreate(pacticipant.id, number, fields.buildUrl);
-      if (fields.branch !== undefined) await versions.addToBranch(pacticipant.id, version, fields.branch);
+      if (fields.branch !== undefined) {
+        await versions.addToBranch(pacticipant.id, version, fields.branch);
+        await this.rules.detectMainBranch(tx, pacticipant.id, [fields.branch]);
+      }
       return { created };
     });
   }
@@ -84,12 +96,27 @@ export class VersionsService {
 
   // Tags
 
-  async putTag(pacticipantName: string, number: string, tag: string): Promise<{ created: boolean }> {
+  /**
+   * Tags a version (creating what is missing). A first tag may become the version's branch and the
+   * pacticipant's main branch; through the tag resource (`fromTagResource`), a tag named after an
+   * environment also records a deployment there, as the Pact Broker's tag resource does.
+   */
+  async putTag(
+    pacticipantName: string,
+    number: string,
+    tag: string,
+    options: { fromTagResource?: boolean } = {},
+  ): Promise<{ created: boolean }> {
     return inTransaction(this.prisma, async (tx) => {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version } = await versions.getOrCreate(pacticipant.id, number);
-      return { created: await versions.addTag(pacticipant.id, version.id, tag) };
+      const branch = await this.rules.branchFromFirstTag(tx, version, [tag]);
+      if (branch !== undefined) await versions.addToBranch(pacticipant.id, version, branch);
+      await this.rules.detectMainBranch(tx, pacticipant.id, [tag]);
+      const created = await versions.addTag(pacticipant.id, version.id, tag);
+      if (options.fromTagResource) await this.rules.deploymentForTag(tx, pacticipant.id, version.id, tag);
+      return { created };
     });
   }
 
@@ -125,14 +152,47 @@ export class VersionsService {
     return { pacticipant, branch, latest: await versions.latestOnBranchId(branch.id) };
   }
 
-  async branches(pacticipantName: string) {
+  /** A page of the pacticipant's branches (most recently updated first), optionally filtered by name. */
+  async branches(pacticipantName: string, options: { query?: string; page: number; size: number }) {
     const pacticipant = await this.pacticipant(pacticipantName);
-    return { pacticipant, branches: await new VersionsRepository(this.prisma).listBranches(pacticipant.id) };
+    const { branches, total } = await new VersionsRepository(this.prisma).listBranches(pacticipant.id, {
+      ...(options.query === undefined ? {} : { query: options.query }),
+      skip: (options.page - 1) * options.size,
+      take: options.size,
+    });
+    return { pacticipant, branches, total };
   }
 
-  async branchVersions(pacticipantName: string, branchName: string) {
+  /**
+   * DELETE /pacticipants/{p}/branches: deletes every branch except those named and the main branch (the
+   * versions stay). Returns what was deleted and the branches left.
+   */
+  async deleteBranches(pacticipantName: string, exclude: string[]) {
+    const pacticipant = await this.pacticipant(pacticipantName);
+    const keep = [...exclude, ...(pacticipant.mainBranch ? [pacticipant.mainBranch] : [])];
+    return inTransaction(this.prisma, async (tx) => {
+      const versions = new VersionsRepository(tx);
+      const deleted = await versions.deleteBranchesExcept(pacticipant.id, keep);
+      const { branches: remaining } = await versions.listBranches(pacticipant.id);
+      return { pacticipant, deleted, remaining };
+    });
+  }
+
+  /** A page of the versions on a branch, newest first, with where each is deployed or released. */
+  async branchVersions(pacticipantName: string, branchName: string, page: { page: number; size: number }) {
     const found = await this.findBranch(pacticipantName, branchName);
-    return { ...found, versions: await new VersionsRepository(this.prisma).branchVersions(found.branch.id, 100) };
+    const { versions, total } = await new VersionsRepository(this.prisma).branchVersions(
+      found.branch.id,
+      (page.page - 1) * page.size,
+      page.size,
+    );
+    const ids = versions.map((version) => version.id);
+    const deployments = new DeploymentsRepository(this.prisma);
+    const [deployed, released] = await Promise.all([
+      deployments.deploymentsOfVersions(ids),
+      deployments.releasesOfVersions(ids),
+    ]);
+    return { ...found, versions, total, deployed, released };
   }
 
   async deleteBranch(pacticipantName: string, branchName: string): Promise<void> {
@@ -146,7 +206,9 @@ export class VersionsService {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version } = await versions.getOrCreate(pacticipant.id, number);
-      return { created: (await versions.addToBranch(pacticipant.id, version, branchName)).added };
+      const { added } = await versions.addToBranch(pacticipant.id, version, branchName);
+      await this.rules.detectMainBranch(tx, pacticipant.id, [branchName]);
+      return { created: added };
     });
   }
 

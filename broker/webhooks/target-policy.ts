@@ -85,6 +85,8 @@ export interface TargetPolicyOptions {
   methods: string[];
   hosts: string[];
   allowPublicHosts: boolean;
+  /** Let webhooks reach internal addresses too, as the Pact Broker does (BROKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES). */
+  allowPrivateAddresses?: boolean;
 }
 
 export class TargetPolicy {
@@ -112,7 +114,9 @@ export class TargetPolicy {
   /** Whether a resolved address may be connected to for this host. */
   addressAllowed(hostname: string, address: string): boolean {
     if (this.nameAllowed(hostname) || this.addressWhitelisted(address)) return true;
-    return this.options.allowPublicHosts && !isInternalAddress(address);
+    return (
+      this.options.allowPublicHosts && (this.options.allowPrivateAddresses === true || !isInternalAddress(address))
+    );
   }
 
   /** Problems with a webhook's method and URL as written, by field (empty: allowed so far; DNS is checked on sending). */
@@ -145,7 +149,8 @@ export class TargetPolicy {
     if (isIP(hostname)) return this.addressAllowed(hostname, hostname) ? undefined : refused;
     // Other names are checked on the addresses they resolve to, when sending (a bare `https://webhook`
     // is accepted here, as the Pact Broker accepts it: if it resolves to an internal address, sending is refused).
-    if (!this.options.allowPublicHosts || INTERNAL_NAME.test(hostname)) return refused;
+    if (!this.options.allowPublicHosts || (INTERNAL_NAME.test(hostname) && !this.options.allowPrivateAddresses))
+      return refused;
     return undefined;
   }
 
