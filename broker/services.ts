@@ -43,11 +43,15 @@ export function webhookTargetPolicy(config: BrokerConfig): TargetPolicy {
 }
 
 export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
-  return new WebhookExecutor(webhookTargetPolicy(config), config.webhookTimeoutSeconds);
+  return new WebhookExecutor(webhookTargetPolicy(config), {
+    timeoutSeconds: config.webhookTimeoutSeconds,
+    // As the Pact Broker: a target's response is shown only when the operator whitelisted webhook hosts.
+    showResponse: config.webhookHosts.length > 0,
+  });
 }
 
 export function createServices(prisma: PrismaClient, config: BrokerConfig): Services {
-  const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookRetry, config.webhookTimeoutSeconds));
+  const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookTimeoutSeconds));
   const matrix = new MatrixService(prisma);
   const pacts = new PactsService(
     prisma,

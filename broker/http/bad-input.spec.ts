@@ -310,7 +310,7 @@ const cases: Case[] = [
     path: '/webhooks',
     body: { events: [{ name: 'contract_published' }], request: { method: 'POST', url: 'http://internal:8080/' } },
     status: 400,
-    message: /scheme must be one of https/,
+    message: /scheme must be https/,
   },
   {
     name: 'a webhook with an unknown event',

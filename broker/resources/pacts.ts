@@ -20,7 +20,7 @@ function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
       { consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! },
       pact,
       mode,
-      { baseUrl: urls.base },
+      call.webhookOrigin,
     );
     const body = pactBody(urls, row);
     return outcome.created ? created(body, urls.pact(params.provider!, params.consumer!, params.version!)) : ok(body);

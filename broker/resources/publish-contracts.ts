@@ -9,9 +9,11 @@ export const publishContractsRoutes: Route[] = [
     method: 'post',
     path: '/contracts/publish',
     access: 'write',
-    handler: async ({ body, services, urls }) => {
+    handler: async ({ body, services, urls, webhookOrigin }) => {
       const request = parseInput(publishContractsSchema, body ?? {});
-      return ok(publishContractsBody(urls, await services.publishContracts.publish(request, { baseUrl: urls.base })));
+      // Webhooks get the publication's build URL and branch (${pactbroker.buildUrl}, consumerVersionBranch).
+      const origin = { ...webhookOrigin, buildUrl: request.buildUrl, consumerVersionBranch: request.branch ?? null };
+      return ok(publishContractsBody(urls, await services.publishContracts.publish(request, origin)));
     },
   },
 ];
