@@ -69,6 +69,6 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     environments: new EnvironmentsService(prisma),
     webhooks: new WebhooksService(prisma, webhookTargetPolicy(config), webhookExecutor(config)),
     integrations: new IntegrationsService(prisma),
-    badges: new BadgesService(prisma, pacts, matrix),
+    badges: new BadgesService(prisma, matrix),
   };
 }

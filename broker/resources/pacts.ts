@@ -1,6 +1,7 @@
 // Pacts: the legacy publish resource (PUT/PATCH .../version/{v}), pacts by consumer version, by tag,
 // branch or content SHA, and the lists per provider and per integration.
 import { readPact } from '../pacts/content.ts';
+import { duplicateNameMessage } from '../pacticipants/potential-duplicates.ts';
 import type { PactRow } from '../pacts/pacts.repository.ts';
 import { created, noContent, ok, type Call, type Reply, type Route } from '../http/resource.ts';
 import { NotFoundError } from '../http/errors.ts';
@@ -16,6 +17,14 @@ function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
   return async (call) => {
     const { params, services, urls } = call;
     const pact = readPact(call.body, 'body');
+    // A new pacticipant name very like an existing one is refused (409, as text), as the Pact Broker does.
+    if (call.config.checkForPotentialDuplicatePacticipantNames) {
+      const found = await services.pacticipants.potentialDuplicates([params.consumer!, params.provider!]);
+      if (found.length > 0) {
+        const message = found.map((each) => duplicateNameMessage(each.name, each.existing, urls.base)).join('\n');
+        return { status: 409, body: message, contentType: 'text/plain;charset=utf-8' };
+      }
+    }
     const { outcome, row } = await services.pacts.publishAt(
       { consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! },
       pact,

@@ -18,7 +18,8 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** What a webhook without events listens to (the Pact Broker's default, kept for old clients). */
 export const DEFAULT_WEBHOOK_EVENT: WebhookEvent = 'contract_content_changed';
 
-const provided = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
+const provided = (value: string | null | undefined): value is string =>
+  typeof value === 'string' && value.trim() !== '';
 
 const party = z
   .object({ name: nameText('name').nullish(), label: nameText('label').nullish() }, { error: 'must be an object' })

@@ -28,7 +28,13 @@ export function triggeredWebhookSummary(urls: Urls, row: TriggeredWebhookSummary
       'pb:logs': { title: 'Delivery logs', ...(name !== undefined ? { name } : {}), href: logs },
       logs: { title: 'Deprecated: use pb:logs', ...(name !== undefined ? { name } : {}), href: logs },
       ...(row.webhook
-        ? { 'pb:webhook': { title: 'Webhook', ...(name !== undefined ? { name } : {}), href: urls.webhook(row.webhookUuid) } }
+        ? {
+            'pb:webhook': {
+              title: 'Webhook',
+              ...(name !== undefined ? { name } : {}),
+              href: urls.webhook(row.webhookUuid),
+            },
+          }
         : {}),
     },
   };

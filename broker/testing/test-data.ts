@@ -75,7 +75,11 @@ export class BrokerTestData implements PromiseLike<void> {
       hosts: [],
       allowPublicHosts: true,
     });
-    this.webhooks = new WebhooksService(prisma, policy, new WebhookExecutor(policy, { timeoutSeconds: 5, showResponse: false }));
+    this.webhooks = new WebhooksService(
+      prisma,
+      policy,
+      new WebhookExecutor(policy, { timeoutSeconds: 5, showResponse: false }),
+    );
   }
 
   private step(work: () => Promise<unknown>): this {

@@ -103,7 +103,9 @@ export function templateParameters(
     'pactbroker.providerLabels': pact.provider.labels.join(', '),
     'pactbroker.providerVersionNumber': context.providerVersion?.number ?? verification?.providerVersion.number ?? '',
     'pactbroker.providerVersionBranch':
-      context.providerVersion !== undefined ? context.providerVersion.branch : latestBranch(verification?.providerVersion),
+      context.providerVersion !== undefined
+        ? context.providerVersion.branch
+        : latestBranch(verification?.providerVersion),
     'pactbroker.providerVersionTags': verification?.providerVersion.tags.join(', ') ?? '',
     'pactbroker.providerVersionDescriptions': context.providerVersion?.descriptions.join(', ') ?? '',
     'pactbroker.githubVerificationStatus': githubStatus(success),
@@ -135,7 +137,13 @@ export function placeholderPact(): PactFacts {
 
 export function placeholderVerification(): VerificationFacts {
   return {
-    providerVersion: { id: 0, number: 'aaaabbbbccccddddeeeeffff1111222233334444', branches: [], tags: ['master'], buildUrl: null },
+    providerVersion: {
+      id: 0,
+      number: 'aaaabbbbccccddddeeeeffff1111222233334444',
+      branches: [],
+      tags: ['master'],
+      buildUrl: null,
+    },
     success: true,
     number: 1,
   };

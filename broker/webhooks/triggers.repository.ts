@@ -215,7 +215,9 @@ export class TriggersRepository {
   }
 
   /** The latest verification of a pact content (by anyone), as the Pact Broker's `pact.latest_verification`. */
-  async latestVerificationOf(pactVersionId: number): Promise<{ number: number; success: boolean; providerVersionId: number } | undefined> {
+  async latestVerificationOf(
+    pactVersionId: number,
+  ): Promise<{ number: number; success: boolean; providerVersionId: number } | undefined> {
     const [row] = await this.db.$queryRaw<{ number: number; success: boolean; provider_version_id: number }[]>`
       SELECT number, success, provider_version_id FROM verifications WHERE pact_version_id = ${pactVersionId} ORDER BY id DESC LIMIT 1`;
     return row ? { number: row.number, success: row.success, providerVersionId: row.provider_version_id } : undefined;

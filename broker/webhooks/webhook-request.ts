@@ -43,7 +43,10 @@ export function storableRequest(request: {
     present.map(([key, value]) =>
       // Header names are case-insensitive; the Pact Broker keeps (and shows) them in lower case.
       key === 'headers'
-        ? [key, Object.fromEntries(Object.entries(value as Record<string, string>).map(([n, v]) => [n.toLowerCase(), v]))]
+        ? [
+            key,
+            Object.fromEntries(Object.entries(value as Record<string, string>).map(([n, v]) => [n.toLowerCase(), v])),
+          ]
         : [key, value],
     ),
   ) as Prisma.InputJsonObject;

@@ -80,7 +80,6 @@ describe('broker: executing a webhook on demand and the retry schedule', functio
     config: {
       webhookSchemes: ['http', 'https'],
       webhookHosts: ['127.0.0.1'],
-
     },
   });
   const receiver = new WebhookReceiver();
