@@ -72,6 +72,8 @@ const brokerEnvSchema = z.object({
    * any other Host gets the listening address (a publisher must not choose where the pact URL points).
    */
   BROKER_TRUSTED_HOSTS: list.default([]),
+  /** Show the target's response in webhook logs and test executions (default: only when BROKER_WEBHOOK_HOST_WHITELIST is set). */
+  BROKER_WEBHOOK_SHOW_RESPONSE: flag.optional(),
   /** Refuse a publication whose new pacticipant name looks like an existing one ("foo" vs "Foo", "Foo Service"). */
   BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES: flag.default(true),
   /** Set (say https://img.shields.io) to redirect badge requests there, as the Pact Broker does by default. */
@@ -115,6 +117,8 @@ export interface BrokerConfig {
   webhookTimeoutSeconds: number;
   webhookConcurrency: number;
   webhookTargetConcurrency: number;
+  /** Unset: shown when webhook hosts are whitelisted, as in the Pact Broker. */
+  webhookShowResponse?: boolean;
   trustedHosts: string[];
   checkForPotentialDuplicatePacticipantNames: boolean;
   shieldsIoBaseUrl?: string;
@@ -162,6 +166,7 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     webhookTimeoutSeconds: e.BROKER_WEBHOOK_TIMEOUT_SECONDS,
     webhookConcurrency: e.BROKER_WEBHOOK_CONCURRENCY,
     webhookTargetConcurrency: e.BROKER_WEBHOOK_TARGET_CONCURRENCY,
+    ...(e.BROKER_WEBHOOK_SHOW_RESPONSE !== undefined ? { webhookShowResponse: e.BROKER_WEBHOOK_SHOW_RESPONSE } : {}),
     trustedHosts: e.BROKER_TRUSTED_HOSTS.map((host) => host.toLowerCase()),
     checkForPotentialDuplicatePacticipantNames: e.BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES,
     ...(e.BROKER_SHIELDS_IO_BASE_URL ? { shieldsIoBaseUrl: e.BROKER_SHIELDS_IO_BASE_URL } : {}),

@@ -46,7 +46,7 @@ export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
   return new WebhookExecutor(webhookTargetPolicy(config), {
     timeoutSeconds: config.webhookTimeoutSeconds,
     // As the Pact Broker: a target's response is shown only when the operator whitelisted webhook hosts.
-    showResponse: config.webhookHosts.length > 0,
+    showResponse: config.webhookShowResponse ?? config.webhookHosts.length > 0,
   });
 }
 

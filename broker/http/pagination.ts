@@ -14,8 +14,12 @@ const MAX_PAGE_SIZE = 1000;
 
 function whole(value: unknown, name: string, errors: Record<string, string[]>): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !/^\d{1,7}$/.test(value) || Number(value) < 1) {
-    errors[name] = ['must be a whole number, 1 or more'];
+  if (typeof value !== 'string' || !/^\d{1,7}$/.test(value)) {
+    errors[name] = ['must be an integer'];
+    return undefined;
+  }
+  if (Number(value) < 1) {
+    errors[name] = ['must be greater than or equal to 1'];
     return undefined;
   }
   const number = Number(value);

@@ -65,6 +65,7 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
         config,
         logger,
         pollingIntervalSeconds: 0.5,
+        stopGraceSeconds: 1, // a test that left a delivery hanging does not hold up the next file
       });
     }
     running = await listen(context.app);

@@ -17,14 +17,19 @@ export interface DispatcherOptions {
   deferSeconds?: number;
   /** The queue's settings for a re-queued job (the same as the enqueuer's). */
   expireInSeconds: number;
+  /** How long stopping waits for deliveries in progress before it aborts them. */
+  stopGraceSeconds?: number;
   logger: Logger;
 }
 
 export interface DeliveryHandler {
   /** The job's target ("https://ci.example:443"); '' when it cannot be known (delivered without a limit). */
   targetOf(job: DeliveryJob): Promise<string>;
-  /** Makes the delivery and completes the job (a rejection fails the job, for pg-boss to retry). */
-  deliver(job: DeliveryJob, jobId: string): Promise<void>;
+  /**
+   * Makes the delivery and completes the job (a rejection fails the job, for pg-boss to retry). `signal`
+   * aborts it when the broker stops: the attempt is then not recorded, and the job is made again later.
+   */
+  deliver(job: DeliveryJob, jobId: string, signal: AbortSignal): Promise<void>;
 }
 
 export class DeliveryDispatcher {
@@ -32,6 +37,7 @@ export class DeliveryDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly perTarget = new Map<string, number>();
   private wake: (() => void) | undefined;
+  private readonly stopping = new AbortController();
   private readonly loop: Promise<void>;
 
   constructor(
@@ -92,7 +98,7 @@ export class DeliveryDispatcher {
     }
     this.perTarget.set(target, busy + 1);
     const delivery = this.handler
-      .deliver(job.data, job.id)
+      .deliver(job.data, job.id, this.stopping.signal)
       .catch(async (error: unknown) => {
         this.options.logger.error({ err: error, job: job.id }, 'webhook delivery job failed; pg-boss will retry it');
         await this.boss.fail(WEBHOOK_QUEUE, job.id, { message: (error as Error).message }).catch(() => undefined);
@@ -122,11 +128,21 @@ export class DeliveryDispatcher {
     }
   }
 
-  /** Takes no more jobs, lets the deliveries in progress finish (each ends by its timeout). */
+  /**
+   * Takes no more jobs and lets the deliveries in progress finish; those still running after the grace
+   * period are aborted (not recorded: their jobs are made again, by this broker or another).
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, (this.options.stopGraceSeconds ?? 10) * 1000);
+    });
+    await Promise.race([Promise.allSettled([...this.inFlight]), grace]);
+    clearTimeout(timer);
+    this.stopping.abort();
     await Promise.allSettled([...this.inFlight]);
   }
 }

@@ -42,7 +42,7 @@ export class WebhookDelivery {
     });
   }
 
-  async deliver(job: DeliveryJob, jobId: string): Promise<void> {
+  async deliver(job: DeliveryJob, jobId: string, signal?: AbortSignal): Promise<void> {
     const repository = new TriggeredWebhooksRepository(this.prisma);
     const triggered = await repository.forDelivery(job.triggeredWebhookUuid);
     if (!triggered) return this.finish(jobId); // its pacticipant was deleted since: nothing left to deliver
@@ -60,7 +60,10 @@ export class WebhookDelivery {
       storedRequest(triggered.webhook.request),
       triggered.parameters as TemplateParameters,
       heading,
+      signal,
     );
+    // Cut short by the broker stopping: not an attempt the target failed; the job is made again later.
+    if (signal?.aborted) throw new Error('the broker stopped during the delivery');
     const delay = this.retrySchedule[attempt - 1];
     const outcome = result.success ? 'success' : delay === undefined ? 'failure' : 'retrying';
     const closing =

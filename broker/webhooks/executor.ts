@@ -65,8 +65,14 @@ function responseOf(response: AxiosResponse<string>, secrets: string[]): NonNull
   return { status: response.status, headers: redactHeaders(headers) ?? {}, body: scrub(redactBody(body), secrets) };
 }
 
-function logLines(result: Omit<ExecutionResult, 'logs'>, heading: string): string {
-  const lines = [heading, '', `-> ${result.request.method} ${result.request.url}`];
+function logLines(result: Omit<ExecutionResult, 'logs'>, heading: string, parameters: TemplateParameters): string {
+  // The event's values first: what the template was filled with (none of them is a secret).
+  const lines = [
+    heading,
+    `Event values: ${JSON.stringify(parameters)}`,
+    '',
+    `-> ${result.request.method} ${result.request.url}`,
+  ];
   for (const [name, value] of Object.entries(result.request.headers)) lines.push(`-> ${name}: ${value}`);
   if (result.request.body !== undefined) lines.push('', truncate(result.request.body));
   lines.push('');
@@ -95,6 +101,7 @@ export class WebhookExecutor {
     definition: StoredWebhookRequest,
     parameters: TemplateParameters,
     heading: string,
+    abort?: AbortSignal,
   ): Promise<ExecutionResult> {
     const rendered = renderRequest(definition, parameters);
     const secrets = secretsOf(rendered);
@@ -102,7 +109,7 @@ export class WebhookExecutor {
     const { showResponse } = this.options;
     const finish = (result: Omit<ExecutionResult, 'logs' | 'request' | 'showResponse'>): ExecutionResult => {
       const full = { ...result, request, showResponse };
-      return { ...full, logs: scrub(logLines(full, heading), secrets) };
+      return { ...full, logs: scrub(logLines(full, heading, parameters), secrets) };
     };
     // Checked again here: the whitelist may have changed since the webhook was saved, and the rendered
     // URL is what is sent.
@@ -118,7 +125,9 @@ export class WebhookExecutor {
         ...(rendered.username ? { auth: { username: rendered.username, password: rendered.password ?? '' } } : {}),
         timeout: this.options.timeoutSeconds * 1000,
         // The whole exchange, not only the wait between bytes: a target that trickles its answer still ends.
-        signal: AbortSignal.timeout(this.options.timeoutSeconds * 1000),
+        signal: abort
+          ? AbortSignal.any([abort, AbortSignal.timeout(this.options.timeoutSeconds * 1000)])
+          : AbortSignal.timeout(this.options.timeoutSeconds * 1000),
         maxRedirects: 0,
         proxy: false,
         // Every address DNS gives is checked at connect time (a name that resolves to 127.0.0.1 is refused).

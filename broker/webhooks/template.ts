@@ -48,7 +48,8 @@ export const escapeForUrl = (value: string): string =>
 
 export function renderRequest(request: StoredWebhookRequest, parameters: TemplateParameters): RenderedRequest {
   const headers = Object.fromEntries(
-    Object.entries(request.headers ?? {}).map(([name, value]) => [name, renderText(value, parameters)]),
+    // Header names in lower case, as they are stored (HTTP header names are case-insensitive).
+    Object.entries(request.headers ?? {}).map(([name, value]) => [name.toLowerCase(), renderText(value, parameters)]),
   );
   let body: string | undefined;
   if (typeof request.body === 'string') body = renderText(request.body, parameters);

@@ -113,7 +113,7 @@ export class TriggersRepository {
     const [row] = await this.db.$queryRaw<
       { id: number; name: string; main_branch: string | null; labels: string[] | null }[]
     >`
-      SELECT p.id, p.name, p.main_branch, ARRAY(SELECT l.name FROM labels l WHERE l.pacticipant_id = p.id ORDER BY l.name) AS labels
+      SELECT p.id, p.name, p.main_branch, ARRAY(SELECT l.name FROM labels l WHERE l.pacticipant_id = p.id ORDER BY l.created_at, l.name) AS labels
       FROM pacticipants p WHERE p.id = ${id}`;
     return { id: row!.id, name: row!.name, mainBranch: row!.main_branch, labels: row!.labels ?? [] };
   }

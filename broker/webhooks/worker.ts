@@ -20,12 +20,15 @@ export async function startWebhookWorker({
   config,
   logger,
   pollingIntervalSeconds,
+  stopGraceSeconds,
 }: {
   databaseUrl: string;
   prisma: PrismaClient;
   config: BrokerConfig;
   logger: Logger;
   pollingIntervalSeconds?: number;
+  /** How long stopping waits for deliveries in progress before aborting them (10 s). */
+  stopGraceSeconds?: number;
 }): Promise<DeliveryWorker> {
   const enqueuer = new DeliveryEnqueuer(config.webhookTimeoutSeconds);
   const delivery = new WebhookDelivery(prisma, webhookExecutor(config), enqueuer, config.webhookRetrySchedule, logger);
@@ -37,9 +40,13 @@ export async function startWebhookWorker({
       targetConcurrency: config.webhookTargetConcurrency,
       pollingIntervalSeconds: pollingIntervalSeconds ?? 2,
       expireInSeconds: config.webhookTimeoutSeconds * 2 + 30,
+      ...(stopGraceSeconds !== undefined ? { stopGraceSeconds } : {}),
       logger,
     },
-    { targetOf: (job) => delivery.targetOf(job), deliver: (job, jobId) => delivery.deliver(job, jobId) },
+    {
+      targetOf: (job) => delivery.targetOf(job),
+      deliver: (job, jobId, signal) => delivery.deliver(job, jobId, signal),
+    },
   );
   return {
     busyTargets: () => dispatcher.busyTargets(),

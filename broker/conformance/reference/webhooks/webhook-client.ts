@@ -26,6 +26,8 @@ export interface Publication {
   buildUrl?: string;
   /** The pact content (a fresh one, different from every other, when not given). */
   pact?: Record<string, unknown>;
+  /** Request headers (credentials, a Host). */
+  headers?: Record<string, string>;
 }
 
 /** `POST /contracts/publish` of one pact, as the CLI publishes. */
@@ -33,6 +35,7 @@ export async function publish(broker: BrokerTestContext, publication: Publicatio
   const pact = publication.pact ?? buildPact(publication.consumer, publication.provider);
   return request(broker.server)
     .post('/contracts/publish')
+    .set(publication.headers ?? {})
     .send({
       pacticipantVersionNumber: publication.version,
       pacticipantName: publication.consumer,
