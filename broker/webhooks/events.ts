@@ -4,8 +4,9 @@
 //   contract_published                          every publication of a pact
 //   contract_content_changed                    its content differs from the previous publication's
 //                                               (on the same consumer branch), or it is the first
-//   contract_requiring_verification_published   once per provider version that should verify new content
-//                                               (latest of the main branch, deployed, released) and has not
+//   contract_requiring_verification_published   on every publication, once per provider version that should
+//                                               verify the content (latest of the main branch, deployed,
+//                                               released) and has not
 //   provider_verification_published / _succeeded / _failed
 //                                               once per consumer version the verified pact was selected for
 // A webhook whose body uses ${pactbroker.currentlyDeployedProviderVersionNumber} is triggered once per
@@ -126,22 +127,32 @@ export class WebhookEvents {
         consumerVersion: await repository.version(consumerVersionId),
         sha: publication.sha,
       };
-      // Contract events carry the latest verification of this content, when there is one.
-      const latest = await repository.latestVerificationOf(publication.pactVersionId);
-      const verification: VerificationFacts | undefined = latest && {
-        providerVersion: await repository.version(latest.providerVersionId),
-        success: latest.success,
-        number: latest.number,
-      };
-      const mainBranchSuccess = await repository.mainBranchVerificationSuccess(
+      // Contract events carry the latest verification of this content by the provider's main branch, or
+      // (none) its latest verification; contract_requiring_verification_published only the latter.
+      const facts = async (found: { number: number; success: boolean; providerVersionId: number } | undefined) =>
+        found && {
+          providerVersion: await repository.version(found.providerVersionId),
+          success: found.success,
+          number: found.number,
+        };
+      const latest: VerificationFacts | undefined = await facts(
+        await repository.latestVerificationOf(publication.pactVersionId),
+      );
+      const mainBranch = await repository.latestMainBranchVerificationOf(
         publication.pactVersionId,
         published.providerId,
       );
+      const mainBranchSuccess = mainBranch?.success;
+      const contractVerification = (await facts(mainBranch)) ?? latest;
       const base: Omit<EventContext, 'eventName'> = {
         ...(origin.buildUrl !== undefined ? { buildUrl: origin.buildUrl } : {}),
         ...(origin.consumerVersionBranch !== undefined ? { consumerVersionBranch: origin.consumerVersionBranch } : {}),
       };
-      const add = async (event: WebhookEvent, contexts: EventContext[]) => {
+      const add = async (
+        event: WebhookEvent,
+        contexts: EventContext[],
+        verification: VerificationFacts | undefined,
+      ) => {
         for (const webhook of webhooks.filter((candidate) => candidate.events.includes(event))) {
           for (const context of await this.forDeployedVersions(repository, webhook, published.providerId, contexts)) {
             triggers.push({
@@ -155,16 +166,8 @@ export class WebhookEvents {
           }
         }
       };
-      await add('contract_published', [{ ...base, eventName: 'contract_published' }]);
-      if (!published.changed) continue;
-      const previous = await repository.previousSha(
-        consumerId,
-        published.providerId,
-        consumerVersionId,
-        pact.consumerVersion.branches,
-      );
-      if (previous === publication.sha) continue; // same content as the previous version: nothing new to verify
-      await add('contract_content_changed', [{ ...base, eventName: 'contract_content_changed' }]);
+      await add('contract_published', [{ ...base, eventName: 'contract_published' }], contractVerification);
+      // Every publication (not only of changed content) that some provider version should verify.
       if (webhooks.some((webhook) => webhook.events.includes('contract_requiring_verification_published'))) {
         const required = await repository.requiredVerifications(
           published.providerId,
@@ -183,8 +186,18 @@ export class WebhookEvents {
               descriptions: requirement.descriptions,
             },
           })),
+          latest,
         );
       }
+      if (!published.changed) continue;
+      const previous = await repository.previousSha(
+        consumerId,
+        published.providerId,
+        consumerVersionId,
+        pact.consumerVersion.branches,
+      );
+      if (previous === publication.sha) continue; // same content as the previous version: nothing new to verify
+      await add('contract_content_changed', [{ ...base, eventName: 'contract_content_changed' }], contractVerification);
     }
     await this.record(tx, triggers);
   }

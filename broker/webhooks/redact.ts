@@ -184,3 +184,47 @@ export function scrub(text: string, secrets: readonly string[]): string {
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join(REDACTED);
   return result;
 }
+
+function restoreJson(given: unknown, existing: unknown): unknown {
+  if (given === REDACTED) return existing ?? given;
+  if (Array.isArray(given))
+    return given.map((item, index) => restoreJson(item, Array.isArray(existing) ? existing[index] : undefined));
+  if (given !== null && typeof given === 'object') {
+    const before = existing !== null && typeof existing === 'object' ? (existing as Record<string, unknown>) : {};
+    return Object.fromEntries(Object.entries(given).map(([name, item]) => [name, restoreJson(item, before[name])]));
+  }
+  return given;
+}
+
+/**
+ * A webhook request sent back as it was shown (read, edited, PUT) must not replace its secrets with
+ * stars: wherever the new definition has the REDACTED mask, or leaves the password out, the stored
+ * value is kept, as the Pact Broker keeps a password or header sent back starred.
+ */
+export function keepRedactedSecrets<R extends SentRequestTemplate>(given: R, existing: SentRequestTemplate): R {
+  const headers = given.headers
+    ? Object.fromEntries(
+        Object.entries(given.headers).map(([name, value]) => {
+          const before = Object.entries(existing.headers ?? {}).find(
+            ([other]) => other.toLowerCase() === name.toLowerCase(),
+          );
+          return [name, value === REDACTED && before ? before[1] : value];
+        }),
+      )
+    : given.headers;
+  const keepPassword = (given.password === undefined || given.password === REDACTED) && existing.password;
+  return {
+    ...given,
+    headers,
+    url: existing.url && given.url === redactUrl(existing.url) ? existing.url : given.url,
+    ...(given.body !== undefined ? { body: restoreJson(given.body, existing.body) } : {}),
+    ...(keepPassword ? { password: existing.password } : {}),
+  };
+}
+
+export interface SentRequestTemplate {
+  url: string;
+  headers?: Record<string, string> | null | undefined;
+  body?: unknown;
+  password?: string | null | undefined;
+}

@@ -223,15 +223,23 @@ export class TriggersRepository {
     return row ? { number: row.number, success: row.success, providerVersionId: row.provider_version_id } : undefined;
   }
 
-  /** The outcome of the latest verification of a pact content by a version of the provider's main branch. */
-  async mainBranchVerificationSuccess(pactVersionId: number, providerId: number): Promise<boolean | undefined> {
-    const [row] = await this.db.$queryRaw<{ success: boolean }[]>`
-      SELECT ver.success FROM verifications ver
+  /** The latest verification of a pact content by a version of the provider's main branch. */
+  async latestMainBranchVerificationOf(
+    pactVersionId: number,
+    providerId: number,
+  ): Promise<{ number: number; success: boolean; providerVersionId: number } | undefined> {
+    const [row] = await this.db.$queryRaw<{ number: number; success: boolean; provider_version_id: number }[]>`
+      SELECT ver.number, ver.success, ver.provider_version_id FROM verifications ver
       JOIN pacticipants p ON p.id = ${providerId}
       JOIN branch_versions bv ON bv.version_id = ver.provider_version_id AND bv.branch_name = p.main_branch
       WHERE ver.pact_version_id = ${pactVersionId}
       ORDER BY ver.id DESC LIMIT 1`;
-    return row?.success;
+    return row ? { number: row.number, success: row.success, providerVersionId: row.provider_version_id } : undefined;
+  }
+
+  /** The outcome of the latest verification of a pact content by a version of the provider's main branch. */
+  async mainBranchVerificationSuccess(pactVersionId: number, providerId: number): Promise<boolean | undefined> {
+    return (await this.latestMainBranchVerificationOf(pactVersionId, providerId))?.success;
   }
 
   async verification(pactVersionId: number, number: number): Promise<VerificationRow | undefined> {

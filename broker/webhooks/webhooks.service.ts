@@ -11,6 +11,7 @@ import type { ExecutionResult, WebhookExecutor } from './executor.ts';
 import type { TargetPolicy } from './target-policy.ts';
 import { testRun } from './test-run.ts';
 import { TriggeredWebhooksRepository } from './triggered-webhooks.repository.ts';
+import { keepRedactedSecrets } from './redact.ts';
 import { storableRequest, storedRequest } from './webhook-request.ts';
 
 const withParties = { consumer: { select: { name: true } }, provider: { select: { name: true } } } as const;
@@ -75,8 +76,10 @@ export class WebhooksService {
     const existing = await this.prisma.webhook.findUnique({ where: { uuid } });
     if (!existing) return { webhook: await this.create(body, {}, uuid), created: true };
     const parties = await this.parties(body, {});
-    this.checkTarget(body.request);
-    await this.prisma.webhook.update({ where: { uuid }, data: this.data(body, parties) });
+    // A definition read (secrets starred) and sent back keeps the stored secrets.
+    const request = keepRedactedSecrets(body.request, storedRequest(existing.request));
+    this.checkTarget(request);
+    await this.prisma.webhook.update({ where: { uuid }, data: this.data({ ...body, request }, parties) });
     return { webhook: await this.find(uuid), created: false };
   }
 

@@ -732,3 +732,35 @@ describe('reference: a new name very like an existing one (find_potential_duplic
     await request(app).put('/pacts/provider/Bar/consumer/foo/version/1').send(buildPact('foo', 'Bar')).expect(201);
   });
 });
+
+describe('reference: the display name made from a name (generate_display_name_spec.rb)', () => {
+  const broker = useBroker();
+  const cases: [string, string][] = [
+    ['foo', 'Foo'],
+    ['MyService', 'My Service'],
+    ['my-service', 'My Service'],
+    ['my_service', 'My Service'],
+    ['my service', 'My Service'],
+    ['ABCService', 'ABC Service'],
+    ['A4Service', 'A4 Service'],
+    ['SNSPactEventConsumer', 'SNS Pact Event Consumer'],
+    ['AWSSummiteerWeb', 'AWS Summiteer Web'],
+    ['Beer-Consumer', 'Beer Consumer'],
+    ['foo.pretend-consumer', 'Foo Pretend Consumer'],
+    ['Client-XX', 'Client XX'],
+    ['providerJSWorkshop', 'Provider JS Workshop'],
+    ['e2e Provider Example', 'E2e Provider Example'],
+    ['MP - Our Provider', 'MP - Our Provider'],
+    ['PoC - Pact-broker-consumer', 'PoC - Pact Broker Consumer'],
+    ['QB-DATABASE Service', 'QB DATABASE Service'],
+    ['Support Species App (Provider)', 'Support Species App (Provider)'],
+  ];
+
+  for (const [name, displayName] of cases) {
+    // ref: spec/lib/pact_broker/pacticipants/generate_display_name_spec.rb: "converts #{name.inspect} to #{expected_display_name.inspect}"
+    it(`shows ${JSON.stringify(name)} as ${JSON.stringify(displayName)} when no display name was given`, async () => {
+      const res = await request(broker.server).post('/pacticipants').send({ name }).expect(201);
+      expect(res.body.displayName).to.equal(displayName);
+    });
+  }
+});

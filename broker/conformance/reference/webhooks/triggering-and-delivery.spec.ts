@@ -486,7 +486,7 @@ describe("reference: retrying a failed delivery on the Pact Broker's schedule (j
       async () =>
         (await broker.prisma.triggeredWebhook.findFirst({
           where: { status: 'failure' },
-          include: { executions: true },
+          include: { executions: { orderBy: { id: 'asc' } } },
         })) ?? undefined,
     );
     expect(delays).to.deep.equal([10, 60, 120, 300, 600, 1200]);

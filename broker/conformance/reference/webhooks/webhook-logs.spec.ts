@@ -394,6 +394,75 @@ describe('reference: what webhook logs show and hide', function () {
     });
   });
 
+  describe('updating a webhook keeps secrets sent back starred (webhooks/service_spec.rb, update_by_uuid)', () => {
+    const broker = useBroker({ config: { auth } });
+    const original = {
+      events: [{ name: 'contract_published' }],
+      request: {
+        method: 'POST',
+        url: 'https://user:url-secret@ci.example/hook?token=query-secret',
+        headers: { Authorization: 'Bearer header-secret', 'X-Other': 'plain' },
+        body: { apiKey: 'body-secret', version: '1' },
+        username: 'username',
+        password: 'password-secret',
+      },
+    };
+    const stored = async () => (await broker.prisma.webhook.findFirstOrThrow()).request as typeof original.request;
+    async function readAndSendBack(change: (webhook: Record<string, unknown>) => void = () => undefined) {
+      await request(broker.server)
+        .put('/webhooks/a-webhook-0123456789')
+        .set('Authorization', ADMIN)
+        .send(original)
+        .expect(201);
+      const read = (await request(broker.server).get('/webhooks/a-webhook-0123456789').set('Authorization', ADMIN))
+        .body;
+      change(read);
+      await request(broker.server)
+        .put('/webhooks/a-webhook-0123456789')
+        .set('Authorization', ADMIN)
+        .send(read)
+        .expect(200);
+    }
+
+    // ref: spec/lib/pact_broker/webhooks/service_spec.rb: "sends through the params to the repository"
+    it('an update stores the new definition', async () => {
+      await readAndSendBack((webhook) => ((webhook.request as Record<string, unknown>).method = 'POST'));
+      await request(broker.server)
+        .put('/webhooks/a-webhook-0123456789')
+        .set('Authorization', ADMIN)
+        .send({ ...original, request: { ...original.request, headers: { 'X-Other': 'changed' } } })
+        .expect(200);
+      expect((await stored()).headers).to.deep.equal({ 'x-other': 'changed' });
+    });
+
+    // ref: spec/lib/pact_broker/webhooks/service_spec.rb: "does not overwite the password"
+    it('keeps the password when the update has none', async () => {
+      await readAndSendBack((webhook) => delete (webhook.request as Record<string, unknown>).password);
+      expect((await stored()).password).to.equal('password-secret');
+    });
+
+    // ref: spec/lib/pact_broker/webhooks/service_spec.rb: "does not overwite the password"
+    it('keeps the password when the update has it starred', async () => {
+      await readAndSendBack();
+      expect((await stored()).password).to.equal('password-secret');
+    });
+
+    // ref: spec/lib/pact_broker/webhooks/service_spec.rb: "does not overwite the authorization header"
+    it('keeps credential headers, URL credentials and body fields sent back starred', async () => {
+      await readAndSendBack();
+      const after = await stored();
+      expect(after.headers).to.deep.equal({ authorization: 'Bearer header-secret', 'x-other': 'plain' });
+      expect(after.url).to.equal(original.request.url);
+      expect(after.body).to.deep.equal(original.request.body);
+    });
+
+    // ref: spec/lib/pact_broker/webhooks/service_spec.rb: "updates the password"
+    it('updates the password when the update gives a new one', async () => {
+      await readAndSendBack((webhook) => ((webhook.request as Record<string, unknown>).password = 'new-password'));
+      expect((await stored()).password).to.equal('new-password');
+    });
+  });
+
   describe('with the response hidden (webhook_request_logger_spec.rb, show_response false)', () => {
     const broker = useBroker({
       config: { webhookSchemes: ['http'], webhookHosts: ['127.0.0.1'], webhookShowResponse: false },
