@@ -95,19 +95,14 @@ describe('broker configuration', () => {
       );
     });
 
-    it('the webhook retry schedule as a retry count, first delay and backoff', () => {
+    it('the webhook retry schedule, as given (space- or comma-separated seconds)', () => {
       expect(
-        loadBrokerConfig({ PACT_BROKER_WEBHOOK_RETRY_SCHEDULE: '10 60 120 300 600 1200' }).webhookRetry,
-      ).to.deep.equal({
-        limit: 6,
-        delaySeconds: 10,
-        backoff: true,
-      });
-      expect(loadBrokerConfig({ PACT_BROKER_WEBHOOK_RETRY_SCHEDULE: '30' }).webhookRetry).to.deep.equal({
-        limit: 1,
-        delaySeconds: 30,
-        backoff: false,
-      });
+        loadBrokerConfig({ PACT_BROKER_WEBHOOK_RETRY_SCHEDULE: '10 60 120 300 600 1200' }).webhookRetrySchedule,
+      ).to.deep.equal([10, 60, 120, 300, 600, 1200]);
+      expect(loadBrokerConfig({ PACT_BROKER_WEBHOOK_RETRY_SCHEDULE: '30' }).webhookRetrySchedule).to.deep.equal([30]);
+      expect(() => loadBrokerConfig({ PACT_BROKER_WEBHOOK_RETRY_SCHEDULE: '10 soon' })).to.throw(
+        /delays are whole seconds/,
+      );
     });
 
     it('ours win when both are set', () => {

@@ -86,12 +86,29 @@ const brokerEnvSchema = z.object({
    * link-local addresses unless the host is whitelisted; true lets webhooks reach them as the Pact Broker does.
    */
   BROKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
-  /** Deliveries retried after a failure (the Pact Broker retries 6 times). */
-  BROKER_WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(6),
-  /** The first retry's delay; with backoff each later one doubles (with jitter): ~10 s, 20 s, 40 s ... */
-  BROKER_WEBHOOK_RETRY_DELAY_SECONDS: seconds(86_400).default(10),
-  BROKER_WEBHOOK_RETRY_BACKOFF: flag.default(true),
+  /** Seconds to wait before each retry of a failed delivery (the Pact Broker's schedule: 10 s, 1, 2, 5, 10, 20 min). */
+  BROKER_WEBHOOK_RETRY_SCHEDULE: list
+    .pipe(z.array(z.string().regex(/^\d+$/, 'delays are whole seconds').transform(Number)).max(50))
+    .default([10, 60, 120, 300, 600, 1200]),
+  /** A delivery (connecting, sending, reading the response) that takes longer fails and is retried. */
   BROKER_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Deliveries this broker makes at once, and at most this many to one target (scheme, host and port). */
+  BROKER_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  BROKER_WEBHOOK_TARGET_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(2),
+  /**
+   * Host headers (host[:port]) the broker may build webhook URLs from when BROKER_BASE_URL is unset;
+   * any other Host gets the listening address (a publisher must not choose where the pact URL points).
+   */
+  BROKER_TRUSTED_HOSTS: list.default([]),
+  /** Show the target's response in webhook logs and test executions (default: only when BROKER_WEBHOOK_HOST_WHITELIST is set). */
+  BROKER_WEBHOOK_SHOW_RESPONSE: flag.optional(),
+  /** Refuse a publication whose new pacticipant name looks like an existing one ("foo" vs "Foo", "Foo Service"). */
+  BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES: flag.default(true),
+  /** Set (say https://img.shields.io) to redirect badge requests there, as the Pact Broker does by default. */
+  BROKER_SHIELDS_IO_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   /** With auth on: serve badges to anyone (README images are fetched without credentials). */
   BROKER_ENABLE_PUBLIC_BADGE_ACCESS: flag.default(false),
   /** Apply a selector's fallbackBranch as documented (false: accept and ignore it, as the Pact Broker does). */
@@ -145,17 +162,19 @@ export interface BrokerConfig {
   webhookHosts: string[];
   webhookAllowPublicHosts: boolean;
   webhookAllowPrivateAddresses: boolean;
-  webhookRetry: WebhookRetryConfig;
+  /** Seconds before each retry; its length is the number of retries. */
+  webhookRetrySchedule: number[];
   webhookTimeoutSeconds: number;
+  webhookConcurrency: number;
+  webhookTargetConcurrency: number;
+  /** Unset: shown when webhook hosts are whitelisted, as in the Pact Broker. */
+  webhookShowResponse?: boolean;
+  trustedHosts: string[];
+  checkForPotentialDuplicatePacticipantNames: boolean;
+  shieldsIoBaseUrl?: string;
   publicBadgeAccess: boolean;
   applyFallbackBranch: boolean;
   branches: BranchSettings;
-}
-
-export interface WebhookRetryConfig {
-  limit: number;
-  delaySeconds: number;
-  backoff: boolean;
 }
 
 export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
@@ -225,12 +244,14 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     webhookHosts: e.BROKER_WEBHOOK_HOST_WHITELIST,
     webhookAllowPublicHosts: e.BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS,
     webhookAllowPrivateAddresses: e.BROKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
-    webhookRetry: {
-      limit: e.BROKER_WEBHOOK_RETRY_LIMIT,
-      delaySeconds: e.BROKER_WEBHOOK_RETRY_DELAY_SECONDS,
-      backoff: e.BROKER_WEBHOOK_RETRY_BACKOFF,
-    },
+    webhookRetrySchedule: e.BROKER_WEBHOOK_RETRY_SCHEDULE,
     webhookTimeoutSeconds: e.BROKER_WEBHOOK_TIMEOUT_SECONDS,
+    webhookConcurrency: e.BROKER_WEBHOOK_CONCURRENCY,
+    webhookTargetConcurrency: e.BROKER_WEBHOOK_TARGET_CONCURRENCY,
+    ...(e.BROKER_WEBHOOK_SHOW_RESPONSE !== undefined ? { webhookShowResponse: e.BROKER_WEBHOOK_SHOW_RESPONSE } : {}),
+    trustedHosts: e.BROKER_TRUSTED_HOSTS.map((host) => host.toLowerCase()),
+    checkForPotentialDuplicatePacticipantNames: e.BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES,
+    ...(e.BROKER_SHIELDS_IO_BASE_URL ? { shieldsIoBaseUrl: e.BROKER_SHIELDS_IO_BASE_URL } : {}),
     publicBadgeAccess: e.BROKER_ENABLE_PUBLIC_BADGE_ACCESS,
     applyFallbackBranch: e.BROKER_APPLY_FALLBACK_BRANCH,
     branches: {

@@ -1,7 +1,7 @@
 // The Pact Broker's own configuration variables (PACT_BROKER_*), read as aliases of ours so an existing
 // compose file, chart or .env configures this broker unchanged. Each alias is used only when our variable
 // is unset. Most are plain renames; a few are translated into ours (the database given in parts, the
-// webhook retry schedule, the webhook host whitelist's "only these hosts" meaning). Variables of the Pact
+// webhook host whitelist's "only these hosts" meaning). Variables of the Pact
 // Broker that have no counterpart here are ignored; docs/broker-configuration.md lists them and why.
 
 /** Ours -> the Pact Broker's, for variables that mean the same thing and take the same values. */
@@ -18,6 +18,9 @@ export const RENAMED: Readonly<Record<string, string>> = {
   BROKER_ENABLE_PUBLIC_BADGE_ACCESS: 'PACT_BROKER_ENABLE_PUBLIC_BADGE_ACCESS',
   BROKER_ALLOW_DANGEROUS_CONTRACT_MODIFICATION: 'PACT_BROKER_ALLOW_DANGEROUS_CONTRACT_MODIFICATION',
   BROKER_WEBHOOK_SCHEME_WHITELIST: 'PACT_BROKER_WEBHOOK_SCHEME_WHITELIST',
+  BROKER_WEBHOOK_RETRY_SCHEDULE: 'PACT_BROKER_WEBHOOK_RETRY_SCHEDULE',
+  BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES: 'PACT_BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES',
+  BROKER_SHIELDS_IO_BASE_URL: 'PACT_BROKER_SHIELDS_IO_BASE_URL',
   BROKER_WEBHOOK_METHOD_WHITELIST: 'PACT_BROKER_WEBHOOK_HTTP_METHOD_WHITELIST',
   BROKER_WEBHOOK_HOST_WHITELIST: 'PACT_BROKER_WEBHOOK_HOST_WHITELIST',
   BROKER_DATABASE_URL: 'PACT_BROKER_DATABASE_URL',
@@ -73,21 +76,6 @@ function withSslMode(url: string, sslmode: string | undefined): string {
   return parsed.toString();
 }
 
-/**
- * `10 60 120 300 600 1200` (seconds before each retry) as our retry count, first delay and backoff: the
- * count is exact, the delays after the first double instead of following the list.
- */
-function retrySchedule(schedule: string): Record<string, string> {
-  const delays = schedule.split(/[\s,]+/).filter((item) => item !== '');
-  if (!delays.every((delay) => /^\d+$/.test(delay))) return { BROKER_WEBHOOK_RETRY_LIMIT: schedule };
-  const numbers = delays.map(Number);
-  return {
-    BROKER_WEBHOOK_RETRY_LIMIT: String(numbers.length),
-    BROKER_WEBHOOK_RETRY_DELAY_SECONDS: String(numbers[0] ?? 10),
-    BROKER_WEBHOOK_RETRY_BACKOFF: String(numbers.length > 1 && numbers[1]! > numbers[0]!),
-  };
-}
-
 /** Resolves the aliases in `env` (values already without empty ones). */
 export function aliasedEnv(env: Record<string, string>): AliasedEnv {
   const values: Record<string, string> = { ...env };
@@ -109,11 +97,6 @@ export function aliasedEnv(env: Record<string, string>): AliasedEnv {
   if (sources.get('BROKER_WEBHOOK_HOST_WHITELIST') === 'PACT_BROKER_WEBHOOK_HOST_WHITELIST')
     use('BROKER_WEBHOOK_ALLOW_PUBLIC_HOSTS', 'false', 'PACT_BROKER_WEBHOOK_HOST_WHITELIST');
 
-  const schedule = env.PACT_BROKER_WEBHOOK_RETRY_SCHEDULE;
-  if (schedule !== undefined)
-    for (const [ours, value] of Object.entries(retrySchedule(schedule)))
-      use(ours, value, 'PACT_BROKER_WEBHOOK_RETRY_SCHEDULE');
-
   return { values, sources };
 }
 
@@ -127,7 +110,6 @@ const ALSO_READ = [
   'PACT_BROKER_DATABASE_PORT',
   'PACT_BROKER_DATABASE_NAME',
   'PACT_BROKER_DATABASE_SSLMODE',
-  'PACT_BROKER_WEBHOOK_RETRY_SCHEDULE',
 ];
 
 /** PACT_BROKER_* variables that Pact clients read (the CLI, the verifier), not the broker: never reported. */

@@ -6,6 +6,7 @@ import { listen, type RunningServer } from '../common/http/listen.ts';
 import { onShutdown } from '../db/shutdown.ts';
 import { createBrokerApp } from './app.ts';
 import type { BrokerConfig } from './config.ts';
+import { webhookBaseUrlWarning } from './http/webhook-origin.ts';
 import { createBrokerPrismaClient } from './prisma-client.ts';
 import { prepareDeliveryQueue } from './webhooks/delivery-queue.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
@@ -15,6 +16,8 @@ export async function startBrokerServer(
   config: BrokerConfig,
   logger: Logger,
 ): Promise<RunningServer> {
+  const warning = webhookBaseUrlWarning(config);
+  if (warning) logger.warn(warning);
   const prisma = createBrokerPrismaClient(databaseUrl);
   onShutdown('broker database client', () => prisma.$disconnect());
   // pg-boss's schema and queue (created or migrated) before anything can enqueue a delivery.

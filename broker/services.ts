@@ -48,11 +48,15 @@ export function webhookTargetPolicy(config: BrokerConfig): TargetPolicy {
 }
 
 export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
-  return new WebhookExecutor(webhookTargetPolicy(config), config.webhookTimeoutSeconds);
+  return new WebhookExecutor(webhookTargetPolicy(config), {
+    timeoutSeconds: config.webhookTimeoutSeconds,
+    // As the Pact Broker: a target's response is shown only when the operator whitelisted webhook hosts.
+    showResponse: config.webhookShowResponse ?? config.webhookHosts.length > 0,
+  });
 }
 
 export function createServices(prisma: PrismaClient, config: BrokerConfig): Services {
-  const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookRetry, config.webhookTimeoutSeconds));
+  const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookTimeoutSeconds));
   const matrix = new MatrixService(prisma);
   const verifications = new VerificationsService(prisma, events);
   const crossContract = new CrossContractVerifier(verifications);
@@ -74,7 +78,7 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     environments: new EnvironmentsService(prisma),
     webhooks: new WebhooksService(prisma, webhookTargetPolicy(config), webhookExecutor(config)),
     integrations: new IntegrationsService(prisma),
-    badges: new BadgesService(prisma, pacts, matrix),
+    badges: new BadgesService(prisma, matrix),
     providerContracts: new ProviderContractsService(prisma, crossContract),
   };
 }

@@ -19,7 +19,7 @@ function badge(server: Parameters<typeof request>[0], path: string, auth?: strin
 describe('broker: status badges', () => {
   const broker = useBroker();
 
-  it('shows the latest verification of an integration: verified (green), failed (red), unknown (grey) when unverified or missing', async () => {
+  it("shows the Pact Broker's statuses: verified (green), changed (orange), failed and failed (pending) (red), unknown (grey)", async () => {
     await broker
       .data()
       .consumer('Foo')
@@ -31,13 +31,18 @@ describe('broker: status badges', () => {
       .pact('Bar')
       .verifiedBy('11', { success: false })
       .consumer('Foo')
-      .version('3', { branch: 'wip' })
+      .version('3', { branch: 'pending' })
+      .pact('Bar')
+      .verifiedBy('12', { success: false, pending: true })
+      .consumer('Foo')
+      .version('4', { branch: 'main' })
       .pact('Bar');
     const cases: [string, string, string][] = [
       ['/pacts/provider/Bar/consumer/Foo/latest/prod/badge', 'verified', '#4b0'],
-      ['/pacts/provider/Bar/consumer/Foo/branch/main/latest/badge', 'verified', '#4b0'],
       ['/pacts/provider/Bar/consumer/Foo/branch/feat/latest/badge', 'failed', '#dd4343'],
-      ['/pacts/provider/Bar/consumer/Foo/latest/badge', 'unknown', '#939393'],
+      ['/pacts/provider/Bar/consumer/Foo/branch/pending/latest/badge', 'failed (pending)', '#dd4343'],
+      // main's latest pact (version 4) is new; main's last verified pact (version 1) passed: "changed".
+      ['/pacts/provider/Bar/consumer/Foo/branch/main/latest/badge', 'changed', '#ea7233'],
       ['/pacts/provider/Bar/consumer/Nobody/latest/badge', 'unknown', '#939393'],
     ];
     for (const [path, status, colour] of cases) {
@@ -46,13 +51,13 @@ describe('broker: status badges', () => {
       expect(res.headers['cache-control']).to.include('no-cache');
       const svg = svgText(res.body);
       expect(svg, path)
-        .to.match(/^<svg /)
-        .and.include(`<title>pact: ${status}</title>`)
+        .to.match(/^<!-- .* -->\n<svg /)
         .and.include(`fill="${colour}"`);
+      expect(svg, path).to.include(`: ${status}</title>`);
     }
   });
 
-  it('shows can-i-deploy for the latest version of a branch to an environment: yes, no, unknown', async () => {
+  it('shows can-i-deploy for the latest version of a branch to an environment: "<branch> to <environment>", green or red', async () => {
     await broker
       .data()
       .environment('production')
@@ -73,15 +78,18 @@ describe('broker: status badges', () => {
     const path = (branch: string, environment = 'production') =>
       `/pacticipants/Foo/branches/${branch}/latest-version/can-i-deploy/to-environment/${environment}/badge?label=deploy%20%3Cme%3E`;
     const expectations: [string, string][] = [
-      [path('good'), 'yes'],
-      [path('bad'), 'no'],
-      [path('new'), 'unknown'],
-      [path('good', 'nowhere'), 'unknown'],
+      [path('good'), 'deploy &lt;me&gt;: good to production'],
+      [path('bad'), 'deploy &lt;me&gt;: bad to production'],
+      [path('new'), 'deploy &lt;me&gt;: new to production'],
+      [path('good', 'nowhere'), 'environment: not found'],
+      [path('gone'), 'branch: not found'],
     ];
-    for (const [url, status] of expectations) {
+    for (const [url, title] of expectations) {
       const svg = svgText((await badge(broker.server, url).expect(200)).body);
-      expect(svg, url).to.include(`<title>deploy &lt;me&gt;: ${status}</title>`); // the label is escaped
+      expect(svg, url).to.include(`<title>${title}</title>`); // the label is escaped
     }
+    expect(svgText((await badge(broker.server, path('good')).expect(200)).body)).to.include('fill="#4b0"');
+    expect(svgText((await badge(broker.server, path('bad')).expect(200)).body)).to.include('fill="#dd4343"');
   });
 });
 

@@ -27,3 +27,26 @@ export function jsonBody(limit: string): RequestHandler[] {
     }),
   ];
 }
+
+export interface MediaType {
+  name: string;
+  pattern: RegExp;
+}
+
+export const JSON_MEDIA_TYPE: MediaType = { name: 'application/json', pattern: /^application\/(hal\+)?json\s*(;|$)/i };
+export const MERGE_PATCH_MEDIA_TYPE: MediaType = {
+  name: 'application/merge-patch+json',
+  pattern: /^application\/merge-patch\+json\s*(;|$)/i,
+};
+
+/**
+ * Refuses (415) a body whose Content-Type this resource does not take for this method, as the Pact
+ * Broker does (PUT takes application/json, PATCH application/merge-patch+json on versions). A request
+ * without a Content-Type is taken as JSON: some clients send `PUT {}` without one.
+ */
+export function requireMediaType(contentType: string | undefined, accepted: MediaType[], what: string): void {
+  if (contentType === undefined || accepted.some((type) => type.pattern.test(contentType))) return;
+  throw new UnsupportedMediaTypeError(
+    `${what} takes ${accepted.map((type) => type.name).join(' or ')}, not ${contentType.slice(0, 100)}`,
+  );
+}

@@ -9,6 +9,8 @@ import { UnprocessableError, ValidationError } from './errors.ts';
 import { baseUrlOf, sendJson } from './hal.ts';
 import type { QueryObject } from './rack-query.ts';
 import { storableText, MAX_NAME_LENGTH } from '../schemas/common.ts';
+import type { EventOrigin } from '../webhooks/events.ts';
+import { webhookBaseUrl } from './webhook-origin.ts';
 
 export interface Call {
   req: Request;
@@ -18,6 +20,8 @@ export interface Call {
   params: Record<string, string>;
   query: QueryObject;
   body: unknown;
+  /** Where URLs sent to webhooks point (never from an untrusted Host header: see webhook-origin.ts). */
+  webhookOrigin: EventOrigin;
 }
 
 export interface Reply {
@@ -85,6 +89,7 @@ export function runResource(handler: Handler, services: Services, config: Broker
       params: checkedParams(req.params as Record<string, string>),
       query: req.query as unknown as QueryObject,
       body: req.body,
+      webhookOrigin: { baseUrl: webhookBaseUrl(req, config) },
     });
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     if (reply.contentType !== undefined) {

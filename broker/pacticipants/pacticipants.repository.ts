@@ -1,5 +1,6 @@
 // Queries over pacticipants and their labels.
 import type { Db } from '../db.ts';
+import { Prisma } from '../prisma-client.ts';
 import type { Pacticipant } from '../../generated/broker-client/client.ts';
 
 export type { Pacticipant };
@@ -59,8 +60,56 @@ export class PacticipantsRepository {
     return this.db.pacticipant.update({ where: { id }, data: fields });
   }
 
-  list(): Promise<Pacticipant[]> {
-    return this.db.pacticipant.findMany({ orderBy: { name: 'asc' } });
+  /** Pacticipants (with a label, with `query` in their name), by name without case; paged when asked. */
+  async list(
+    filter: { label?: string; query?: string } = {},
+    page?: { skip: number; take: number },
+  ): Promise<{ rows: Pacticipant[]; total: number }> {
+    const label = filter.label ?? null;
+    // ILIKE's wildcards in the query are literal characters, as the Pact Broker escapes them.
+    const query = filter.query === undefined ? null : `%${filter.query.replace(/[\\%_]/g, '\\$&')}%`;
+    const where = Prisma.sql`(${label}::text IS NULL OR EXISTS (SELECT 1 FROM labels l WHERE l.pacticipant_id = p.id AND l.name = ${label}))
+        AND (${query}::text IS NULL OR p.name ILIKE ${query})`;
+    const [ids, [count]] = await Promise.all([
+      this.db.$queryRaw<{ id: number }[]>`
+        SELECT p.id FROM pacticipants p WHERE ${where}
+        ORDER BY lower(p.name), p.name OFFSET ${page?.skip ?? 0} LIMIT ${page?.take ?? null}`,
+      this.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pacticipants p WHERE ${where}`,
+    ]);
+    const rows = await this.db.pacticipant.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return { rows: ids.flatMap((row) => byId.get(row.id) ?? []), total: count?.n ?? 0 };
+  }
+
+  /** Every pacticipant's name (for the near-duplicate check). */
+  async names(): Promise<string[]> {
+    return (await this.db.pacticipant.findMany({ select: { name: true } })).map((row) => row.name);
+  }
+
+  /** The labels of several pacticipants, by pacticipant id. */
+  async labelsOf(ids: number[]): Promise<Map<number, string[]>> {
+    const rows = await this.db.label.findMany({
+      where: { pacticipantId: { in: ids } },
+      orderBy: { name: 'asc' },
+      select: { pacticipantId: true, name: true },
+    });
+    const byId = new Map<number, string[]>();
+    for (const row of rows) byId.set(row.pacticipantId, [...(byId.get(row.pacticipantId) ?? []), row.name]);
+    return byId;
+  }
+
+  /** Distinct label names, paged when asked. */
+  async labelNames(page?: { skip: number; take: number }): Promise<{ names: string[]; total: number }> {
+    const [rows, [count]] = await Promise.all([
+      this.db.$queryRaw<{ name: string }[]>`
+        SELECT DISTINCT name FROM labels ORDER BY name OFFSET ${page?.skip ?? 0} LIMIT ${page?.take ?? null}`,
+      this.db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT name)::int AS n FROM labels`,
+    ]);
+    return { names: rows.map((row) => row.name), total: count?.n ?? 0 };
+  }
+
+  findLabel(pacticipantId: number, name: string) {
+    return this.db.label.findUnique({ where: { pacticipantId_name: { pacticipantId, name } } });
   }
 
   async delete(id: number): Promise<void> {
@@ -91,9 +140,5 @@ export class PacticipantsRepository {
   async removeLabel(pacticipantId: number, name: string): Promise<boolean> {
     const removed = await this.db.label.deleteMany({ where: { pacticipantId, name } });
     return removed.count > 0;
-  }
-
-  withLabel(name: string): Promise<Pacticipant[]> {
-    return this.db.pacticipant.findMany({ where: { labels: { some: { name } } }, orderBy: { name: 'asc' } });
   }
 }

@@ -1,10 +1,12 @@
-// Pacticipants and their labels.
+// Pacticipants and their labels, with the Pact Broker's rules (see pacticipants.service.ts) and paging.
 import type { PacticipantFields } from '../pacticipants/pacticipants.repository.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
-import { created, noContent, ok, type Route } from '../http/resource.ts';
+import { ValidationError } from '../http/errors.ts';
+import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
+import { pageRequestOf } from '../http/pagination.ts';
+import { created, noContent, ok, type Call, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { createPacticipantSchema, updatePacticipantSchema, type PacticipantUpdate } from '../schemas/pacticipant.ts';
-import { pacticipantBody, pacticipantsBody } from '../serializers/pacticipants.ts';
+import { labelBody, labelsBody, pacticipantBody, pacticipantsBody } from '../serializers/pacticipants.ts';
 
 const FIELDS = ['displayName', 'mainBranch', 'repositoryUrl', 'repositoryName', 'repositoryNamespace'] as const;
 
@@ -18,27 +20,27 @@ function fieldsOf(body: PacticipantUpdate, replace: boolean): PacticipantFields 
   return fields;
 }
 
-function upsert(replace: boolean): Route['handler'] {
-  return async ({ params, body, services, urls }) => {
-    const update = parseInput(updatePacticipantSchema, body ?? {});
-    if (update.name !== undefined && update.name !== params.pacticipant) {
-      throw ValidationError.field('name', `must match the name in the path ("${params.pacticipant}")`);
-    }
-    const result = await services.pacticipants.upsert(params.pacticipant!, fieldsOf(update, replace));
-    const described = await services.pacticipants.describe(result.pacticipant.name);
-    return result.created
-      ? created(pacticipantBody(urls, described), urls.pacticipant(result.pacticipant.name))
-      : ok(pacticipantBody(urls, described));
-  };
+function parsedUpdate({ params, body }: Call): PacticipantUpdate {
+  const update = parseInput(updatePacticipantSchema, body ?? {});
+  if (update.name !== undefined && update.name !== params.pacticipant) {
+    throw ValidationError.field('name', `must match the name in the path ("${params.pacticipant}")`);
+  }
+  return update;
+}
+
+const queryText = (call: Call) =>
+  typeof call.query.q === 'string' && call.query.q !== '' ? { query: call.query.q } : {};
+
+async function list(call: Call, label?: string) {
+  const page = pageRequestOf(call.query);
+  const filter = { ...queryText(call), ...(label !== undefined ? { label } : {}) };
+  const { items, total } = await call.services.pacticipants.list(filter, page);
+  const self = label === undefined ? call.urls.pacticipants() : call.urls.pacticipantsWithLabel(label);
+  return ok(pacticipantsBody(call.urls, items, { page, total, self }));
 }
 
 export const pacticipantRoutes: Route[] = [
-  {
-    method: 'get',
-    path: '/pacticipants',
-    access: 'read',
-    handler: async ({ services, urls }) => ok(pacticipantsBody(urls, await services.pacticipants.list())),
-  },
+  { method: 'get', path: '/pacticipants', access: 'read', handler: (call) => list(call) },
   {
     method: 'post',
     path: '/pacticipants',
@@ -46,18 +48,15 @@ export const pacticipantRoutes: Route[] = [
     handler: async ({ body, services, urls }) => {
       const { name, ...rest } = parseInput(createPacticipantSchema, body ?? {});
       const pacticipant = await services.pacticipants.create(name, fieldsOf(rest, false));
-      return created(
-        pacticipantBody(urls, { pacticipant, latestVersionNumber: undefined, labels: [] }),
-        urls.pacticipant(pacticipant.name),
-      );
+      const described = await services.pacticipants.describe(pacticipant.name);
+      return created(pacticipantBody(urls, described), urls.pacticipant(pacticipant.name));
     },
   },
   {
     method: 'get',
     path: '/pacticipants/label/:label',
     access: 'read',
-    handler: async ({ params, services, urls }) =>
-      ok(pacticipantsBody(urls, await services.pacticipants.list(params.label))),
+    handler: (call) => list(call, call.params.label!),
   },
   {
     method: 'get',
@@ -66,8 +65,34 @@ export const pacticipantRoutes: Route[] = [
     handler: async ({ params, services, urls }) =>
       ok(pacticipantBody(urls, await services.pacticipants.describe(params.pacticipant!))),
   },
-  { method: 'put', path: '/pacticipants/:pacticipant', access: 'write', handler: upsert(true) },
-  { method: 'patch', path: '/pacticipants/:pacticipant', access: 'write', handler: upsert(false) },
+  {
+    // Replaces an existing pacticipant's fields; an unknown one is 404 (create it with POST or PATCH).
+    method: 'put',
+    path: '/pacticipants/:pacticipant',
+    access: 'write',
+    handler: async (call) => {
+      requireMediaType(call.req.headers['content-type'], [JSON_MEDIA_TYPE], 'PUT /pacticipants/{name}');
+      const update = parsedUpdate(call);
+      const replaced = await call.services.pacticipants.replace(call.params.pacticipant!, fieldsOf(update, true));
+      return ok(pacticipantBody(call.urls, await call.services.pacticipants.describe(replaced.name)));
+    },
+  },
+  {
+    method: 'patch',
+    path: '/pacticipants/:pacticipant',
+    access: 'write',
+    handler: async (call) => {
+      requireMediaType(
+        call.req.headers['content-type'],
+        [JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE],
+        'PATCH /pacticipants/{name}',
+      );
+      const update = parsedUpdate(call);
+      const result = await call.services.pacticipants.upsert(call.params.pacticipant!, fieldsOf(update, false));
+      const body = pacticipantBody(call.urls, await call.services.pacticipants.describe(result.pacticipant.name));
+      return result.created ? created(body, call.urls.pacticipant(result.pacticipant.name)) : ok(body);
+    },
+  },
   {
     method: 'delete',
     path: '/pacticipants/:pacticipant',
@@ -79,34 +104,32 @@ export const pacticipantRoutes: Route[] = [
   },
   {
     method: 'get',
-    path: '/pacticipants/:pacticipant/labels/:label',
+    path: '/labels',
     access: 'read',
-    handler: async ({ params, services, urls }) => {
-      if (!(await services.pacticipants.hasLabel(params.pacticipant!, params.label!)))
-        throw new NotFoundError(`${params.pacticipant} has no label '${params.label}'`);
-      return ok({
-        name: params.label,
-        _links: {
-          self: { href: urls.label(params.pacticipant!, params.label!) },
-          'pb:pacticipant': { href: urls.pacticipant(params.pacticipant!) },
-        },
-      });
+    handler: async ({ query, services, urls }) => {
+      const page = pageRequestOf(query);
+      const { names, total } = await services.pacticipants.labelNames(page);
+      return ok(labelsBody(urls, names, { page, total, self: `${urls.base}/labels` }));
     },
   },
   {
+    method: 'get',
+    path: '/pacticipants/:pacticipant/labels/:label',
+    access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const label = await services.pacticipants.findLabel(params.pacticipant!, params.label!);
+      return ok(labelBody(urls, params.pacticipant!, label));
+    },
+  },
+  {
+    // Labels the pacticipant, creating it when unknown (as the Pact Broker does).
     method: 'put',
     path: '/pacticipants/:pacticipant/labels/:label',
     access: 'write',
     handler: async ({ params, services, urls }) => {
       const result = await services.pacticipants.addLabel(params.pacticipant!, params.label!);
-      const body = {
-        name: params.label,
-        _links: {
-          self: { href: urls.label(params.pacticipant!, params.label!) },
-          'pb:pacticipant': { href: urls.pacticipant(params.pacticipant!) },
-        },
-      };
-      return result.created ? created(body) : ok(body);
+      const body = labelBody(urls, params.pacticipant!, { name: params.label!, createdAt: result.createdAt });
+      return result.created ? created(body, urls.label(params.pacticipant!, params.label!)) : ok(body);
     },
   },
   {

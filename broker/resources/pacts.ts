@@ -1,5 +1,6 @@
 // Pacts: the legacy publish resource (PUT/PATCH .../version/{v}), pacts by consumer version, by tag,
 // branch or content SHA, and the lists per provider and per integration.
+import { duplicateNameMessage } from '../pacticipants/potential-duplicates.ts';
 import type { PactRow } from '../pacts/pacts.repository.ts';
 import { created, noContent, ok, type Call, type Reply, type Route } from '../http/resource.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
@@ -21,11 +22,19 @@ function publish(mode: 'overwrite' | 'merge'): Route['handler'] {
     const size = Number(headers['content-length'] ?? Number.MAX_SAFE_INTEGER);
     const names = { consumer: params.consumer!, provider: params.provider! };
     const pact = await services.pacts.read({ value: call.body, field: 'body', names }, size);
+    // A new pacticipant name very like an existing one is refused (409, as text), as the Pact Broker does.
+    if (call.config.checkForPotentialDuplicatePacticipantNames) {
+      const found = await services.pacticipants.potentialDuplicates([params.consumer!, params.provider!]);
+      if (found.length > 0) {
+        const message = found.map((each) => duplicateNameMessage(each.name, each.existing, urls.base)).join('\n');
+        return { status: 409, body: message, contentType: 'text/plain;charset=utf-8' };
+      }
+    }
     const { outcome, row } = await services.pacts.publishAt(
       { consumer: params.consumer!, provider: params.provider!, consumerVersion: params.version! },
       pact,
       mode,
-      { baseUrl: urls.base },
+      call.webhookOrigin,
     );
     const body = pactBody(urls, row);
     return outcome.created ? created(body, urls.pact(params.provider!, params.consumer!, params.version!)) : ok(body);

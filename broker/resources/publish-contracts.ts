@@ -1,5 +1,7 @@
 // `POST /contracts/publish`.
+import { ConflictError } from '../http/errors.ts';
 import { ok, type Route } from '../http/resource.ts';
+import { duplicateNameMessage } from '../pacticipants/potential-duplicates.ts';
 import { parseInput } from '../http/validate.ts';
 import { publishContractsSchema } from '../schemas/publish-contracts.ts';
 import { publishContractsBody } from '../serializers/publish-contracts.ts';
@@ -9,9 +11,22 @@ export const publishContractsRoutes: Route[] = [
     method: 'post',
     path: '/contracts/publish',
     access: 'write',
-    handler: async ({ body, services, urls }) => {
+    handler: async ({ body, services, urls, webhookOrigin, config }) => {
       const request = parseInput(publishContractsSchema, body ?? {}, 'body', ['contracts', 'tags']);
-      return ok(publishContractsBody(urls, await services.publishContracts.publish(request, { baseUrl: urls.base })));
+      if (config.checkForPotentialDuplicatePacticipantNames) {
+        const names = [request.pacticipantName, ...request.contracts.map((contract) => contract.providerName)];
+        const texts = (await services.pacticipants.potentialDuplicates(names)).map((found) =>
+          duplicateNameMessage(found.name, found.existing, urls.base),
+        );
+        if (texts.length > 0)
+          throw new ConflictError(texts.join('\n'), {
+            notices: texts.map((text) => ({ type: 'error', text })),
+            errors: { contracts: texts },
+          });
+      }
+      // Webhooks get the publication's build URL and branch (${pactbroker.buildUrl}, consumerVersionBranch).
+      const origin = { ...webhookOrigin, buildUrl: request.buildUrl, consumerVersionBranch: request.branch ?? null };
+      return ok(publishContractsBody(urls, await services.publishContracts.publish(request, origin)));
     },
   },
 ];

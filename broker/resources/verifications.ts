@@ -7,7 +7,7 @@ import { verificationBody, verificationsBody } from '../serializers/verification
 
 const PACT_VERSION = '/pacts/provider/:provider/consumer/:consumer/pact-version/:sha';
 
-async function publish({ params, body, services, urls }: Call) {
+async function publish({ params, body, services, urls, webhookOrigin }: Call) {
   const result = parseInput(verificationResultSchema, body ?? {});
   const names = {
     provider: params.provider!,
@@ -15,7 +15,7 @@ async function publish({ params, body, services, urls }: Call) {
     sha: params.sha!,
     ...(params.metadata ? { metadata: params.metadata } : {}),
   };
-  const row = await services.verifications.publish(names, result, { baseUrl: urls.base });
+  const row = await services.verifications.publish(names, result, webhookOrigin);
   const body201 = verificationBody(urls, row);
   return created(body201, body201._links.self.href);
 }

@@ -3,8 +3,10 @@ import { NotFoundError } from '../http/errors.ts';
 import { created, noContent, ok, type Reply, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { pageLinks, requestedPage } from '../http/paging.ts';
+import { pageRequestOf } from '../http/pagination.ts';
 import { pageSchema, versionSchema } from '../schemas/version.ts';
 import { versionWithPlacesBody } from '../serializers/environments.ts';
+import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
 import {
   branchBody,
   branchVersionBody,
@@ -20,10 +22,46 @@ async function describeVersion({ params, services, urls }: Call, status = 200): 
   return { status, body: versionBody(urls, described) };
 }
 
-async function putVersion(call: Call): Promise<Reply> {
-  const fields = parseInput(versionSchema, call.body ?? {});
-  const { created: isNew } = await call.services.versions.put(call.params.pacticipant!, call.params.version!, fields);
-  return describeVersion(call, isNew ? 201 : 200);
+/**
+ * PUT replaces (application/json), PATCH updates (application/merge-patch+json), each creating what is
+ * missing (201) and replacing the tags when `tags` is given; the other media type is 415, as in the
+ * Pact Broker.
+ */
+function writeVersion(mode: 'overwrite' | 'update'): Route['handler'] {
+  return async (call) => {
+    requireMediaType(
+      call.req.headers['content-type'],
+      [mode === 'overwrite' ? JSON_MEDIA_TYPE : MERGE_PATCH_MEDIA_TYPE],
+      `${mode === 'overwrite' ? 'PUT' : 'PATCH'} /pacticipants/{name}/versions/{number}`,
+    );
+    const { tags, ...fields } = parseInput(versionSchema, call.body ?? {});
+    const { created: isNew } = await call.services.versions.put(
+      call.params.pacticipant!,
+      call.params.version!,
+      { ...fields, ...(tags ? { tags: tags.map((tag) => tag.name) } : {}) },
+      mode,
+    );
+    return describeVersion(call, isNew ? 201 : 200);
+  };
+}
+
+async function listVersions(call: Call, tag?: string): Promise<Reply> {
+  const { params, query, services, urls, req } = call;
+  const page = pageRequestOf(query);
+  const { pacticipant, versions, total, environments } = await services.versions.list(params.pacticipant!, page, tag);
+  const self =
+    tag === undefined
+      ? urls.versions(pacticipant.name)
+      : `${urls.pacticipant(pacticipant.name)}/tags/${encodeURIComponent(tag)}/versions`;
+  return ok(
+    versionsBody(urls, pacticipant, versions, environments, {
+      page,
+      total,
+      self,
+      requestUrl: `${urls.base}${req.originalUrl}`,
+      ...(tag !== undefined ? { title: `Versions of ${pacticipant.name} with the tag ${tag}` } : {}),
+    }),
+  );
 }
 
 export const versionRoutes: Route[] = [
@@ -31,17 +69,13 @@ export const versionRoutes: Route[] = [
     method: 'get',
     path: '/pacticipants/:pacticipant/versions',
     access: 'read',
-    handler: async ({ params, query, services, urls }) => {
-      const page = parseInput(
-        pageSchema,
-        { pageNumber: query.pageNumber ?? query.page, pageSize: query.pageSize ?? query.size },
-        'query',
-      );
-      const number = page.pageNumber ?? 1;
-      const size = page.pageSize ?? 100;
-      const { pacticipant, versions, total } = await services.versions.list(params.pacticipant!, number, size);
-      return ok(versionsBody(urls, pacticipant.name, versions, { number, size, total }));
-    },
+    handler: (call) => listVersions(call),
+  },
+  {
+    method: 'get',
+    path: '/pacticipants/:pacticipant/tags/:tag/versions',
+    access: 'read',
+    handler: (call) => listVersions(call, call.params.tag!),
   },
   {
     method: 'get',
@@ -49,8 +83,18 @@ export const versionRoutes: Route[] = [
     access: 'read',
     handler: (call) => describeVersion(call),
   },
-  { method: 'put', path: '/pacticipants/:pacticipant/versions/:version', access: 'write', handler: putVersion },
-  { method: 'patch', path: '/pacticipants/:pacticipant/versions/:version', access: 'write', handler: putVersion },
+  {
+    method: 'put',
+    path: '/pacticipants/:pacticipant/versions/:version',
+    access: 'write',
+    handler: writeVersion('overwrite'),
+  },
+  {
+    method: 'patch',
+    path: '/pacticipants/:pacticipant/versions/:version',
+    access: 'write',
+    handler: writeVersion('update'),
+  },
   {
     method: 'delete',
     path: '/pacticipants/:pacticipant/versions/:version',

@@ -1,5 +1,5 @@
-// Webhooks: definitions (create, read, update, delete), executing one now (`pb:execute`), and what
-// events triggered, with their delivery logs.
+// Webhooks: definitions (create, read, update, delete; all, per pacticipant, per pact), executing one
+// now (`pb:execute`), and what events triggered, with their delivery logs.
 import { ValidationError } from '../http/errors.ts';
 import { created, noContent, ok, text, type Call, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
@@ -8,49 +8,63 @@ import {
   executionBody,
   triggeredWebhookBody,
   triggeredWebhookLogs,
+  triggeredWebhookLogsBody,
   triggeredWebhooksBody,
 } from '../serializers/triggered-webhooks.ts';
 import { webhookBody, webhooksBody } from '../serializers/webhooks.ts';
 
+const PACT = '/pacts/provider/:provider/consumer/:consumer';
+/** The Pact Broker's rule for a webhook uuid chosen by the client (PUT /webhooks/{uuid}). */
+const UUID = /^[A-Za-z0-9_-]{16,}$/;
+
+const pathParties = (params: Record<string, string>) => ({
+  ...(params.consumer ? { consumer: params.consumer } : {}),
+  ...(params.provider ? { provider: params.provider } : {}),
+});
+
 async function create({ params, body, services, urls }: Call) {
   const request = parseInput(webhookSchema, body ?? {});
-  const path = {
-    ...(params.consumer ? { consumer: params.consumer } : {}),
-    ...(params.provider ? { provider: params.provider } : {}),
-  };
-  const row = await services.webhooks.create(request, path);
+  const row = await services.webhooks.create(request, pathParties(params));
   return created(webhookBody(urls, row), urls.webhook(row.uuid));
 }
 
-async function list({ params, services, urls, req }: Call) {
-  const filter = {
-    ...(params.consumer ? { consumer: params.consumer } : {}),
-    ...(params.provider ? { provider: params.provider } : {}),
-  };
-  return ok(webhooksBody(urls, await services.webhooks.list(filter), `${urls.base}${req.path}`));
-}
+const list =
+  (title: string) =>
+  async ({ params, services, urls, req }: Call) =>
+    ok(webhooksBody(urls, await services.webhooks.list(pathParties(params)), `${urls.base}${req.path}`, title));
+
+const retries = (call: Call) => call.config.webhookRetrySchedule.length;
+
+/** JSON for clients that ask for it (the HAL browser), the text log otherwise, as the Pact Broker serves it. */
+const wantsJson = (call: Call) => /application\/(hal\+)?json/.test(call.req.headers.accept ?? '');
 
 export const webhookRoutes: Route[] = [
-  { method: 'get', path: '/webhooks', access: 'read', handler: list },
+  { method: 'get', path: '/webhooks', access: 'read', handler: list('Webhooks') },
   { method: 'post', path: '/webhooks', access: 'write', handler: create },
   {
     // Before /webhooks/:uuid: "execute" is not a uuid. Executing sends a request, so it needs write access.
     method: 'post',
     path: '/webhooks/execute',
     access: 'write',
-    handler: async ({ body, services, urls }) => {
-      const result = await services.webhooks.executeUnsaved(parseInput(webhookSchema, body ?? {}), {
-        baseUrl: urls.base,
-      });
+    handler: async ({ body, services, urls, webhookOrigin }) => {
+      const result = await services.webhooks.executeUnsaved(parseInput(webhookSchema, body ?? {}), webhookOrigin);
       return ok(executionBody(urls, result, `${urls.webhooks()}/execute`));
     },
   },
-  { method: 'get', path: '/webhooks/provider/:provider/consumer/:consumer', access: 'read', handler: list },
+  {
+    method: 'get',
+    path: '/webhooks/provider/:provider/consumer/:consumer',
+    access: 'read',
+    handler: list('Webhooks for the consumer and provider'),
+  },
   { method: 'post', path: '/webhooks/provider/:provider/consumer/:consumer', access: 'write', handler: create },
-  { method: 'get', path: '/webhooks/provider/:provider', access: 'read', handler: list },
+  { method: 'get', path: '/webhooks/provider/:provider', access: 'read', handler: list('Webhooks for the provider') },
   { method: 'post', path: '/webhooks/provider/:provider', access: 'write', handler: create },
-  { method: 'get', path: '/webhooks/consumer/:consumer', access: 'read', handler: list },
+  { method: 'get', path: '/webhooks/consumer/:consumer', access: 'read', handler: list('Webhooks for the consumer') },
   { method: 'post', path: '/webhooks/consumer/:consumer', access: 'write', handler: create },
+  // The older path for a pact's webhooks.
+  { method: 'get', path: `${PACT}/webhooks`, access: 'read', handler: list('Pact webhooks') },
+  { method: 'post', path: `${PACT}/webhooks`, access: 'write', handler: create },
   {
     method: 'get',
     path: '/webhooks/:uuid',
@@ -63,8 +77,8 @@ export const webhookRoutes: Route[] = [
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
       const uuid = params.uuid!;
-      if (!/^[A-Za-z0-9_-]{16,64}$/.test(uuid)) {
-        throw ValidationError.field('uuid', 'must be 16 to 64 letters, digits, "-" or "_"');
+      if (!UUID.test(uuid)) {
+        throw ValidationError.field('uuid', 'must be at least 16 characters, each a letter, a digit, "_" or "-"');
       }
       const { webhook, created: isNew } = await services.webhooks.put(uuid, parseInput(webhookSchema, body ?? {}));
       return isNew ? created(webhookBody(urls, webhook), urls.webhook(uuid)) : ok(webhookBody(urls, webhook));
@@ -83,35 +97,66 @@ export const webhookRoutes: Route[] = [
     method: 'post',
     path: '/webhooks/:uuid/execute',
     access: 'write',
-    handler: async ({ params, services, urls }) => {
-      const result = await services.webhooks.execute(params.uuid!, { baseUrl: urls.base });
-      return ok(executionBody(urls, result, `${urls.webhook(params.uuid!)}/execute`));
+    handler: async ({ params, services, urls, webhookOrigin }) => {
+      const result = await services.webhooks.execute(params.uuid!, webhookOrigin);
+      return ok(executionBody(urls, result, `${urls.webhook(params.uuid!)}/execute`, params.uuid!));
     },
   },
   {
     method: 'get',
     path: '/webhooks/:uuid/triggered-webhooks',
     access: 'read',
-    handler: async ({ params, services, urls }) =>
-      ok(
+    handler: async (call) => {
+      const { params, services, urls } = call;
+      return ok(
         triggeredWebhooksBody(
           urls,
           await services.webhooks.triggeredFor(params.uuid!),
           `${urls.webhook(params.uuid!)}/triggered-webhooks`,
+          'Webhooks this webhook definition triggered',
+          retries(call),
         ),
-      ),
+      );
+    },
   },
   {
     method: 'get',
-    path: '/pacts/provider/:provider/consumer/:consumer/version/:version/triggered-webhooks',
+    path: `${PACT}/version/:version/triggered-webhooks`,
     access: 'read',
-    handler: async ({ params, services, urls }) => {
+    handler: async (call) => {
+      const { params, services, urls } = call;
       const rows = await services.webhooks.triggeredForPact(params.provider!, params.consumer!, params.version!);
       return ok(
         triggeredWebhooksBody(
           urls,
           rows,
           `${urls.pact(params.provider!, params.consumer!, params.version!)}/triggered-webhooks`,
+          'Webhooks triggered by the publication of the pact',
+          retries(call),
+        ),
+      );
+    },
+  },
+  {
+    method: 'get',
+    path: `${PACT}/pact-version/:sha/verification-results/:number/triggered-webhooks`,
+    access: 'read',
+    handler: async (call) => {
+      const { params, services, urls } = call;
+      const names = {
+        provider: params.provider!,
+        consumer: params.consumer!,
+        sha: params.sha!,
+        number: params.number!,
+      };
+      const rows = await services.webhooks.triggeredForVerification(names);
+      return ok(
+        triggeredWebhooksBody(
+          urls,
+          rows,
+          urls.verificationTriggeredWebhooks(names.provider, names.consumer, names.sha, names.number),
+          `Webhooks triggered by the publication of verification result ${names.number}`,
+          retries(call),
         ),
       );
     },
@@ -120,14 +165,18 @@ export const webhookRoutes: Route[] = [
     method: 'get',
     path: '/triggered-webhooks/:uuid',
     access: 'read',
-    handler: async ({ params, services, urls }) =>
-      ok(triggeredWebhookBody(urls, await services.webhooks.triggered(params.uuid!))),
+    handler: async (call) =>
+      ok(triggeredWebhookBody(call.urls, await call.services.webhooks.triggered(call.params.uuid!), retries(call))),
   },
   {
     method: 'get',
     path: '/triggered-webhooks/:uuid/logs',
     access: 'read',
-    handler: async ({ params, services }) =>
-      text(triggeredWebhookLogs(await services.webhooks.triggered(params.uuid!))),
+    handler: async (call) => {
+      const row = await call.services.webhooks.triggered(call.params.uuid!);
+      if (wantsJson(call))
+        return ok(triggeredWebhookLogsBody(call.urls, row, `${call.urls.triggeredWebhook(row.uuid)}/logs`));
+      return text(triggeredWebhookLogs(row));
+    },
   },
 ];

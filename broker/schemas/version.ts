@@ -9,6 +9,14 @@ export const versionSchema = z.object({
   buildUrl: freeText('buildUrl', 2000)
     .nullish()
     .transform((value) => value ?? undefined),
+  /** Given: the version's tags become exactly these. */
+  tags: z
+    .array(z.object({ name: nameText('tag') }, { error: 'each tag is an object with a name' }), {
+      error: 'tags must be a list',
+    })
+    .max(100)
+    .nullish()
+    .transform((value) => value ?? undefined),
 });
 
 const positive = (what: string, max: number) =>

@@ -64,6 +64,10 @@ export class Urls {
   };
   canIDeploy = () => `${this.base}/can-i-deploy`;
 
+  pacticipantsWithLabel = (label: string) => `${this.pacticipants()}/label/${seg(label)}`;
+  pactWebhooks = (provider: string, consumer: string) => `${this.integration(provider, consumer)}/webhooks`;
+  verificationTriggeredWebhooks = (provider: string, consumer: string, sha: string, number: number | string) =>
+    `${this.verificationResult(provider, consumer, sha, number)}/triggered-webhooks`;
   webhooks = () => `${this.base}/webhooks`;
   webhook = (uuid: string) => `${this.webhooks()}/${seg(uuid)}`;
   triggeredWebhook = (uuid: string) => `${this.base}/triggered-webhooks/${seg(uuid)}`;

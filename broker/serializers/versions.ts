@@ -1,33 +1,32 @@
 // HAL bodies for versions, their tags and branches.
 import type { Environment } from '../environments/environments.repository.ts';
 import type { Pacticipant } from '../pacticipants/pacticipants.repository.ts';
+import { pageParts, type PageRequest } from '../http/pagination.ts';
+import type { VersionDetails } from '../versions/version-details.repository.ts';
 import type { Branch, Version } from '../versions/versions.repository.ts';
+import { displayNameFor } from './display-name.ts';
 import type { Urls } from './urls.ts';
-
-interface Named {
-  name: string;
-  createdAt: Date;
-  latest: boolean;
-}
 
 export interface VersionDescription {
   pacticipant: Pacticipant;
   version: Version;
-  branches: Named[];
-  tags: Named[];
+  details: VersionDetails;
+  /** All environments (`pb:record-deployment` / `pb:record-release` link to each). */
   environments: Environment[];
-  deployed: { uuid: string; undeployedAt: Date | null; environment: Environment; applicationInstance: string }[];
-  released: { uuid: string; supportEndedAt: Date | null; environment: Environment }[];
 }
 
 export function versionLink(urls: Urls, pacticipantName: string, number: string, title = 'Version') {
   return { title, name: number, href: urls.version(pacticipantName, number) };
 }
 
+const environmentName = (environment: { name: string; displayName: string | null }) =>
+  displayNameFor(environment.name, environment.displayName);
+
+/** A version as the Pact Broker shows it (alone, or in a list: `self` is always the version's own URL). */
 export function versionBody(urls: Urls, described: VersionDescription) {
-  const { pacticipant, version } = described;
+  const { pacticipant, version, details } = described;
   const name = pacticipant.name;
-  const branchVersions = described.branches.map((branch) => ({
+  const branchVersions = details.branches.map((branch) => ({
     name: branch.name,
     latest: branch.latest,
     _links: { self: { title: 'Branch version', href: urls.branchVersion(name, branch.name, version.number) } },
@@ -40,17 +39,17 @@ export function versionBody(urls: Urls, described: VersionDescription) {
     _embedded: {
       branchVersions,
       branches: branchVersions,
-      tags: described.tags.map((tag) => tagBody(urls, name, version.number, tag)),
-      deployedVersions: described.deployed
-        .filter((d) => !d.undeployedAt)
+      tags: details.tags.map((tag) => tagBody(urls, name, version.number, tag)),
+      deployedVersions: details.deployed
+        .filter((d) => d.currentlyDeployed)
         .map((d) => ({
           uuid: d.uuid,
           currentlyDeployed: true,
           environment: { name: d.environment.name, uuid: d.environment.uuid },
           _links: { self: { href: urls.deployedVersion(d.uuid) } },
         })),
-      releasedVersions: described.released
-        .filter((r) => !r.supportEndedAt)
+      releasedVersions: details.released
+        .filter((r) => r.currentlySupported)
         .map((r) => ({
           uuid: r.uuid,
           currentlySupported: true,
@@ -61,23 +60,45 @@ export function versionBody(urls: Urls, described: VersionDescription) {
     _links: {
       self: versionLink(urls, name, version.number),
       'pb:pacticipant': { title: 'Pacticipant', name, href: urls.pacticipant(name) },
-      'pb:tag': { href: `${urls.tags(name, version.number)}/{tag}`, title: 'A tag of this version', templated: true },
+      'pb:tag': {
+        title: 'Get, create or delete a tag of this version',
+        href: `${urls.tags(name, version.number)}/{tag}`,
+        templated: true,
+      },
       'pb:latest-verification-results-where-pacticipant-is-consumer': {
-        title: 'Newest verification results of this consumer version',
+        title: 'Latest verification results of the pacts of this consumer version',
         href: `${urls.base}/verification-results/consumer/${encodeURIComponent(name)}/version/${encodeURIComponent(version.number)}/latest`,
       },
-      'pb:pact-versions': [],
+      'pb:pact-versions': details.pacts.map((pact) => ({
+        title: 'Pact',
+        name: `Pact between ${name} (${version.number}) and ${pact.providerName}`,
+        href: urls.pact(pact.providerName, name, version.number),
+      })),
+      'pb:deployed-environments': details.deployed.map((d) => ({
+        title: `Version deployed to ${environmentName(d.environment)}`,
+        name: environmentName(d.environment),
+        href: urls.deployedVersion(d.uuid),
+        currently_deployed: d.currentlyDeployed,
+        ...(d.applicationInstance !== '' ? { application_instance: d.applicationInstance } : {}),
+      })),
+      'pb:released-environments': details.released.map((r) => ({
+        title: `Version released to ${environmentName(r.environment)}`,
+        name: environmentName(r.environment),
+        href: urls.releasedVersion(r.uuid),
+        currently_supported: r.currentlySupported,
+      })),
       // The Rust CLI reads these two as required arrays: always present, one entry per environment.
       'pb:record-deployment': described.environments.map((environment) => ({
-        title: `Record deployment to ${environment.displayName ?? environment.name}`,
+        title: `Record deployment to ${environmentName(environment)}`,
         name: environment.name,
         href: urls.recordDeployment(name, version.number, environment.uuid),
       })),
       'pb:record-release': described.environments.map((environment) => ({
-        title: `Record release to ${environment.displayName ?? environment.name}`,
+        title: `Record release to ${environmentName(environment)}`,
         name: environment.name,
         href: urls.recordRelease(name, version.number, environment.uuid),
       })),
+      curies: [{ name: 'pb', href: `${urls.base}/doc/{rel}?context=version`, templated: true }],
     },
   };
 }
@@ -96,21 +117,32 @@ export function briefVersionBody(urls: Urls, pacticipantName: string, version: V
 
 export function versionsBody(
   urls: Urls,
-  pacticipantName: string,
-  versions: Version[],
-  page: { number: number; size: number; total: number },
+  pacticipant: Pacticipant,
+  items: { version: Version; details: VersionDetails }[],
+  environments: Environment[],
+  paging: { page: PageRequest | undefined; total: number; self: string; requestUrl: string; title?: string },
 ) {
-  const self = urls.versions(pacticipantName);
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
+  const name = pacticipant.name;
+  const { page, links } = pageParts(paging.page, paging.total, paging.self);
   return {
-    _embedded: { versions: versions.map((version) => briefVersionBody(urls, pacticipantName, version)) },
-    page: { size: page.size, totalElements: page.total, totalPages: pages, number: page.number },
+    _embedded: {
+      versions: items.map(({ version, details }) => versionBody(urls, { pacticipant, version, details, environments })),
+    },
+    ...(page ? { page } : {}),
     _links: {
-      self: { href: `${self}?pageNumber=${page.number}&pageSize=${page.size}`, title: 'All application versions' },
-      'pb:pacticipant': { href: urls.pacticipant(pacticipantName), name: pacticipantName },
-      versions: versions.map((version) => versionLink(urls, pacticipantName, version.number)),
-      ...(page.number < pages ? { next: { href: `${self}?pageNumber=${page.number + 1}&pageSize=${page.size}` } } : {}),
-      ...(page.number > 1 ? { previous: { href: `${self}?pageNumber=${page.number - 1}&pageSize=${page.size}` } } : {}),
+      self: { title: paging.title ?? `All application versions of ${name}`, href: paging.requestUrl },
+      ...links,
+      'pb:pacticipant': { title: name, href: urls.pacticipant(name) },
+      'pb:versions': items.map(({ version }) => ({
+        title: `Version ${version.number} (updated ${version.updatedAt.toISOString()})`,
+        href: urls.version(name, version.number),
+      })),
+      pacticipant: { title: 'Deprecated: use pb:pacticipant', href: urls.pacticipant(name) },
+      versions: items.map(({ version }) => ({
+        title: 'Deprecated: use pb:versions',
+        name: version.number,
+        href: urls.version(name, version.number),
+      })),
     },
   };
 }
@@ -127,6 +159,8 @@ export function tagBody(
     ...(tag.latest === undefined ? {} : { latest: tag.latest }),
     _links: {
       self: { title: 'Tag', name: tag.name, href: urls.tag(pacticipantName, versionNumber, tag.name) },
+      version: versionLink(urls, pacticipantName, versionNumber),
+      pacticipant: { title: 'Pacticipant', name: pacticipantName, href: urls.pacticipant(pacticipantName) },
       'pb:version': versionLink(urls, pacticipantName, versionNumber),
       'pb:pacticipant': { title: 'Pacticipant', name: pacticipantName, href: urls.pacticipant(pacticipantName) },
     },

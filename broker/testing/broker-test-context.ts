@@ -11,8 +11,8 @@ import { createBrokerApp } from '../app.ts';
 import { brokerConfig, type BrokerConfig } from '../config.ts';
 import { createBrokerPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { BrokerTestData } from './test-data.ts';
-import { QUEUE_SCHEMA, type DeliveryWorker } from '../webhooks/delivery-queue.ts';
-import { startWebhookWorker } from '../webhooks/worker.ts';
+import { QUEUE_SCHEMA } from '../webhooks/delivery-queue.ts';
+import { startWebhookWorker, type DeliveryWorker } from '../webhooks/worker.ts';
 
 export interface BrokerTestContext {
   databaseUrl: string;
@@ -65,6 +65,7 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
         config,
         logger,
         pollingIntervalSeconds: 0.5,
+        stopGraceSeconds: 1, // a test that left a delivery hanging does not hold up the next file
       });
     }
     running = await listen(context.app);

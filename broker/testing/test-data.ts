@@ -4,6 +4,7 @@
 //
 // Every step goes through the broker's own services (publishing, verifying, deploying), so the data is
 // exactly what the API would have stored. Steps run in order; awaiting the chain runs them.
+import { encodeMetadata } from '../for-verification/metadata.ts';
 import { readPact, type JsonObject } from '../pacts/content.ts';
 import { PactsService } from '../pacts/pacts.service.ts';
 import { EnvironmentsService } from '../environments/environments.service.ts';
@@ -74,7 +75,11 @@ export class BrokerTestData implements PromiseLike<void> {
       hosts: [],
       allowPublicHosts: true,
     });
-    this.webhooks = new WebhooksService(prisma, policy, new WebhookExecutor(policy, 5));
+    this.webhooks = new WebhooksService(
+      prisma,
+      policy,
+      new WebhookExecutor(policy, { timeoutSeconds: 5, showResponse: false }),
+    );
   }
 
   private step(work: () => Promise<unknown>): this {
@@ -156,14 +161,24 @@ export class BrokerTestData implements PromiseLike<void> {
   }
 
   /** A verification of the current pact by a provider version (created, on a branch if given). */
-  verifiedBy(providerVersion: string, options: { success?: boolean; branch?: string; tags?: string[] } = {}): this {
+  verifiedBy(
+    providerVersion: string,
+    options: { success?: boolean; branch?: string; tags?: string[]; pending?: boolean; buildUrl?: string } = {},
+  ): this {
     const [provider, consumer] = [this.providerName!, this.consumerName!];
     return this.step(async () => {
       if (options.branch !== undefined) await this.versions.put(provider, providerVersion, { branch: options.branch });
       for (const tag of options.tags ?? []) await this.versions.putTag(provider, providerVersion, tag);
+      // The pact URL's metadata says whether the pact was pending, as the pacts-for-verification URL would.
+      const metadata =
+        options.pending === undefined ? {} : { metadata: encodeMetadata({ selectors: [], pending: options.pending }) };
       await this.verifications.publish(
-        { provider, consumer, sha: this.pactSha! },
-        { success: options.success ?? true, providerApplicationVersion: providerVersion },
+        { provider, consumer, sha: this.pactSha!, ...metadata },
+        {
+          success: options.success ?? true,
+          providerApplicationVersion: providerVersion,
+          ...(options.buildUrl ? { buildUrl: options.buildUrl } : {}),
+        },
       );
     });
   }

@@ -21,6 +21,8 @@ export interface NewVerification {
   verifiedBy?: Prisma.InputJsonValue | undefined;
   testResults?: Prisma.InputJsonValue | undefined;
   selectors?: Prisma.InputJsonValue | undefined;
+  /** Whether the pact was pending for the provider version (from the pact URL's metadata); null: not known. */
+  pactPending?: boolean | null;
 }
 
 export class VerificationsRepository {

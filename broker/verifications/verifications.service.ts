@@ -56,6 +56,7 @@ export class VerificationsService {
           verifiedBy: result.verifiedBy as Prisma.InputJsonValue | undefined,
           testResults: result.testResults as Prisma.InputJsonValue | undefined,
           selectors: metadata ? (metadata as unknown as Prisma.InputJsonValue) : undefined,
+          pactPending: metadata?.pending ?? null,
         },
         origin,
       );

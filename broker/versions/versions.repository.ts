@@ -50,12 +50,26 @@ export class VersionsRepository {
     });
   }
 
-  list(pacticipantId: number, skip: number, take: number): Promise<Version[]> {
-    return this.db.version.findMany({ where: { pacticipantId }, orderBy: { id: 'desc' }, skip, take });
+  /** Newest first; only those with `tag` when given. */
+  list(pacticipantId: number, skip: number, take: number | undefined, tag?: string): Promise<Version[]> {
+    return this.db.version.findMany({
+      where: { pacticipantId, ...(tag !== undefined ? { tags: { some: { name: tag } } } : {}) },
+      orderBy: { id: 'desc' },
+      skip,
+      ...(take !== undefined ? { take } : {}),
+    });
   }
 
-  count(pacticipantId: number): Promise<number> {
-    return this.db.version.count({ where: { pacticipantId } });
+  count(pacticipantId: number, tag?: string): Promise<number> {
+    return this.db.version.count({
+      where: { pacticipantId, ...(tag !== undefined ? { tags: { some: { name: tag } } } : {}) },
+    });
+  }
+
+  /** Replaces a version's tags with these (in this order). */
+  async replaceTags(pacticipantId: number, versionId: number, names: string[]): Promise<void> {
+    await this.db.tag.deleteMany({ where: { versionId } });
+    for (const name of [...new Set(names)]) await this.db.tag.create({ data: { pacticipantId, versionId, name } });
   }
 
   async delete(id: number): Promise<void> {

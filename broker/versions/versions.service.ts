@@ -3,11 +3,13 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../config.ts';
 import { inTransaction } from '../db.ts';
-import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
 import { EnvironmentsRepository } from '../environments/environments.repository.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import { BranchRules } from './branch-rules.ts';
+import { skipOf, type PageRequest } from '../http/pagination.ts';
+import { VersionDetailsRepository } from './version-details.repository.ts';
+import { DeploymentsRepository } from '../deployments/deployments.repository.ts';
 import { VersionsRepository, type Branch, type Version } from './versions.repository.ts';
 
 export interface VersionView {
@@ -38,33 +40,38 @@ export class VersionsService {
     return { pacticipant, version };
   }
 
-  /** Everything the version resource shows: branches, tags, environments, deployments, releases. */
+  /** Everything the version resource shows: branches, tags, pacts, environments, deployments, releases. */
   async describe(pacticipantName: string, number: string) {
     const view = await this.find(pacticipantName, number);
-    const deployments = new DeploymentsRepository(this.prisma);
-    const [details, environments, deployed, released] = await Promise.all([
-      new VersionsRepository(this.prisma).details(view.version),
+    const [details, environments] = await Promise.all([
+      new VersionDetailsRepository(this.prisma).detailsFor([view.version.id]),
       new EnvironmentsRepository(this.prisma).list(),
-      deployments.deploymentsOfVersion(view.version.id),
-      deployments.releasesOfVersion(view.version.id),
     ]);
-    return { ...view, ...details, environments, deployed, released };
+    return { ...view, details: details.get(view.version.id)!, environments };
   }
 
-  /** PUT /pacticipants/{p}/versions/{v}: creates (or updates) the version, its branch and build URL. */
+  /**
+   * PUT (`overwrite`) or PATCH (`update`) /pacticipants/{p}/versions/{v}, creating what is missing. PUT
+   * sets the build URL to the one given (none clears it); PATCH changes it only when given. Either puts
+   * the version on a given branch, and replaces its tags when `tags` is given.
+   */
   async put(
     pacticipantName: string,
     number: string,
-    fields: { branch?: string; buildUrl?: string },
+    fields: { branch?: string; buildUrl?: string; tags?: string[] },
+    mode: 'overwrite' | 'update' = 'update',
   ): Promise<{ created: boolean }> {
     return inTransaction(this.prisma, async (tx) => {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version, created } = await versions.getOrCreate(pacticipant.id, number, fields.buildUrl);
+      if (mode === 'overwrite' && fields.buildUrl === undefined && version.buildUrl !== null)
+        await tx.version.update({ where: { id: version.id }, data: { buildUrl: null } });
       if (fields.branch !== undefined) {
         await versions.addToBranch(pacticipant.id, version, fields.branch);
         await this.rules.detectMainBranch(tx, pacticipant.id, [fields.branch]);
       }
+      if (fields.tags !== undefined) await versions.replaceTags(pacticipant.id, version.id, fields.tags);
       return { created };
     });
   }
@@ -84,14 +91,24 @@ export class VersionsService {
     return { pacticipant, version };
   }
 
-  async list(pacticipantName: string, page: number, size: number) {
+  /** A pacticipant's versions, newest first (those with a tag when given), with their details; paged when asked. */
+  async list(pacticipantName: string, page: PageRequest | undefined, tag?: string) {
     const pacticipant = await this.pacticipant(pacticipantName);
     const versions = new VersionsRepository(this.prisma);
-    const [items, total] = await Promise.all([
-      versions.list(pacticipant.id, (page - 1) * size, size),
-      versions.count(pacticipant.id),
+    const [items, total, environments] = await Promise.all([
+      versions.list(pacticipant.id, skipOf(page), page?.size, tag),
+      versions.count(pacticipant.id, tag),
+      new EnvironmentsRepository(this.prisma).list(),
     ]);
-    return { pacticipant, versions: items, total };
+    if (tag !== undefined && total === 0)
+      throw new NotFoundError(`No version of ${pacticipantName} has the tag '${tag}'`);
+    const details = await new VersionDetailsRepository(this.prisma).detailsFor(items.map((version) => version.id));
+    return {
+      pacticipant,
+      versions: items.map((version) => ({ version, details: details.get(version.id)! })),
+      total,
+      environments,
+    };
   }
 
   // Tags

@@ -1,11 +1,11 @@
 // The durable queue that delivers triggered webhooks: pg-boss, in its own schema (`pgboss`) of the
-// broker's database. Jobs are inserted in the same transaction as the event that triggered them (a
-// publish or a verification), so a crash either loses both or neither; a job survives broker restarts
-// and is retried with backoff when a delivery fails. A delivery interrupted by a crash is retried once
-// pg-boss expires it, so delivery is at least once.
+// broker's database. A job is one delivery attempt. Jobs are inserted in the same transaction as the
+// event that triggered them (a publication or a verification), so a crash either loses both or neither;
+// a failed attempt is recorded, its retry job inserted (to start after the next delay of the retry
+// schedule) and the job completed in one transaction. pg-boss's own retries only cover a broker that
+// died mid-delivery (the job expires): delivery is at least once, and an attempt already recorded is
+// never made twice (see WebhookDelivery).
 import PgBoss from 'pg-boss';
-import type { Logger } from 'pino';
-import type { WebhookRetryConfig } from '../config.ts';
 import type { Prisma } from '../prisma-client.ts';
 
 export const QUEUE_SCHEMA = 'pgboss';
@@ -13,13 +13,16 @@ export const WEBHOOK_QUEUE = 'broker-webhook-delivery';
 
 export interface DeliveryJob {
   triggeredWebhookUuid: string;
+  /** Which attempt this job makes (1 for the first; jobs queued by older brokers have none). */
+  attempt?: number;
 }
 
-export interface DeliveryAttempt {
-  /** Retries already made before this attempt (0 on the first). */
-  retryCount: number;
-  retryLimit: number;
-}
+/** pg-boss's database interface over a Prisma transaction, so its SQL runs in the caller's transaction. */
+export const transactionDb = (tx: Prisma.TransactionClient) => ({
+  executeSql: async (text: string, values: unknown[]) => ({
+    rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
+  }),
+});
 
 async function ensureQueue(boss: PgBoss): Promise<void> {
   if (await boss.getQueue(WEBHOOK_QUEUE)) return;
@@ -30,7 +33,7 @@ async function ensureQueue(boss: PgBoss): Promise<void> {
   }
 }
 
-const bossOptions = (databaseUrl: string) => ({
+export const bossOptions = (databaseUrl: string) => ({
   connectionString: databaseUrl,
   schema: QUEUE_SCHEMA,
   application_name: 'autofighter-broker-webhooks',
@@ -48,72 +51,43 @@ export async function prepareDeliveryQueue(databaseUrl: string): Promise<void> {
   }
 }
 
+export async function startBoss(databaseUrl: string, onError: (error: Error) => void): Promise<PgBoss> {
+  const boss = new PgBoss({ ...bossOptions(databaseUrl), max: 4, schedule: false, supervise: true });
+  boss.on('error', onError);
+  await boss.start();
+  await ensureQueue(boss);
+  return boss;
+}
+
 /** Inserts delivery jobs through the caller's transaction (pg-boss's own SQL, run by Prisma). */
 export class DeliveryEnqueuer {
-  // Never started: it only lends its insert statement, executed by the transaction passed to enqueue.
+  // Never started: it only lends its statements, executed by the transaction passed in.
   private readonly boss = new PgBoss({
-    db: { executeSql: () => Promise.reject(new Error('enqueue needs a transaction')) },
+    db: { executeSql: () => Promise.reject(new Error('the delivery queue needs a transaction')) },
     schema: QUEUE_SCHEMA,
   });
 
-  constructor(
-    private readonly retry: WebhookRetryConfig,
-    private readonly timeoutSeconds: number,
-  ) {}
+  constructor(private readonly timeoutSeconds: number) {}
 
-  async enqueue(tx: Prisma.TransactionClient, jobs: DeliveryJob[]): Promise<void> {
+  /** Queues jobs, to start now or after `delaySeconds`. */
+  async enqueue(tx: Prisma.TransactionClient, jobs: DeliveryJob[], delaySeconds = 0): Promise<void> {
     if (jobs.length === 0) return;
-    const db = {
-      executeSql: async (text: string, values: unknown[]) => ({
-        rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values),
-      }),
-    };
     await this.boss.insert(
       jobs.map((data) => ({
         name: WEBHOOK_QUEUE,
         data,
-        retryLimit: this.retry.limit,
-        retryDelay: this.retry.delaySeconds,
-        retryBackoff: this.retry.backoff,
-        // A delivery that has not finished by then (the broker died mid-request) is retried.
+        // Only for a broker that dies mid-delivery (the job expires); failed deliveries follow the retry schedule.
+        retryLimit: 3,
+        retryDelay: 30,
         expireInSeconds: this.timeoutSeconds * 2 + 30,
+        ...(delaySeconds > 0 ? { startAfter: new Date(Date.now() + delaySeconds * 1000) } : {}),
       })),
-      { db },
+      { db: transactionDb(tx) },
     );
   }
-}
 
-export interface DeliveryWorkerOptions {
-  databaseUrl: string;
-  logger: Logger;
-  /** How often an idle worker looks for jobs (pg-boss polls; 0.5 s at least). */
-  pollingIntervalSeconds?: number;
-}
-
-/** Works the delivery queue in this process until stopped. */
-export class DeliveryWorker {
-  private constructor(private readonly boss: PgBoss) {}
-
-  static async start(
-    options: DeliveryWorkerOptions,
-    deliver: (job: DeliveryJob, attempt: DeliveryAttempt) => Promise<void>,
-  ): Promise<DeliveryWorker> {
-    const boss = new PgBoss({ ...bossOptions(options.databaseUrl), max: 3, schedule: false, supervise: true });
-    boss.on('error', (error) => options.logger.error({ err: error }, 'webhook queue error'));
-    await boss.start();
-    await ensureQueue(boss);
-    await boss.work<DeliveryJob>(
-      WEBHOOK_QUEUE,
-      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-      async (jobs) => {
-        for (const job of jobs) await deliver(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
-      },
-    );
-    return new DeliveryWorker(boss);
-  }
-
-  /** Stops taking jobs, lets a delivery in progress finish, closes the connections. */
-  async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+  /** Marks a job done, in the caller's transaction. */
+  async complete(tx: Prisma.TransactionClient, jobId: string): Promise<void> {
+    await this.boss.complete(WEBHOOK_QUEUE, jobId, {}, { db: transactionDb(tx) });
   }
 }

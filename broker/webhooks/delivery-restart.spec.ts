@@ -10,14 +10,13 @@ import { brokerConfig } from '../config.ts';
 import { createBrokerPrismaClient, type PrismaClient } from '../prisma-client.ts';
 import { useBroker } from '../testing/broker-test-context.ts';
 import { buildPact } from '../testing/test-data.ts';
-import type { DeliveryWorker } from './delivery-queue.ts';
 import { eventually, publishBody, WebhookReceiver } from './testing/receiver.ts';
-import { startWebhookWorker } from './worker.ts';
+import { startWebhookWorker, type DeliveryWorker } from './worker.ts';
 
 const config = brokerConfig({
   webhookSchemes: ['http'],
   webhookHosts: ['127.0.0.1'],
-  webhookRetry: { limit: 5, delaySeconds: 1, backoff: false },
+  webhookRetrySchedule: [1, 1, 1, 1, 1],
 });
 const logger = pino({ level: 'silent' });
 

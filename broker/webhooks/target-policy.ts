@@ -80,6 +80,9 @@ export function parseHostRule(text: string): HostRule {
   throw new Error(`"${text}" is not a host name, *.domain, IP address or CIDR range`);
 }
 
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'];
+const TEMPLATE_REFERENCE = /\$\{pactbroker\.[^}]+\}/g;
+
 export interface TargetPolicyOptions {
   schemes: string[];
   methods: string[];
@@ -122,18 +125,31 @@ export class TargetPolicy {
   /** Problems with a webhook's method and URL as written, by field (empty: allowed so far; DNS is checked on sending). */
   check(method: string, urlText: string): Record<string, string[]> {
     const errors: Record<string, string[]> = {};
-    if (!this.options.methods.includes(method.toUpperCase()))
-      errors['request.method'] = [`must be one of ${this.options.methods.join(', ')}`];
+    if (!HTTP_METHODS.includes(method.toUpperCase())) errors['request.method'] = ['is not a known HTTP method'];
+    else if (!this.options.methods.includes(method.toUpperCase()))
+      errors['request.method'] = [
+        `must be ${this.options.methods.length === 1 ? this.options.methods[0] : `one of ${this.options.methods.join(', ')}`} (BROKER_WEBHOOK_METHOD_WHITELIST; see /doc/webhooks#whitelist)`,
+      ];
+    // Template variables may fill the path and query, never the host (a publisher would choose the target).
+    const withPlaceholder = (placeholder: string) => urlText.replace(TEMPLATE_REFERENCE, placeholder);
     let url: URL;
     try {
-      url = new URL(urlText);
+      url = new URL(withPlaceholder('placeholder'));
+      if (url.hostname === '' || /\s/.test(urlText)) throw new Error('no host');
     } catch {
-      return { ...errors, 'request.url': [`"${urlText.slice(0, 200)}" is not a valid URL`] };
+      return { ...errors, 'request.url': ['is not a valid URL (for example https://ci.example.org/build)'] };
     }
+    let other: URL | undefined;
+    try {
+      other = new URL(withPlaceholder('other-placeholder'));
+    } catch {
+      other = undefined;
+    }
+    if (other?.host !== url.host) return { ...errors, 'request.url': ['cannot have a template variable in its host'] };
     const scheme = url.protocol.replace(/:$/, '');
     if (!this.options.schemes.includes(scheme)) {
       errors['request.url'] = [
-        `scheme must be one of ${this.options.schemes.join(', ')} (BROKER_WEBHOOK_SCHEME_WHITELIST)`,
+        `scheme must be ${this.options.schemes.join(', ')} (BROKER_WEBHOOK_SCHEME_WHITELIST; see /doc/webhooks#whitelist)`,
       ];
       return errors;
     }

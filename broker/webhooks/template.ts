@@ -40,9 +40,16 @@ export interface RenderedRequest {
   password?: string;
 }
 
+/** Form-style escaping of a value put into the URL (spaces become "+"), as the Pact Broker's CGI.escape does. */
+export const escapeForUrl = (value: string): string =>
+  encodeURIComponent(value)
+    .replace(/%20/g, '+')
+    .replace(/[!'()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+
 export function renderRequest(request: StoredWebhookRequest, parameters: TemplateParameters): RenderedRequest {
   const headers = Object.fromEntries(
-    Object.entries(request.headers ?? {}).map(([name, value]) => [name, renderText(value, parameters)]),
+    // Header names in lower case, as they are stored (HTTP header names are case-insensitive).
+    Object.entries(request.headers ?? {}).map(([name, value]) => [name.toLowerCase(), renderText(value, parameters)]),
   );
   let body: string | undefined;
   if (typeof request.body === 'string') body = renderText(request.body, parameters);
@@ -50,11 +57,11 @@ export function renderRequest(request: StoredWebhookRequest, parameters: Templat
     body = JSON.stringify(renderJson(request.body, parameters));
   return {
     method: request.method.toUpperCase(),
-    // Values in the URL are percent-encoded, so a branch named "feat/x y" cannot change the URL's shape.
-    url: renderText(request.url, parameters, encodeURIComponent),
+    // Values in the URL are escaped, so a branch named "feat/x y" cannot change the URL's shape.
+    url: renderText(request.url, parameters, escapeForUrl),
     headers,
     body,
-    ...(request.username ? { username: request.username } : {}),
-    ...(request.password ? { password: request.password } : {}),
+    ...(request.username ? { username: renderText(request.username, parameters) } : {}),
+    ...(request.password ? { password: renderText(request.password, parameters) } : {}),
   };
 }

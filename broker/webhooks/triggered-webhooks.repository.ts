@@ -2,7 +2,7 @@
 import type { Db } from '../db.ts';
 
 const withWebhook = {
-  webhook: { select: { uuid: true, description: true } },
+  webhook: { select: { uuid: true, description: true, request: true } },
   consumer: { select: { name: true } },
   provider: { select: { name: true } },
 } as const;
@@ -24,19 +24,39 @@ export class TriggeredWebhooksRepository {
 
   /** Newest first. */
   list(
-    where: { webhookId?: number; consumerId?: number; providerId?: number; consumerVersionId?: number },
+    where: {
+      webhookUuid?: string;
+      verificationId?: number;
+      consumerId?: number;
+      providerId?: number;
+      consumerVersionId?: number;
+    },
     take = 100,
   ) {
     return this.db.triggeredWebhook.findMany({ where, include: withWebhook, orderBy: { id: 'desc' }, take });
   }
 
+  /**
+   * Records attempt number `attempt` (its log is already redacted) and the outcome; false when that
+   * attempt was recorded already (a job run twice), and nothing is written.
+   */
   async recordAttempt(
     id: number,
-    attempt: { success: boolean; status: number | null; logs: string },
+    attempt: number,
+    execution: { success: boolean; status: number | null; logs: string },
     outcome: 'success' | 'retrying' | 'failure',
-  ): Promise<void> {
-    await this.db.webhookExecution.create({ data: { triggeredWebhookId: id, ...attempt } });
-    await this.db.triggeredWebhook.update({ where: { id }, data: { status: outcome, attempts: { increment: 1 } } });
+  ): Promise<boolean> {
+    const updated = await this.db.triggeredWebhook.updateMany({
+      where: { id, attempts: attempt - 1 },
+      data: { status: outcome, attempts: attempt },
+    });
+    if (updated.count === 0) return false;
+    await this.db.webhookExecution.create({ data: { triggeredWebhookId: id, ...execution } });
+    return true;
+  }
+
+  async setStatus(id: number, status: 'success' | 'retrying' | 'failure'): Promise<void> {
+    await this.db.triggeredWebhook.update({ where: { id }, data: { status } });
   }
 
   /** The newest triggered webhook's status per integration ("consumerId:providerId"), for the dashboard. */

@@ -2,6 +2,7 @@
 // retry schedule with backoff (read from the queue, not timed).
 import { expect } from 'chai';
 import request from 'supertest';
+import { brokerConfig } from '../config.ts';
 import { useBroker } from '../testing/broker-test-context.ts';
 import { buildPact } from '../testing/test-data.ts';
 import { QUEUE_SCHEMA, WEBHOOK_QUEUE } from './delivery-queue.ts';
@@ -55,7 +56,7 @@ describe('broker: webhook targets (default policy: https, public hosts only)', f
       async () => (await broker.prisma.webhookExecution.findFirst()) ?? undefined,
     );
     expect(execution).to.include({ success: false, status: null });
-    expect(execution.logs).to.include('refused: scheme must be one of https');
+    expect(execution.logs).to.include('refused: scheme must be https');
     expect(receiver.received).to.have.length(0);
   });
 
@@ -79,7 +80,6 @@ describe('broker: executing a webhook on demand and the retry schedule', functio
     config: {
       webhookSchemes: ['http', 'https'],
       webhookHosts: ['127.0.0.1'],
-      webhookRetry: { limit: 6, delaySeconds: 10, backoff: true },
     },
   });
   const receiver = new WebhookReceiver();
@@ -105,7 +105,7 @@ describe('broker: executing a webhook on demand and the retry schedule', functio
     ).body;
     const res = await request(broker.server).post(new URL(created._links['pb:execute'].href).pathname).expect(200);
     expect(res.body.success).to.equal(true);
-    expect(res.body.request.headers['X-Token']).to.equal('**********');
+    expect(res.body.request.headers['x-token']).to.equal('**********');
     expect(res.body.response.status).to.equal(200);
     expect(JSON.stringify(res.body)).not.to.include('abc-secret');
     expect(JSON.parse(receiver.received[0]!.body)).to.deep.equal({ v: '7.0.0' });
@@ -127,7 +127,8 @@ describe('broker: executing a webhook on demand and the retry schedule', functio
     expect(await broker.prisma.webhook.count()).to.equal(0);
   });
 
-  it("schedules a failed delivery's retry with backoff in the durable queue", async () => {
+  it("schedules a failed delivery's next attempt after the retry schedule's first delay (the Pact Broker's 10 s)", async () => {
+    expect(brokerConfig().webhookRetrySchedule).to.deep.equal([10, 60, 120, 300, 600, 1200]);
     receiver.answer(500);
     await request(broker.server)
       .post('/webhooks')
@@ -142,18 +143,18 @@ describe('broker: executing a webhook on demand and the retry schedule', functio
       async () => (await broker.prisma.webhookExecution.count()) === 1 || undefined,
     );
     const pool = broker.prisma;
-    const [job] = await eventually('the job waiting to retry', async () => {
-      const rows = await pool.$queryRawUnsafe<
-        { state: string; retry_count: number; retry_limit: number; retry_backoff: boolean; waits_seconds: number }[]
-      >(
-        `SELECT state::text AS state, retry_count, retry_limit, retry_backoff, EXTRACT(EPOCH FROM start_after - now())::float AS waits_seconds FROM ${QUEUE_SCHEMA}.job WHERE name = $1`,
+    const [job] = await eventually('the second attempt waiting in the queue', async () => {
+      const rows = await pool.$queryRawUnsafe<{ state: string; waits_seconds: number }[]>(
+        `SELECT state::text AS state, EXTRACT(EPOCH FROM start_after - created_on)::float AS waits_seconds FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'attempt' = '2'`,
         WEBHOOK_QUEUE,
       );
-      return rows[0]?.state === 'retry' ? rows : undefined;
+      return rows[0] ? rows : undefined;
     });
-    expect(job).to.include({ retry_count: 0, retry_limit: 6, retry_backoff: true }); // pg-boss counts a retry when it starts
-    expect(job!.waits_seconds).to.be.greaterThan(5); // 10 s doubled per retry, with jitter: not run again yet
+    expect(job!.state).to.equal('created');
+    expect(job!.waits_seconds).to.be.within(9, 11); // scheduled 10 s after it was queued: not run again yet
     const triggered = await broker.prisma.triggeredWebhook.findFirstOrThrow();
     expect(triggered).to.include({ status: 'retrying', attempts: 1 });
+    const log = (await broker.prisma.webhookExecution.findFirstOrThrow()).logs;
+    expect(log).to.include('Retrying the webhook in 10 seconds');
   });
 });

@@ -2,7 +2,7 @@
 // the webhooks events triggered (with their delivery logs). Events trigger them in events.ts; the
 // queue in delivery-queue.ts delivers them.
 import { randomUUID } from 'node:crypto';
-import type { Prisma, PrismaClient } from '../prisma-client.ts';
+import type { PrismaClient } from '../prisma-client.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { WebhookRequest } from '../schemas/webhook.ts';
@@ -11,7 +11,8 @@ import type { ExecutionResult, WebhookExecutor } from './executor.ts';
 import type { TargetPolicy } from './target-policy.ts';
 import { testRun } from './test-run.ts';
 import { TriggeredWebhooksRepository } from './triggered-webhooks.repository.ts';
-import { storedRequest } from './webhook-request.ts';
+import { keepRedactedSecrets } from './redact.ts';
+import { storableRequest, storedRequest } from './webhook-request.ts';
 
 const withParties = { consumer: { select: { name: true } }, provider: { select: { name: true } } } as const;
 
@@ -32,18 +33,16 @@ export class WebhooksService {
   private async parties(body: WebhookRequest, path: { consumer?: string; provider?: string }) {
     const pacticipants = new PacticipantsRepository(this.prisma);
     const result: { consumerId: number | null; providerId: number | null } = { consumerId: null, providerId: null };
+    const fromPath = await this.pathParties(path);
     for (const role of ['consumer', 'provider'] as const) {
-      const fromPath = path[role];
-      if (fromPath !== undefined) {
-        const found = await pacticipants.findByName(fromPath);
-        if (!found) throw new NotFoundError(`No ${role} with name '${fromPath}' found`);
-        result[`${role}Id`] = found.id;
+      if (path[role] !== undefined) {
+        result[`${role}Id`] = fromPath[`${role}Id`];
         continue;
       }
       const name = body[role]?.name;
-      if (name === undefined) continue;
+      if (name === undefined || name === null) continue;
       const found = await pacticipants.findByName(name);
-      if (!found) throw ValidationError.field(`${role}.name`, `No ${role} with name '${name}' found`);
+      if (!found) throw ValidationError.field(`${role}.name`, `does not match an existing pacticipant ('${name}')`);
       result[`${role}Id`] = found.id;
     }
     return result;
@@ -56,7 +55,7 @@ export class WebhooksService {
       consumerLabel: body.consumer?.label ?? null,
       providerLabel: body.provider?.label ?? null,
       events: body.events.map((event) => event.name),
-      request: body.request as Prisma.InputJsonValue,
+      request: storableRequest(body.request),
       enabled: body.enabled,
     };
   }
@@ -77,8 +76,10 @@ export class WebhooksService {
     const existing = await this.prisma.webhook.findUnique({ where: { uuid } });
     if (!existing) return { webhook: await this.create(body, {}, uuid), created: true };
     const parties = await this.parties(body, {});
-    this.checkTarget(body.request);
-    await this.prisma.webhook.update({ where: { uuid }, data: this.data(body, parties) });
+    // A definition read (secrets starred) and sent back keeps the stored secrets.
+    const request = keepRedactedSecrets(body.request, storedRequest(existing.request));
+    this.checkTarget(request);
+    await this.prisma.webhook.update({ where: { uuid }, data: this.data({ ...body, request }, parties) });
     return { webhook: await this.find(uuid), created: false };
   }
 
@@ -88,11 +89,34 @@ export class WebhooksService {
     return webhook;
   }
 
+  /**
+   * All webhooks, or (with a consumer and/or provider from the path) those for exactly that consumer and
+   * provider: `/webhooks/provider/P` lists P's webhooks for any consumer, as the Pact Broker does.
+   */
   async list(filter: { consumer?: string; provider?: string } = {}) {
-    const where: Prisma.WebhookWhereInput = {};
-    if (filter.consumer !== undefined) where.consumer = { name: filter.consumer };
-    if (filter.provider !== undefined) where.provider = { name: filter.provider };
-    return this.prisma.webhook.findMany({ where, include: withParties, orderBy: { createdAt: 'asc' }, take: 500 });
+    if (filter.consumer === undefined && filter.provider === undefined)
+      return this.prisma.webhook.findMany({ include: withParties, orderBy: { id: 'asc' }, take: 500 });
+    const { consumerId, providerId } = await this.pathParties(filter);
+    return this.prisma.webhook.findMany({
+      where: { consumerId, providerId },
+      include: withParties,
+      orderBy: { id: 'asc' },
+      take: 500,
+    });
+  }
+
+  /** The pacticipants a path names (404 when one does not exist). */
+  private async pathParties(path: { consumer?: string; provider?: string }) {
+    const pacticipants = new PacticipantsRepository(this.prisma);
+    const result: { consumerId: number | null; providerId: number | null } = { consumerId: null, providerId: null };
+    for (const role of ['provider', 'consumer'] as const) {
+      const name = path[role];
+      if (name === undefined) continue;
+      const found = await pacticipants.findByName(name);
+      if (!found) throw new NotFoundError(`No ${role} with name '${name}' found`);
+      result[`${role}Id`] = found.id;
+    }
+    return result;
   }
 
   async delete(uuid: string): Promise<void> {
@@ -111,7 +135,7 @@ export class WebhooksService {
         request: storedRequest(webhook.request),
         consumerId: webhook.consumerId,
         providerId: webhook.providerId,
-        eventName: webhook.events[0] ?? 'contract_content_changed',
+        events: webhook.events,
         description: webhook.description ?? webhook.uuid,
       },
       origin,
@@ -128,7 +152,7 @@ export class WebhooksService {
       {
         request: body.request,
         ...parties,
-        eventName: body.events[0]?.name ?? 'contract_content_changed',
+        events: body.events.map((event) => event.name),
         description: body.description ?? 'unsaved webhook',
       },
       origin,
@@ -138,7 +162,7 @@ export class WebhooksService {
   /** The webhooks triggered for a webhook definition, newest first. */
   async triggeredFor(uuid: string) {
     const webhook = await this.find(uuid);
-    return new TriggeredWebhooksRepository(this.prisma).list({ webhookId: webhook.id });
+    return new TriggeredWebhooksRepository(this.prisma).list({ webhookUuid: webhook.uuid });
   }
 
   /** The webhooks a consumer version's pact with a provider triggered, newest first. */
@@ -158,6 +182,18 @@ export class WebhooksService {
       providerId: provider.id,
       consumerVersionId: version.id,
     });
+  }
+
+  /** The webhooks a verification's publication triggered, newest first. */
+  async triggeredForVerification(names: { provider: string; consumer: string; sha: string; number: string }) {
+    const [found] = await this.prisma.$queryRaw<{ id: number }[]>`
+      SELECT ver.id FROM verifications ver
+      JOIN pact_versions pv ON pv.id = ver.pact_version_id
+      JOIN pacticipants c ON c.id = ver.consumer_id AND c.name = ${names.consumer}
+      JOIN pacticipants p ON p.id = ver.provider_id AND p.name = ${names.provider}
+      WHERE pv.sha = ${names.sha} AND ver.number::text = ${names.number}`;
+    if (!found) throw new NotFoundError(`No verification result ${names.number} for this pact found`);
+    return new TriggeredWebhooksRepository(this.prisma).list({ verificationId: found.id });
   }
 
   async triggered(uuid: string) {

@@ -4,24 +4,55 @@ import type { BrokerConfig } from '../config.ts';
 import type { PrismaClient } from '../prisma-client.ts';
 import { webhookExecutor } from '../services.ts';
 import { WebhookDelivery } from './delivery.ts';
-import { DeliveryWorker } from './delivery-queue.ts';
+import { DeliveryDispatcher } from './delivery-dispatcher.ts';
+import { DeliveryEnqueuer, startBoss } from './delivery-queue.ts';
 
-export function startWebhookWorker({
+export interface DeliveryWorker {
+  /** Deliveries in progress by target. */
+  busyTargets(): Map<string, number>;
+  /** Stops taking jobs, lets deliveries in progress finish, closes the queue's connections. */
+  stop(): Promise<void>;
+}
+
+export async function startWebhookWorker({
   databaseUrl,
   prisma,
   config,
   logger,
   pollingIntervalSeconds,
+  stopGraceSeconds,
 }: {
   databaseUrl: string;
   prisma: PrismaClient;
   config: BrokerConfig;
   logger: Logger;
   pollingIntervalSeconds?: number;
+  /** How long stopping waits for deliveries in progress before aborting them (10 s). */
+  stopGraceSeconds?: number;
 }): Promise<DeliveryWorker> {
-  const delivery = new WebhookDelivery(prisma, webhookExecutor(config), logger);
-  return DeliveryWorker.start(
-    { databaseUrl, logger, ...(pollingIntervalSeconds ? { pollingIntervalSeconds } : {}) },
-    (job, attempt) => delivery.deliver(job, attempt),
+  const enqueuer = new DeliveryEnqueuer(config.webhookTimeoutSeconds);
+  const delivery = new WebhookDelivery(prisma, webhookExecutor(config), enqueuer, config.webhookRetrySchedule, logger);
+  const boss = await startBoss(databaseUrl, (error) => logger.error({ err: error }, 'webhook queue error'));
+  const dispatcher = new DeliveryDispatcher(
+    boss,
+    {
+      concurrency: config.webhookConcurrency,
+      targetConcurrency: config.webhookTargetConcurrency,
+      pollingIntervalSeconds: pollingIntervalSeconds ?? 2,
+      expireInSeconds: config.webhookTimeoutSeconds * 2 + 30,
+      ...(stopGraceSeconds !== undefined ? { stopGraceSeconds } : {}),
+      logger,
+    },
+    {
+      targetOf: (job) => delivery.targetOf(job),
+      deliver: (job, jobId, signal) => delivery.deliver(job, jobId, signal),
+    },
   );
+  return {
+    busyTargets: () => dispatcher.busyTargets(),
+    async stop() {
+      await dispatcher.stop();
+      await boss.stop({ graceful: false, wait: true });
+    },
+  };
 }
