@@ -4,7 +4,7 @@ import { created, noContent, ok, type Reply, type Route } from '../http/resource
 import { parseInput } from '../http/validate.ts';
 import { pageLinks, requestedPage } from '../http/paging.ts';
 import { pageRequestOf } from '../http/pagination.ts';
-import { pageSchema, versionSchema } from '../schemas/version.ts';
+import { versionSchema } from '../schemas/version.ts';
 import { versionWithPlacesBody } from '../serializers/environments.ts';
 import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
 import {
