@@ -11,6 +11,7 @@ import type { Express } from 'express';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { listen } from '../../common/http/listen.ts';
+import { DatabaseOutage } from '../../db/testing/database-outage.ts';
 import { DatabaseResetter } from '../../db/testing/reset.ts';
 import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
 import { createApp } from '../app.ts';
@@ -110,7 +111,24 @@ export async function verifyBackend({
     const current = timeline.setupMs.length - 1;
     if (current >= 0) timeline.setupMs[current]! += performance.now() - started;
   };
-  const handlers = timedHandlers(createStateHandlers({ prisma, factories: new BackendFactories(prisma) }), addToSetup);
+  // "The backend's database is unavailable" cuts the database off; the next interaction gets it back.
+  const outage = new DatabaseOutage(databaseUrl);
+  let cutOff = false;
+  const database = {
+    cutOff: async () => {
+      cutOff = true;
+      await outage.cutOff();
+    },
+  };
+  const restore = async () => {
+    if (!cutOff) return;
+    cutOff = false;
+    await outage.restore();
+  };
+  const handlers = timedHandlers(
+    createStateHandlers({ prisma, factories: new BackendFactories(prisma), database }),
+    addToSetup,
+  );
   const guard = new StateGuard(handlers);
 
   let results: VerifierResults | undefined;
@@ -126,6 +144,7 @@ export async function verifyBackend({
         const started = performance.now();
         timeline.interactionStarts.push(started);
         timeline.setupMs.push(0);
+        await restore();
         await resetter.reset();
         addToSetup(started);
       },
@@ -138,6 +157,8 @@ export async function verifyBackend({
   } finally {
     timeline.finishedAt = performance.now();
     await running.close();
+    await restore();
+    await outage.end();
     // Leave the database as empty as it was found (the catalog stays).
     await resetter.reset().catch(() => undefined);
     await prisma.$disconnect();
