@@ -74,6 +74,7 @@ const [RUN_1, RUN_2, RUN_3] = RUNS;
 const NEW_RUN = { party: { player1: { name: 'New Run', level: 1 } }, map: { level: 1, area: 'new_run' } };
 const NEW_RUN_ID = '3e9a7c5b-1d2f-4e8a-b6c4-0f1e2d3c4b5a';
 const NEW_SESSION_ID = '8a6b4c2d-0e1f-4a3b-9c5d-7e6f8a9b0c1d';
+const OTHER_SESSION_ID = '9d7c5b3a-1f2e-4d6c-8b0a-4e3f2a1b0c9d';
 const ROLL_ID = '3a7d5c1e-9b2f-4e8a-a6c4-7d9e1f3b5a28';
 const UNKNOWN_SESSION_ID = '00000000-0000-4000-8000-000000000000';
 const UNKNOWN_RUN_ID = '00000000-0000-4000-8000-00000000beef';
@@ -462,6 +463,25 @@ describe('contract: autofighter-router → autofighter-backend', () => {
             .set(withRequestId('pact-unknown-run'))
             .expect(404);
           expect(readAs('getRun', 404, res.body)).to.include({ message: 'Run not found', code: 'not_found' });
+        }));
+    it('a run asked for through a session it does not belong to is a 404 error envelope', () =>
+      pact
+        .addInteraction()
+        .given(...sessionWith(RUN_1))
+        .given(...state('sessionWithRuns', { sessionId: OTHER_SESSION_ID, createdAt: SESSION_CREATED, runs: [] }))
+        .uponReceiving('a request for a run through a session it does not belong to')
+        .withRequest('GET', `/api/game/session/${OTHER_SESSION_ID}/run/${RUN_1.runId}`, (req) =>
+          req.headers(withRequestId('pact-run-of-other-session')),
+        )
+        .willRespondWith(404, (res) =>
+          res.jsonBody(errorEnvelope('not_found', notFound('Run'), 'pact-run-of-other-session')),
+        )
+        .executeTest(async (mock) => {
+          const error = await rejectionOf(
+            clientFor(mock).getRun(OTHER_SESSION_ID, RUN_1.runId, { requestId: 'pact-run-of-other-session' }),
+          );
+          expect(error).to.be.instanceOf(BackendNotFoundError);
+          expect(error).to.include({ code: 'not_found', message: 'Run not found' });
         }));
   });
 
