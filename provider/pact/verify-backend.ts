@@ -96,7 +96,11 @@ export async function verifyBackend({
   // throw-away PostgreSQL) then cuts it, and an unheard 'error' on the pool would crash the process.
   pool.on('error', () => undefined);
   const resetter = new DatabaseResetter(pool, REFERENCE_TABLES.backend);
-  const app = createApp({ prisma, logger, config: backendConfig(), ...(random ? { random } : {}) });
+  // The health probe waits longer for the database than in production (1 s): on a busy CI machine a slow
+  // `SELECT 1` would make the backend report itself degraded under "the backend is healthy". An
+  // unavailable database (its own provider state) refuses connections at once, so it is still seen.
+  const appConfig = backendConfig({ healthDbTimeoutMs: 10_000 });
+  const app = createApp({ prisma, logger, config: appConfig, ...(random ? { random } : {}) });
   const provider: RequestListener = providerBuild ? providerBuild(app) : app;
 
   // Every request the Verifier sends to the app, for the coverage report; the app itself is untouched.
