@@ -51,6 +51,26 @@ export function promotePact(stagedFile: string, target: string): void {
   renameSync(beside, target);
 }
 
+/**
+ * Why the committed pact is stale, or undefined when it is byte for byte the recorded one: which line
+ * differs first, and what to do about it.
+ */
+export function stalePact(committed: string | undefined, recorded: string): string | undefined {
+  if (committed === recorded) return undefined;
+  const fix = 'Run `npm run test:pact:consumer` and commit pacts/.';
+  if (committed === undefined) return `${COMMITTED_PACT_FILE} is missing. ${fix}`;
+  const a = committed.split('\n');
+  const b = recorded.split('\n');
+  let line = 0;
+  while (a[line] === b[line]) line += 1;
+  return [
+    `${COMMITTED_PACT_FILE} is stale: the consumer tests record a different pact. ${fix}`,
+    `First difference, line ${line + 1}:`,
+    `  committed: ${a[line] ?? '(end of file)'}`,
+    `  recorded:  ${b[line] ?? '(end of file)'}`,
+  ].join('\n');
+}
+
 /** The builder, recording into `dir` (a staging folder, or a scratch one for tests of the check itself). */
 export function backendPact({ dir }: { dir: string }): PactV4 {
   return new PactV4({
