@@ -62,6 +62,7 @@ async function main(): Promise<number> {
     `Mutation test: ${breaking} breaking and ${list.length - breaking} compatible backend changes, ${jobs} at a time`,
   );
 
+  const started = performance.now();
   const server = await startPostgres({ instance: 'test' });
   out(`PostgreSQL: ${server.description}`);
   const copies: ScratchCopy[] = [];
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
     const verdict = judge(outcomes);
     out();
     for (const line of verdict.lines) out(line);
+    out(`Took ${((performance.now() - started) / 60_000).toFixed(1)} min (${jobs} at a time).`);
     out(verdict.ok ? 'Mutation test passed.' : 'Mutation test FAILED.');
     return verdict.ok ? 0 : 1;
   } finally {
