@@ -49,7 +49,7 @@ describe('npm run verify:provider', function () {
     expect(run.stdout)
       .to.include(`Pacts: ${file} (PACT_URL)`)
       .and.include('Results: not published')
-      .and.include('Provider states: 2 used by the pacts, 11 handled, 0 without a handler')
+      .and.include('Provider states: 2 used by the pacts, 10 handled, 0 without a handler')
       .and.include('Route coverage: 2 of 15 backend routes exercised by the pacts')
       .and.include('Provider verification passed.');
   });

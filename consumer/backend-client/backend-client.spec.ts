@@ -1,7 +1,9 @@
+// The BackendClient on its own: against stand-ins for backends that are missing, silent or not
+// themselves, and for answers the client must refuse or pass on. What the real backend answers is the
+// pact's business (consumer/contract) and the full-stack smoke layer's (stack/backend-client.spec.ts).
+import type { ServerResponse } from 'node:http';
 import { expect } from 'chai';
 import { listen, type RunningServer } from '../../common/http/listen.ts';
-import { useBackend } from '../../provider/testing/backend-test-context.ts';
-import { buildMap, buildParty } from '../../provider/testing/factories.ts';
 import { closedPort, startStandIn, type StandIn } from '../testing/stand-in-backend.ts';
 import { BackendClient } from './backend-client.ts';
 import {
@@ -9,7 +11,6 @@ import {
   BackendInvalidInputError,
   BackendNotFoundError,
   BackendProtocolError,
-  BackendResponseError,
   BackendUnavailableError,
 } from './errors.ts';
 
@@ -21,107 +22,119 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const SESSION_ID = '6f1c7a56-2b1e-4d7e-9c3a-0b8f2d4e5a61';
+const RUN = {
+  run_id: '0d4b9e2f-8c61-4a3b-b7e5-1f2a3c4d5e6f',
+  session_id: SESSION_ID,
+  party: { player1: { name: 'Test', level: 1 } },
+  map: { level: 1 },
+  created_at: '2026-01-01T12:00:00.000Z',
+};
 
-describe('BackendClient against the real backend', () => {
-  const backend = useBackend();
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+describe('BackendClient: what it reads from an answer', () => {
+  /** The stand-in answers whatever the test sets here, and records what it was asked. */
+  let next: { status: number; body: unknown } = { status: 200, body: {} };
+  let asked: { method: string; url: string; requestId: string | undefined }[] = [];
+  let standIn: RunningServer;
   let client: BackendClient;
-  before(() => {
-    client = new BackendClient({ baseUrl: backend.url });
-  });
 
-  it('health and the API root', async () => {
-    expect((await client.health()).status).to.equal('healthy');
-    expect(await client.apiStatus()).to.deep.equal({ flavor: 'default', status: 'ok', database_connected: true });
-  });
-
-  it('a session, a run in it, the run and the session read back', async () => {
-    const session = await client.createSession();
-    const party = buildParty({ player2: { name: 'Ünïcode', level: 2 } });
-    const map = buildMap();
-    const run = await client.startRun(session.session_id, { party, map });
-    expect(run).to.include({ session_id: session.session_id });
-
-    const read = await client.getRun(session.session_id, run.run_id);
-    expect(read.party).to.deep.equal(party);
-    expect(read.map).to.deep.equal(map);
-    expect((await client.getSession(session.session_id)).run_ids).to.deep.equal([run.run_id]);
-    expect(await backend.prisma.run.count({ where: { sessionId: session.session_id } })).to.equal(1);
-  });
-
-  it('runs, a page at a time', async () => {
-    for (let i = 0; i < 3; i += 1) await backend.factories.run();
-    const page = await client.listRuns({ page: 2, page_size: 2 });
-    expect(page.pagination).to.deep.equal({ current_page: 2, page_size: 2, total_items: 3, total_pages: 2 });
-    expect(page.runs).to.have.length(1);
-  });
-
-  it('owning players and listing them', async () => {
-    const owned = await client.ownPlayer('client_p1', { name: 'One' });
-    expect(owned).to.include({ player_id: 'client_p1' });
-    await client.ownPlayer('client_p2', { name: 'Two' });
-    expect(await client.listOwnedPlayers()).to.deep.equal({ players: ['client_p1', 'client_p2'], count: 2 });
-    expect(await backend.prisma.ownedPlayer.count()).to.equal(2);
-  });
-
-  it('upgrades: zeros for a new player, then the applied totals', async () => {
-    expect(await client.getUpgrades('client_up')).to.deep.equal({
-      player_id: 'client_up',
-      points: 0,
-      hp: 0,
-      atk: 0,
-      def: 0,
-      spd: 0,
+  before(async () => {
+    standIn = await listen((req, res) => {
+      asked.push({ method: req.method!, url: req.url!, requestId: req.headers['x-request-id'] as string | undefined });
+      answer(res, next.status, next.body);
     });
-    const applied = await client.applyUpgrades('client_up', { points_delta: 100, stat_upgrades: { hp: 10, atk: 5 } });
-    expect(applied).to.deep.equal({ player_id: 'client_up', points: 100, hp: 10, atk: 5, def: 0, spd: 0 });
-    expect(
-      (await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'client_up' } })).points,
-    ).to.equal(100);
+    client = new BackendClient({ baseUrl: standIn.url });
+  });
+  beforeEach(() => (asked = []));
+  after(() => standIn.close());
+
+  it('unwraps the success envelope to the fields it declares, dropping the ones it does not read', async () => {
+    next = { status: 200, body: { status: 'success', data: { ...RUN, difficulty: 'hard' }, served_by: 'backend-2' } };
+    expect(await client.getRun(SESSION_ID, RUN.run_id)).to.deep.equal(RUN);
+    expect(asked).to.deep.equal([
+      { method: 'GET', url: `/api/game/session/${SESSION_ID}/run/${RUN.run_id}`, requestId: undefined },
+    ]);
   });
 
-  it('a gacha roll is recorded; the catalog comes with a limit', async () => {
-    const roll = await client.roll({ player_id: 'client_roller', type: 'premium', count: 10 });
-    expect(roll.items).to.have.length(10);
-    expect(await backend.prisma.gachaRoll.count({ where: { playerId: 'client_roller' } })).to.equal(1);
-    const catalog = await client.listGachaItems({ limit: 4 });
-    expect(catalog.items).to.have.length(4);
-    expect(catalog.count).to.equal(4);
+  it('a field it reads that is missing: BackendProtocolError naming the field', async () => {
+    const { created_at: _dropped, ...withoutTime } = RUN;
+    next = { status: 200, body: { status: 'success', data: withoutTime } };
+    const error = await rejectionOf(client.getRun(SESSION_ID, RUN.run_id));
+    expect(error).to.be.instanceOf(BackendProtocolError);
+    expect((error as Error).message).to.contain('data.created_at');
   });
 
-  it('ids with characters that mean something in a URL are sent as one path segment', async () => {
-    const error = await rejectionOf(client.getRun('a/b?c', 'x#y'));
+  it('a field of another type, or an enum value it does not know: BackendProtocolError naming the field', async () => {
+    next = {
+      status: 200,
+      body: {
+        status: 'success',
+        data: { runs: [RUN] },
+        pagination: { current_page: 1, page_size: 2, total_items: 3, total_pages: '2' },
+      },
+    };
+    expect((await rejectionOf(client.listRuns())) as Error)
+      .to.be.instanceOf(BackendProtocolError)
+      .with.property('message')
+      .that.contains('pagination.total_pages');
+
+    next = {
+      status: 201,
+      body: {
+        status: 'success',
+        data: { roll_id: 'r', player_id: 'p', type: 'legendary', items: [], created_at: RUN.created_at },
+      },
+    };
+    const roll = await rejectionOf(client.roll({ player_id: 'p', type: 'standard' }));
+    expect((roll as Error).message).to.contain('data.type');
+  });
+
+  it('a time that is not ISO 8601 in UTC: BackendProtocolError', async () => {
+    next = { status: 200, body: { status: 'success', data: { ...RUN, created_at: 'Thu Jan 01 2026 12:00:00 GMT' } } };
+    expect(await rejectionOf(client.getRun(SESSION_ID, RUN.run_id))).to.be.instanceOf(BackendProtocolError);
+  });
+
+  it('an error envelope: the typed error, with the code, the message and the request id', async () => {
+    next = {
+      status: 404,
+      body: { status: 'error', message: 'Session not found', code: 'not_found', request_id: 'client-trace-7' },
+    };
+    const error = await rejectionOf(client.getSession(SESSION_ID, { requestId: 'client-trace-7' }));
     expect(error).to.be.instanceOf(BackendNotFoundError);
-    expect((error as BackendNotFoundError).message).to.equal('Session not found');
+    expect(error).to.include({
+      status: 404,
+      code: 'not_found',
+      message: 'Session not found',
+      requestId: 'client-trace-7',
+    });
+    expect(asked[0]!.requestId).to.equal('client-trace-7');
   });
 
-  describe('error envelopes become typed errors', () => {
-    it("404: BackendNotFoundError with the backend's message and code", async () => {
-      const error = await rejectionOf(client.getRun(UNKNOWN_ID, UNKNOWN_ID));
-      expect(error).to.be.instanceOf(BackendNotFoundError).and.instanceOf(BackendResponseError);
-      expect(error).to.include({ status: 404, code: 'not_found', message: 'Session not found' });
-    });
+  it('409 and 400 become BackendConflictError and BackendInvalidInputError; details are passed on', async () => {
+    next = { status: 409, body: { status: 'error', message: 'Not enough upgrade points', code: 'conflict' } };
+    expect(await rejectionOf(client.applyUpgrades('p', { points_delta: -2 }))).to.be.instanceOf(BackendConflictError);
+    const details = { issues: [{ path: ['player_id'], message: 'is required' }] };
+    next = { status: 400, body: { status: 'error', message: 'Invalid request body', code: 'invalid_input', details } };
+    const invalid = await rejectionOf(client.roll({ player_id: '', type: 'standard' }));
+    expect(invalid).to.be.instanceOf(BackendInvalidInputError);
+    expect(invalid).to.have.deep.property('details', details);
+  });
 
-    it('400: BackendInvalidInputError, nothing written', async () => {
-      const error = await rejectionOf(client.roll({ player_id: '', type: 'standard' }));
-      expect(error).to.be.instanceOf(BackendInvalidInputError);
-      expect(error).to.include({ status: 400, code: 'invalid_input' });
-      expect(await backend.prisma.gachaRoll.count()).to.equal(0);
-    });
+  it('an error envelope without its code: BackendProtocolError', async () => {
+    next = { status: 404, body: { status: 'error', message: 'Session not found' } };
+    const error = await rejectionOf(client.getSession(SESSION_ID));
+    expect(error).to.be.instanceOf(BackendProtocolError);
+    expect(error).to.include({ status: 404 });
+  });
 
-    it('409: BackendConflictError, totals unchanged', async () => {
-      await backend.factories.upgrades({ playerId: 'client_poor', points: 1 });
-      const error = await rejectionOf(client.applyUpgrades('client_poor', { points_delta: -2 }));
-      expect(error).to.be.instanceOf(BackendConflictError);
-      expect(
-        (await backend.prisma.upgradePoints.findUniqueOrThrow({ where: { playerId: 'client_poor' } })).points,
-      ).to.equal(1);
-    });
-
-    it('the request id given to a call reaches the backend and comes back on the error', async () => {
-      const error = await rejectionOf(client.getSession(UNKNOWN_ID, { requestId: 'client-trace-7' }));
-      expect(error).to.include({ requestId: 'client-trace-7' });
-    });
+  it('ids with characters that mean something in a URL are sent as one path segment each', async () => {
+    next = { status: 404, body: { status: 'error', message: 'Session not found', code: 'not_found' } };
+    await rejectionOf(client.getRun('a/b?c', 'x#y'));
+    expect(asked[0]!.url).to.equal('/api/game/session/a%2Fb%3Fc/run/x%23y');
   });
 });
 

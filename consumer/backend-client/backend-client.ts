@@ -1,11 +1,14 @@
 // A typed client for every endpoint of the backend's game API, on axios. The router's own features
-// (health) use it, and it is exported for the router's callers. Success envelopes are unwrapped to
-// their `data`; error envelopes and missing answers become the typed errors of errors.ts.
+// (health) use it, and it is exported for the router's callers. Every answer is parsed with the
+// endpoint's schema (endpoints.ts): success envelopes are unwrapped to their `data`; error envelopes,
+// missing answers and answers the client does not understand become the typed errors of errors.ts.
 import type { Agent } from 'node:http';
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import { isErrorEnvelope } from '../../common/http/envelope.ts';
+import type { z } from 'zod';
 import { REQUEST_ID_HEADER } from '../../common/http/request-id.ts';
 import { BackendProtocolError, BackendUnavailableError, describeConnectionFailure, responseError } from './errors.ts';
+import { backendEndpoints as api } from './endpoints.ts';
+import { errorEnvelopeSchema } from './schemas.ts';
 import type {
   ApiStatus,
   ApplyUpgradesRequest,
@@ -17,7 +20,6 @@ import type {
   OwnedPlayer,
   OwnedPlayerList,
   PageRequest,
-  Pagination,
   Run,
   RunPage,
   Session,
@@ -42,8 +44,6 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-type Envelope<T> = { status: 'success'; data: T };
-
 const path = (...segments: string[]) => segments.map(encodeURIComponent).join('/');
 
 export class BackendClient {
@@ -65,112 +65,116 @@ export class BackendClient {
   // --- service ---
 
   health(options?: CallOptions): Promise<BackendHealth> {
-    return this.data({ method: 'GET', url: '/health' }, options);
+    return this.data(api.health.responses[200].body, { method: 'GET', url: '/health' }, options);
   }
 
   /** GET /api/: the one answer without the envelope. */
-  async apiStatus(options?: CallOptions): Promise<ApiStatus> {
-    const response = await this.send<ApiStatus>({ method: 'GET', url: '/api/' }, options);
-    const body: unknown = response.data;
-    if (typeof body !== 'object' || body === null || typeof (body as ApiStatus).status !== 'string') {
-      throw new BackendProtocolError(response.status, 'GET /api/ did not answer its status document');
-    }
-    return body as ApiStatus;
+  apiStatus(options?: CallOptions): Promise<ApiStatus> {
+    return this.answer(api.apiStatus.responses[200].body, { method: 'GET', url: '/api/' }, options);
   }
 
   // --- sessions and runs ---
 
   createSession(options?: CallOptions): Promise<Session> {
-    return this.data({ method: 'POST', url: '/api/game/session' }, options);
+    return this.data(api.createSession.responses[201].body, { method: 'POST', url: '/api/game/session' }, options);
   }
 
   getSession(sessionId: string, options?: CallOptions): Promise<SessionWithRuns> {
-    return this.data({ method: 'GET', url: `/api/game/session/${path(sessionId)}` }, options);
+    const url = `/api/game/session/${path(sessionId)}`;
+    return this.data(api.getSession.responses[200].body, { method: 'GET', url }, options);
   }
 
   startRun(sessionId: string, run: StartRunRequest, options?: CallOptions): Promise<Run> {
-    return this.data({ method: 'POST', url: `/api/game/session/${path(sessionId)}/run`, data: run }, options);
+    const url = `/api/game/session/${path(sessionId)}/run`;
+    return this.data(api.startRun.responses[201].body, { method: 'POST', url, data: run }, options);
   }
 
   getRun(sessionId: string, runId: string, options?: CallOptions): Promise<Run> {
-    return this.data({ method: 'GET', url: `/api/game/session/${path(sessionId, 'run', runId)}` }, options);
+    const url = `/api/game/session/${path(sessionId, 'run', runId)}`;
+    return this.data(api.getRun.responses[200].body, { method: 'GET', url }, options);
   }
 
   /** Newest first. */
   async listRuns(page: PageRequest = {}, options?: CallOptions): Promise<RunPage> {
-    const body = await this.envelope<{ runs: Run[] }, { pagination: Pagination }>(
+    const body = await this.answer(
+      api.listRuns.responses[200].body,
       { method: 'GET', url: '/api/game/runs', params: page },
       options,
     );
-    if (typeof body.pagination !== 'object' || body.pagination === null) {
-      throw new BackendProtocolError(200, 'GET /api/game/runs answered without pagination');
-    }
     return { runs: body.data.runs, pagination: body.pagination };
   }
 
   // --- players ---
 
+  /** Owns a player (201), or replaces the data of one already owned (200): the same answer either way. */
   ownPlayer(playerId: string, playerData: JsonObject, options?: CallOptions): Promise<OwnedPlayer> {
+    const url = `/api/game/players/${path(playerId)}/own`;
     return this.data(
-      { method: 'POST', url: `/api/game/players/${path(playerId)}/own`, data: { player_data: playerData } },
+      api.ownPlayer.responses[201].body,
+      { method: 'POST', url, data: { player_data: playerData } },
       options,
     );
   }
 
+  /** Oldest first. */
   listOwnedPlayers(options?: CallOptions): Promise<OwnedPlayerList> {
-    return this.data({ method: 'GET', url: '/api/game/players/owned' }, options);
+    const url = '/api/game/players/owned';
+    return this.data(api.listOwnedPlayers.responses[200].body, { method: 'GET', url }, options);
   }
 
   getUpgrades(playerId: string, options?: CallOptions): Promise<Upgrades> {
-    return this.data({ method: 'GET', url: `/api/game/players/${path(playerId)}/upgrades` }, options);
+    const url = `/api/game/players/${path(playerId)}/upgrades`;
+    return this.data(api.getUpgrades.responses[200].body, { method: 'GET', url }, options);
   }
 
   applyUpgrades(playerId: string, change: ApplyUpgradesRequest, options?: CallOptions): Promise<Upgrades> {
-    return this.data({ method: 'POST', url: `/api/game/players/${path(playerId)}/upgrades`, data: change }, options);
+    const url = `/api/game/players/${path(playerId)}/upgrades`;
+    return this.data(api.applyUpgrades.responses[200].body, { method: 'POST', url, data: change }, options);
   }
 
   // --- gacha ---
 
   roll(request: GachaRollRequest, options?: CallOptions): Promise<GachaRoll> {
-    return this.data({ method: 'POST', url: '/api/game/gacha/roll', data: request }, options);
+    const url = '/api/game/gacha/roll';
+    return this.data(api.roll.responses[201].body, { method: 'POST', url, data: request }, options);
   }
 
   listGachaItems(query: { limit?: number } = {}, options?: CallOptions): Promise<GachaItemList> {
-    return this.data({ method: 'GET', url: '/api/game/gacha/items', params: query }, options);
+    const url = '/api/game/gacha/items';
+    return this.data(api.listGachaItems.responses[200].body, { method: 'GET', url, params: query }, options);
   }
 
   // --- plumbing ---
 
-  private async data<T>(config: AxiosRequestConfig, options?: CallOptions): Promise<T> {
-    return (await this.envelope<T>(config, options)).data;
-  }
-
-  /** The success envelope, with any top-level extras (pagination); throws the typed error otherwise. */
-  private async envelope<T, Extras extends object = object>(
+  /** The success envelope's `data`. */
+  private async data<Data>(
+    envelope: z.ZodType<{ data: Data }>,
     config: AxiosRequestConfig,
     options?: CallOptions,
-  ): Promise<Envelope<T> & Partial<Extras>> {
-    const response = await this.send<unknown>(config, options);
-    const body = response.data;
-    if (
-      typeof body === 'object' &&
-      body !== null &&
-      (body as { status?: unknown }).status === 'success' &&
-      'data' in body
-    ) {
-      return body as Envelope<T> & Partial<Extras>;
-    }
+  ): Promise<Data> {
+    return (await this.answer(envelope, config, options)).data;
+  }
+
+  /** A successful answer, parsed with its schema; throws the typed error otherwise. */
+  private async answer<Body>(
+    schema: z.ZodType<Body>,
+    config: AxiosRequestConfig,
+    options?: CallOptions,
+  ): Promise<Body> {
+    const response = await this.send(config, options);
+    const parsed = schema.safeParse(response.data);
+    if (parsed.success) return parsed.data;
     throw new BackendProtocolError(
       response.status,
-      `${config.method} ${config.url} did not answer the success envelope`,
+      `${config.method} ${config.url} answered a body the client does not understand (${describeIssues(parsed.error)})`,
     );
   }
 
   /** One HTTP exchange: error envelopes and non-answers are thrown as typed errors. */
-  private async send<T>(config: AxiosRequestConfig, options: CallOptions = {}): Promise<AxiosResponse<T>> {
-    let response: AxiosResponse<T>;
+  private async send(config: AxiosRequestConfig, options: CallOptions = {}): Promise<AxiosResponse<unknown>> {
+    let response: AxiosResponse<unknown>;
     try {
-      response = await this.http.request<T>({
+      response = await this.http.request<unknown>({
         ...config,
         ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
@@ -180,7 +184,8 @@ export class BackendClient {
       throw unavailable(error);
     }
     if (response.status >= 400) {
-      if (isErrorEnvelope(response.data)) throw responseError(response.status, response.data);
+      const envelope = errorEnvelopeSchema.safeParse(response.data);
+      if (envelope.success) throw responseError(response.status, envelope.data);
       throw new BackendProtocolError(
         response.status,
         `${config.method} ${config.url} failed without the error envelope`,
@@ -188,6 +193,14 @@ export class BackendClient {
     }
     return response;
   }
+}
+
+/** The first few problems zod found, as `data.run_id: expected string` (enough to find the field). */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
 }
 
 function unavailable(error: unknown): unknown {

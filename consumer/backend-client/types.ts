@@ -1,60 +1,58 @@
-// What the backend's game API takes and returns (see README "The backend API"). These are the shapes
-// the router's callers rely on; the consumer pact tests pin the same shapes against the backend.
+// What the backend's game API takes and returns (see README "The backend API"). The response types are
+// inferred from the zod schemas in schemas.ts, which the client also parses answers with and which the
+// contract's coverage guard holds against the pact; the request types are the client's own.
+import type { z } from 'zod';
+import type {
+  apiStatusSchema,
+  backendHealthSchema,
+  gachaItemListSchema,
+  gachaItemSchema,
+  gachaRollSchema,
+  ownedPlayerListSchema,
+  ownedPlayerSchema,
+  paginationSchema,
+  rollTypeSchema,
+  runSchema,
+  sessionSchema,
+  sessionWithRunsSchema,
+  upgradesSchema,
+} from './schemas.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
+// --- answers ---
+
 /** GET /health */
-export interface BackendHealth {
-  status: 'healthy' | 'degraded';
-  service?: string;
-  version?: string;
-  uptime_seconds?: number;
-  checks?: { database?: { connected: boolean; latency_ms: number; error?: string } };
-}
+export type BackendHealth = z.infer<typeof backendHealthSchema>;
 
 /** GET /api/ (answered without the envelope, for older callers) */
-export interface ApiStatus {
-  flavor: string;
-  status: string;
-  database_connected: boolean;
+export type ApiStatus = z.infer<typeof apiStatusSchema>;
+
+export type Session = z.infer<typeof sessionSchema>;
+export type SessionWithRuns = z.infer<typeof sessionWithRunsSchema>;
+export type Run = z.infer<typeof runSchema>;
+export type Pagination = z.infer<typeof paginationSchema>;
+export type OwnedPlayer = z.infer<typeof ownedPlayerSchema>;
+export type OwnedPlayerList = z.infer<typeof ownedPlayerListSchema>;
+export type RollType = z.infer<typeof rollTypeSchema>;
+export type GachaItem = z.infer<typeof gachaItemSchema>;
+export type GachaRoll = z.infer<typeof gachaRollSchema>;
+export type GachaItemList = z.infer<typeof gachaItemListSchema>;
+export type Upgrades = z.infer<typeof upgradesSchema>;
+export type Stat = 'hp' | 'atk' | 'def' | 'spd';
+
+export interface RunPage {
+  runs: Run[];
+  pagination: Pagination;
 }
 
-export interface Session {
-  session_id: string;
-  created_at: string;
-}
-
-export interface SessionWithRuns extends Session {
-  run_ids: string[];
-}
+// --- requests ---
 
 export interface StartRunRequest {
   party: JsonObject;
   map: JsonObject;
 }
-
-export interface Run {
-  run_id: string;
-  session_id: string;
-  party: JsonObject;
-  map: JsonObject;
-  created_at: string;
-}
-
-export interface OwnedPlayer {
-  player_id: string;
-  player_data: JsonObject;
-  owned_at: string;
-  updated_at: string;
-}
-
-export interface OwnedPlayerList {
-  players: string[];
-  count: number;
-}
-
-export type RollType = 'standard' | 'premium';
 
 export interface GachaRollRequest {
   player_id: string;
@@ -62,45 +60,9 @@ export interface GachaRollRequest {
   count?: 1 | 10;
 }
 
-export interface GachaItem {
-  item_id: string;
-  name: string;
-  type: string;
-  rarity: number;
-}
-
-export interface GachaRoll {
-  roll_id: string;
-  player_id: string;
-  type: RollType;
-  items: GachaItem[];
-  created_at: string;
-}
-
-export interface GachaItemList {
-  items: GachaItem[];
-  count: number;
-}
-
-export type Stat = 'hp' | 'atk' | 'def' | 'spd';
-
-export type Upgrades = { player_id: string; points: number } & Record<Stat, number>;
-
 export interface ApplyUpgradesRequest {
   points_delta?: number;
   stat_upgrades?: Partial<Record<Stat, number>>;
-}
-
-export interface Pagination {
-  current_page: number;
-  page_size: number;
-  total_items: number;
-  total_pages: number;
-}
-
-export interface RunPage {
-  runs: Run[];
-  pagination: Pagination;
 }
 
 export interface PageRequest {

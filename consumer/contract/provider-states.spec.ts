@@ -15,14 +15,16 @@ describe("provider states of the router's pact", () => {
       'player {playerId} is not owned',
       { playerId: 'p1' },
     ]);
-    expect(state('sessionExists')).to.deep.equal(['a game session exists', {}]);
+    expect(state('emptyGameDatabase')).to.deep.equal(['the game database is empty', {}]);
   });
 
   it('state() refuses parameters the state does not declare, or missing ones', () => {
     expect(() => state('playerNotOwned', { player: 'p1' })).to.throw(
       'provider state "player {playerId} is not owned" takes (playerId), given (player)',
     );
-    expect(() => state('runExists', { party: {} })).to.throw(/takes \(map, party\), given \(party\)/);
-    expect(() => state('sessionExists', { sessionId: 'x' })).to.throw(/takes \(\), given \(sessionId\)/);
+    expect(() => state('sessionWithRuns', { sessionId: 's', runs: [] })).to.throw(
+      /takes \(createdAt, runs, sessionId\), given \(runs, sessionId\)/,
+    );
+    expect(() => state('emptyGameDatabase', { sessionId: 'x' })).to.throw(/takes \(\), given \(sessionId\)/);
   });
 });

@@ -1,8 +1,10 @@
 // The provider states the router's pact uses: the one list that the consumer tests draw their
-// `given(...)` names from and that the provider's verification (issue 4) must implement, one handler
-// per name. A state handler resets the backend's data, then seeds what the state says, and returns the
-// values listed in `returns`: the pact fills them in through `fromProviderState` (ids the database
-// generates). The consumer pact spec checks that the pact file uses exactly these names.
+// `given(...)` names from and that the provider's verification must implement, one handler per name. A
+// state handler resets the backend's data, then seeds what the state says. States create records with
+// the ids, contents and times the pact gives them, so the pact can expect those exact values back (see
+// docs/contract-integrity.md); `returns` lists values a handler hands to `fromProviderState`, for
+// values only the backend can choose (none so far). The consumer pact spec checks that the pact file
+// uses exactly these names.
 import type { JsonObject } from '../backend-client/types.ts';
 
 export interface ProviderState {
@@ -23,23 +25,28 @@ export const providerStates = {
     returns: {},
     setUp: 'The backend is up and its database is connected (GET /health says "healthy").',
   },
+  databaseUnavailable: {
+    name: "the backend's database is unavailable",
+    params: {},
+    returns: {},
+    setUp:
+      'The backend is up, its database refuses connections (GET /health says "degraded"); the next interaction gets it back.',
+  },
   emptyGameDatabase: {
     name: 'the game database is empty',
     params: {},
     returns: {},
     setUp: 'No game sessions, runs, owned players, rolls or upgrades (the gacha catalog stays).',
   },
-  sessionExists: {
-    name: 'a game session exists',
-    params: {},
-    returns: { sessionId: 'the id (UUID) of a new game session that has no runs' },
-    setUp: 'Reset, then create one game session.',
-  },
-  runExists: {
-    name: 'a run exists in a game session',
-    params: { party: "the run's party (a JSON object)", map: "the run's map (a JSON object)" },
-    returns: { sessionId: 'the id of the session', runId: 'the id of the run, stored with exactly this party and map' },
-    setUp: 'Reset, then create a session and a run in it with the given party and map.',
+  sessionWithRuns: {
+    name: 'game session {sessionId} exists with runs {runs}',
+    params: {
+      sessionId: 'the id (UUID) of the session',
+      createdAt: 'when the session was created (ISO 8601)',
+      runs: 'its runs, each {runId, party, map, createdAt} (party and map JSON objects), none when empty',
+    },
+    returns: {},
+    setUp: 'Reset, then create the session and its runs with exactly these ids, contents and creation times.',
   },
   sessionMissing: {
     name: 'no game session with id {sessionId} exists',
@@ -51,7 +58,7 @@ export const providerStates = {
     name: 'the gacha catalog is seeded',
     params: {},
     returns: {},
-    setUp: 'Reset; the gacha catalog holds its items (at least five).',
+    setUp: 'Reset; the gacha catalog holds its items (at least ten).',
   },
   playerWithoutUpgrades: {
     name: 'player {playerId} has no upgrades',
@@ -79,16 +86,10 @@ export const providerStates = {
     setUp: 'Reset: no owned player with this id.',
   },
   playersOwned: {
-    name: 'players {playerIds} are owned',
-    params: { playerIds: 'an array of player ids' },
+    name: 'players {players} are owned',
+    params: { players: 'each {playerId, playerData, ownedAt}, owned in this order' },
     returns: {},
-    setUp: 'Reset, then own each of these players (any player_data), in this order.',
-  },
-  runsExist: {
-    name: '{count} runs exist',
-    params: { count: 'how many runs (integer)' },
-    returns: {},
-    setUp: 'Reset, then create this many runs (in any sessions, with any party and map).',
+    setUp: 'Reset, then own each player with exactly this data and time, in this order.',
   },
 } as const satisfies Record<string, ProviderState>;
 

@@ -25,6 +25,15 @@ export class DatabaseOutage {
     const admin = await this.client();
     await admin.query(`ALTER DATABASE "${this.name}" ALLOW_CONNECTIONS false`);
     await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [this.name]);
+    // pg_terminate_backend only signals: wait until the connections are gone, or a query sent on one in
+    // the meantime (a busy machine is slow to schedule the terminated backends) would still be answered.
+    for (let waited = 0; waited < 5_000; waited += 20) {
+      const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+        this.name,
+      ]);
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   async restore(): Promise<void> {

@@ -1,13 +1,15 @@
-// Provider verification in `npm test`: the committed pacts against the production backend on this
-// worker's PostgreSQL test database, with the state handlers seeding it; and proof that verification
+// Provider verification in `npm test`: the pact the consumer's contract tests generate in this run (not
+// whatever pacts/ holds meanwhile) against the production backend on a PostgreSQL test database of its
+// own (a provider state cuts it off), with the state handlers seeding it; and proof that verification
 // and the state guard fail when they should. The Rust verifier prints its report to stdout (native
 // code); the assertions read the same results from the JSON pact-js hands back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
-import { pactFilesFor } from './pact-files.ts';
+import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { readPactFile } from './pact-files.ts';
+import { generateConsumerPact } from './testing/generated-pact.ts';
 import {
   badStateParametersPact,
   BROKEN,
@@ -16,18 +18,20 @@ import {
   misspelledStatePact,
   writePact,
 } from './testing/pact-variants.ts';
-import { LOCAL_PACTS_DIRECTORY, localVerificationConfig, PROVIDER_NAME } from './verification-config.ts';
+import { localVerificationConfig } from './verification-config.ts';
 import { describeFailure } from './verification-results.ts';
 import { failureReport, verifyBackend, type VerificationOutcome } from './verify-backend.ts';
 
 describe("provider verification: autofighter-backend against its consumers' pacts", function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let databaseUrl: string;
   let scratch: string;
+  let generatedPact: string;
 
   before(async () => {
-    databaseUrl = await testDatabaseUrl('backend');
+    databaseUrl = await freshTestDatabaseUrl('backend', 'pact');
     scratch = mkdtempSync(join(tmpdir(), 'provider-pacts-'));
+    generatedPact = await generateConsumerPact(join(scratch, 'generated'));
   });
 
   after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -38,12 +42,15 @@ describe("provider verification: autofighter-backend against its consumers' pact
       config: localVerificationConfig({ source: { kind: 'file', path: writePact(scratch, name, pact) } }),
     });
 
-  it('the committed pacts pass against the production app on PostgreSQL, every state handled', async () => {
-    const outcome = await verifyBackend({ databaseUrl, config: localVerificationConfig() });
+  it("the pact the consumer's tests generate passes against the production app on PostgreSQL, every state handled", async () => {
+    const outcome = await verifyBackend({
+      databaseUrl,
+      config: localVerificationConfig({ source: { kind: 'file', path: generatedPact } }),
+    });
     process.stdout.write(`\n${outcome.stateReport.text}\n${outcome.coverage.text}\n`);
 
     expect(outcome.passed, failureReport(outcome)).to.equal(true);
-    const interactions = pactFilesFor(PROVIDER_NAME, LOCAL_PACTS_DIRECTORY).flatMap((pact) => pact.interactions);
+    const { interactions } = readPactFile(generatedPact);
     expect(
       outcome.results!.interactionResults.map((result) => `${result.description}: ${result.result}`),
     ).to.have.members(interactions.map((interaction) => `${interaction.description}: OK`));
@@ -68,7 +75,7 @@ describe("provider verification: autofighter-backend against its consumers' pact
 
       expect(outcome.passed).to.equal(false);
       expect(failureReport(outcome)).to.match(
-        /"a run exists in a game session": bad parameters: party must be a JSON object/,
+        /"game session \{sessionId\} exists with runs \{runs\}": bad parameters: runs\.0\.party must be a JSON object/,
       );
     });
   });

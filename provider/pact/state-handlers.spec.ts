@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import pg from 'pg';
+import { DatabaseOutage } from '../../db/testing/database-outage.ts';
+import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { useBackend } from '../testing/backend-test-context.ts';
 import { pactFilesFor, statesUsedBy } from './pact-files.ts';
 import { createStateHandlers, type StateHandler } from './state-handlers.ts';
@@ -10,7 +13,10 @@ describe('provider state handlers', () => {
   let handlers: Record<string, StateHandler>;
 
   before(() => {
-    handlers = createStateHandlers({ prisma: backend.prisma, factories: backend.factories });
+    const database = {
+      cutOff: () => Promise.reject(new Error('this test database is shared: see the outage test below')),
+    };
+    handlers = createStateHandlers({ prisma: backend.prisma, factories: backend.factories, database });
   });
 
   const setUp = (state: string, params?: unknown) => {
@@ -26,22 +32,42 @@ describe('provider state handlers', () => {
     expect(report.missing, report.text).to.deep.equal([]);
   });
 
-  it('"a game session exists" creates one session with no runs and returns its id', async () => {
-    const returned = await setUp('a game session exists');
-    const sessions = await backend.prisma.gameSession.findMany({ include: { runs: true } });
-    expect(sessions.map((session) => ({ id: session.id, runs: session.runs.length }))).to.deep.equal([
-      { id: returned!.sessionId, runs: 0 },
+  const SESSION = '6f1c7a56-2b1e-4d7e-9c3a-0b8f2d4e5a61';
+  const RUN_A = '0d4b9e2f-8c61-4a3b-b7e5-1f2a3c4d5e6f';
+  const RUN_B = '5b8e1c3a-7d2f-4a6e-9b1c-2e4f6a8c0d13';
+
+  it('"game session {sessionId} exists with runs {runs}" stores exactly the ids, contents and times given', async () => {
+    const party = { player1: { name: 'Router Test', level: 1 }, tags: ['a', null, 2.5] };
+    const map = { area: 'router_test', level: 1, '': { nested: true } };
+    await setUp('game session {sessionId} exists with runs {runs}', {
+      sessionId: SESSION,
+      createdAt: '2026-01-01T12:00:00.000Z',
+      runs: [
+        { runId: RUN_A, party, map, createdAt: '2026-01-01T12:01:00.000Z' },
+        { runId: RUN_B, party: {}, map: {}, createdAt: '2026-01-01T12:02:00Z' },
+      ],
+    });
+    const session = await backend.prisma.gameSession.findUniqueOrThrow({
+      where: { id: SESSION },
+      include: { runs: { orderBy: { createdAt: 'asc' } } },
+    });
+    expect(session.createdAt.toISOString()).to.equal('2026-01-01T12:00:00.000Z');
+    expect(
+      session.runs.map((run) => ({ id: run.id, party: run.party, map: run.map, at: run.createdAt.toISOString() })),
+    ).to.deep.equal([
+      { id: RUN_A, party, map, at: '2026-01-01T12:01:00.000Z' },
+      { id: RUN_B, party: {}, map: {}, at: '2026-01-01T12:02:00.000Z' },
     ]);
   });
 
-  it('"a run exists in a game session" stores exactly the party and map given and returns both ids', async () => {
-    const party = { player1: { name: 'Router Test', level: 1 }, tags: ['a', null, 2.5] };
-    const map = { area: 'router_test', level: 1, '': { nested: true } };
-    const returned = await setUp('a run exists in a game session', { party, map });
-    const run = await backend.prisma.run.findUniqueOrThrow({ where: { id: returned!.runId! } });
-    expect(run.sessionId).to.equal(returned!.sessionId);
-    expect(run.party).to.deep.equal(party);
-    expect(run.map).to.deep.equal(map);
+  it('"game session {sessionId} exists with runs {runs}" with no runs creates the session alone', async () => {
+    await setUp('game session {sessionId} exists with runs {runs}', {
+      sessionId: SESSION,
+      createdAt: '2026-01-01T12:00:00.000Z',
+      runs: [],
+    });
+    expect(await backend.prisma.gameSession.count()).to.equal(1);
+    expect(await backend.prisma.run.count()).to.equal(0);
   });
 
   it('"player {playerId} has upgrade points and stats" stores exactly those totals', async () => {
@@ -63,22 +89,26 @@ describe('provider state handlers', () => {
     });
   });
 
-  it('"players {playerIds} are owned" owns them in the order given (the API lists oldest first)', async () => {
-    await setUp('players {playerIds} are owned', { playerIds: ['pact_player_2', 'pact_player_1', 'pact_player_3'] });
+  it('"players {players} are owned" owns them in the order given (the API lists oldest first), with their data and time', async () => {
+    await setUp('players {players} are owned', {
+      players: [
+        { playerId: 'pact_player_2', playerData: { level: 2 }, ownedAt: '2026-01-01T09:00:00.000Z' },
+        { playerId: 'pact_player_1', playerData: { level: 1 }, ownedAt: '2026-01-01T10:00:00.000Z' },
+        { playerId: 'pact_player_3', playerData: {}, ownedAt: '2026-01-01T08:00:00.000Z' },
+      ],
+    });
     const res = await fetch(`${backend.url}/api/game/players/owned`);
     expect(((await res.json()) as { data: { players: string[] } }).data.players).to.deep.equal([
       'pact_player_2',
       'pact_player_1',
       'pact_player_3',
     ]);
-  });
-
-  it('"{count} runs exist" creates that many runs', async () => {
-    await setUp('{count} runs exist', { count: 3 });
-    expect(await backend.prisma.run.count()).to.equal(3);
-    await backend.reset();
-    await setUp('{count} runs exist', { count: 0 });
-    expect(await backend.prisma.run.count()).to.equal(0);
+    const player = await backend.prisma.ownedPlayer.findUniqueOrThrow({ where: { legacyId: 'pact_player_2' } });
+    expect(player.playerData).to.deep.equal({ level: 2 });
+    expect([player.createdAt.toISOString(), player.updatedAt.toISOString()]).to.deep.equal([
+      '2026-01-01T09:00:00.000Z',
+      '2026-01-01T09:00:00.000Z',
+    ]);
   });
 
   it('"the gacha catalog is seeded" leaves the catalog in place and complete', async () => {
@@ -104,9 +134,17 @@ describe('provider state handlers', () => {
   });
 
   describe('parameters from a pact are checked, and a bad one fails the handler, saying which', () => {
+    const session = 'game session {sessionId} exists with runs {runs}';
+    const run = { runId: RUN_A, party: {}, map: {}, createdAt: '2026-01-01T12:01:00.000Z' };
     const cases: [string, unknown, RegExp][] = [
-      ['a run exists in a game session', { party: 'warriors', map: {} }, /party must be a JSON object/],
-      ['a run exists in a game session', { map: {} }, /party/],
+      [
+        session,
+        { sessionId: SESSION, createdAt: '2026-01-01T12:00:00Z', runs: [{ ...run, party: 'x' }] },
+        /runs\.0\.party must be a JSON object/,
+      ],
+      [session, { sessionId: 'not-a-uuid', createdAt: '2026-01-01T12:00:00Z', runs: [] }, /sessionId must be a UUID/],
+      [session, { sessionId: SESSION, createdAt: 'yesterday', runs: [] }, /createdAt/],
+      [session, { sessionId: SESSION, createdAt: '2026-01-01T12:00:00Z' }, /runs/],
       [
         'player {playerId} has upgrade points and stats',
         { playerId: 'p', points: -1, hp: 0, atk: 0, def: 0, spd: 0 },
@@ -117,9 +155,9 @@ describe('provider state handlers', () => {
         { playerId: 'has space', points: 1, hp: 0, atk: 0, def: 0, spd: 0 },
         /playerId/,
       ],
-      ['players {playerIds} are owned', { playerIds: [] }, /playerIds/],
-      ['{count} runs exist', { count: 2.5 }, /count/],
-      ['{count} runs exist', undefined, /count/],
+      ['players {players} are owned', { players: [] }, /players/],
+      ['players {players} are owned', { players: [{ playerId: 'p', playerData: {}, ownedAt: 'soon' }] }, /ownedAt/],
+      ['players {players} are owned', undefined, /players/],
     ];
     for (const [state, params, problem] of cases) {
       it(`"${state}" with ${JSON.stringify(params)}`, async () => {
@@ -130,11 +168,48 @@ describe('provider state handlers', () => {
           .to.match(/^bad parameters: /)
           .and.match(problem);
         expect(
-          (await backend.prisma.run.count()) +
+          (await backend.prisma.gameSession.count()) +
+            (await backend.prisma.run.count()) +
             (await backend.prisma.upgradePoints.count()) +
             (await backend.prisma.ownedPlayer.count()),
         ).to.equal(0);
       });
     }
+  });
+
+  describe('"the backend\'s database is unavailable" (on a database of its own)', () => {
+    let databaseUrl: string;
+    let outage: DatabaseOutage;
+
+    before(async () => {
+      databaseUrl = await freshTestDatabaseUrl('backend', 'state_outage');
+      outage = new DatabaseOutage(databaseUrl);
+    });
+    after(() => outage?.end());
+
+    const connects = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      try {
+        await client.connect();
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    };
+
+    it('cuts the database off: nobody can connect until it is restored', async () => {
+      const cutOff = createStateHandlers({
+        prisma: backend.prisma,
+        factories: backend.factories,
+        database: { cutOff: () => outage.cutOff() },
+      })["the backend's database is unavailable"]!;
+      expect(await connects()).to.equal(true);
+      await cutOff();
+      expect(await connects()).to.equal(false);
+      await outage.restore();
+      expect(await connects()).to.equal(true);
+    });
   });
 });

@@ -11,6 +11,7 @@ import type { Express } from 'express';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { listen } from '../../common/http/listen.ts';
+import { DatabaseOutage } from '../../db/testing/database-outage.ts';
 import { DatabaseResetter } from '../../db/testing/reset.ts';
 import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
 import { createApp } from '../app.ts';
@@ -95,7 +96,11 @@ export async function verifyBackend({
   // throw-away PostgreSQL) then cuts it, and an unheard 'error' on the pool would crash the process.
   pool.on('error', () => undefined);
   const resetter = new DatabaseResetter(pool, REFERENCE_TABLES.backend);
-  const app = createApp({ prisma, logger, config: backendConfig(), ...(random ? { random } : {}) });
+  // The health probe waits longer for the database than in production (1 s): on a busy CI machine a slow
+  // `SELECT 1` would make the backend report itself degraded under "the backend is healthy". An
+  // unavailable database (its own provider state) refuses connections at once, so it is still seen.
+  const appConfig = backendConfig({ healthDbTimeoutMs: 10_000 });
+  const app = createApp({ prisma, logger, config: appConfig, ...(random ? { random } : {}) });
   const provider: RequestListener = providerBuild ? providerBuild(app) : app;
 
   // Every request the Verifier sends to the app, for the coverage report; the app itself is untouched.
@@ -110,7 +115,24 @@ export async function verifyBackend({
     const current = timeline.setupMs.length - 1;
     if (current >= 0) timeline.setupMs[current]! += performance.now() - started;
   };
-  const handlers = timedHandlers(createStateHandlers({ prisma, factories: new BackendFactories(prisma) }), addToSetup);
+  // "The backend's database is unavailable" cuts the database off; the next interaction gets it back.
+  const outage = new DatabaseOutage(databaseUrl);
+  let cutOff = false;
+  const database = {
+    cutOff: async () => {
+      cutOff = true;
+      await outage.cutOff();
+    },
+  };
+  const restore = async () => {
+    if (!cutOff) return;
+    cutOff = false;
+    await outage.restore();
+  };
+  const handlers = timedHandlers(
+    createStateHandlers({ prisma, factories: new BackendFactories(prisma), database }),
+    addToSetup,
+  );
   const guard = new StateGuard(handlers);
 
   let results: VerifierResults | undefined;
@@ -126,6 +148,7 @@ export async function verifyBackend({
         const started = performance.now();
         timeline.interactionStarts.push(started);
         timeline.setupMs.push(0);
+        await restore();
         await resetter.reset();
         addToSetup(started);
       },
@@ -138,6 +161,8 @@ export async function verifyBackend({
   } finally {
     timeline.finishedAt = performance.now();
     await running.close();
+    await restore();
+    await outage.end();
     // Leave the database as empty as it was found (the catalog stays).
     await resetter.reset().catch(() => undefined);
     await prisma.$disconnect();

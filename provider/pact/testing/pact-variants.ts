@@ -83,9 +83,9 @@ export function misspelledStatePact(): PactJson {
 export function badStateParametersPact(): PactJson {
   return variant({
     'a request for a run of a session': (interaction) => {
-      interaction.providerStates = [
-        { name: 'a run exists in a game session', params: { party: 'not an object', map: {} } },
-      ];
+      const [given] = interaction.providerStates!;
+      const runs = given!.params!.runs as Json[];
+      runs[0]!.party = 'not an object';
     },
   });
 }
