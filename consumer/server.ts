@@ -7,7 +7,12 @@ import type { RouterConfig } from './config.ts';
 import { createRouter } from './router.ts';
 
 export async function startRouterServer(config: RouterConfig, logger: Logger): Promise<RunningServer> {
-  const app = createRouter({ backendUrl: config.backendUrl, logger, timeouts: config.timeouts });
+  const app = createRouter({
+    backendUrl: config.backendUrl,
+    logger,
+    timeouts: config.timeouts,
+    trustedProxies: config.trustedProxies,
+  });
   const server = await listen(app, config.port, config.host);
   onShutdown('router http server', () => server.close());
   return server;
