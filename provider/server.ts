@@ -13,7 +13,7 @@ export async function startBackendServer(
   config: BackendConfig,
   logger: Logger,
 ): Promise<RunningServer> {
-  const prisma = createPrismaClient(databaseUrl);
+  const prisma = createPrismaClient(databaseUrl, config.database);
   onShutdown('backend database client', () => prisma.$disconnect());
   await seedGachaCatalog(prisma);
   const server = await listen(createApp({ prisma, logger, config }), config.port, config.host);

@@ -63,6 +63,7 @@ describe('backend: when the database goes away and returns', () => {
     try {
       const res = await request(backend.server).post('/api/game/session').expect(503);
       expect(res.body).to.include({ status: 'error', code: 'database_unavailable' });
+      expect(res.headers['retry-after']).to.equal('5');
       expect(res.text).to.not.match(/prisma|postgres|stack|at \w+ \(/i);
     } finally {
       await outage.restore();

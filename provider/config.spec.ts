@@ -1,0 +1,30 @@
+import { expect } from 'chai';
+import { DEFAULT_POOL_SETTINGS } from './database/database-pool.ts';
+import { loadBackendConfig } from './config.ts';
+
+describe('backend configuration', () => {
+  it('the database pool and its limits default to DEFAULT_POOL_SETTINGS', () => {
+    expect(loadBackendConfig({}).database).to.deep.equal(DEFAULT_POOL_SETTINGS);
+  });
+
+  it('reads the pool size, queue and timeouts from the environment', () => {
+    const config = loadBackendConfig({
+      DB_POOL_SIZE: '4',
+      DB_POOL_MAX_WAITING: '50',
+      DB_ACQUIRE_TIMEOUT_MS: '750',
+      DB_STATEMENT_TIMEOUT_MS: '1500',
+    });
+    expect(config.database).to.deep.equal({
+      poolSize: 4,
+      maxWaiting: 50,
+      acquireTimeoutMs: 750,
+      statementTimeoutMs: 1500,
+    });
+  });
+
+  it('refuses a pool of none and timeouts that are not positive, naming each variable', () => {
+    expect(() =>
+      loadBackendConfig({ DB_POOL_SIZE: '0', DB_STATEMENT_TIMEOUT_MS: '-1', DB_ACQUIRE_TIMEOUT_MS: 'x' }),
+    ).to.throw(/Invalid backend configuration: .*DB_POOL_SIZE.*DB_ACQUIRE_TIMEOUT_MS.*DB_STATEMENT_TIMEOUT_MS/);
+  });
+});
