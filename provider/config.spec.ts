@@ -22,6 +22,12 @@ describe('backend configuration', () => {
     });
   });
 
+  it('serves at most 256 requests at once unless MAX_CONCURRENT_REQUESTS says otherwise', () => {
+    expect(loadBackendConfig({}).maxConcurrentRequests).to.equal(256);
+    expect(loadBackendConfig({ MAX_CONCURRENT_REQUESTS: '32' }).maxConcurrentRequests).to.equal(32);
+    expect(() => loadBackendConfig({ MAX_CONCURRENT_REQUESTS: '0' })).to.throw(/MAX_CONCURRENT_REQUESTS/);
+  });
+
   it('refuses a pool of none and timeouts that are not positive, naming each variable', () => {
     expect(() =>
       loadBackendConfig({ DB_POOL_SIZE: '0', DB_STATEMENT_TIMEOUT_MS: '-1', DB_ACQUIRE_TIMEOUT_MS: 'x' }),

@@ -14,6 +14,7 @@ const backendConfigSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/)
     .default('100kb'),
   HEALTH_DB_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(256),
   // The database pool and its time limits (docs/limits-backend-and-router.md).
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(DEFAULT_POOL_SETTINGS.poolSize),
   DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_POOL_SETTINGS.maxWaiting),
@@ -27,6 +28,8 @@ export type BackendConfig = {
   logLevel: z.infer<typeof backendConfigSchema>['LOG_LEVEL'];
   bodyLimit: string;
   healthDbTimeoutMs: number;
+  /** Requests served at once; one more is a 503 (http/admission.ts). Health checks are not counted. */
+  maxConcurrentRequests: number;
   database: DatabasePoolSettings;
 };
 
@@ -38,6 +41,7 @@ export function loadBackendConfig(env: NodeJS.ProcessEnv = process.env): Backend
     logLevel: c.LOG_LEVEL,
     bodyLimit: c.BODY_LIMIT,
     healthDbTimeoutMs: c.HEALTH_DB_TIMEOUT_MS,
+    maxConcurrentRequests: c.MAX_CONCURRENT_REQUESTS,
     database: {
       poolSize: c.DB_POOL_SIZE,
       maxWaiting: c.DB_POOL_MAX_WAITING,

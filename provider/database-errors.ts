@@ -74,16 +74,18 @@ function findSqlState(error: unknown, depth = 0): string | undefined {
 }
 
 export function classifyDatabaseError(error: unknown): DatabaseFailure {
+  const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof DatabaseBusyError) return 'busy';
   if (error instanceof DatabaseTimeoutError) return 'timeout';
-  const code = (error as { code?: unknown }).code;
+  // Prisma's own transaction limits (maxWait, timeout), should a transaction come back into use.
+  if (code === 'P2028')
+    return /unable to start a transaction/i.test(String((error as Error).message)) ? 'busy' : 'timeout';
   if (typeof code === 'string' && code in byPrismaCode) return byPrismaCode[code] ?? 'other';
   const sqlState = findSqlState(error);
   if (sqlState && bySqlState[sqlState]) return bySqlState[sqlState];
   if (sqlState?.startsWith('08')) return 'unavailable'; // connection exception class
   const kind = findAdapterKind(error);
   if (kind && unavailableKinds.has(kind)) return 'unavailable';
-  const systemCode = (error as { code?: unknown }).code;
-  if (systemCode === 'ECONNREFUSED' || systemCode === 'ETIMEDOUT' || systemCode === 'ECONNRESET') return 'unavailable';
+  if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ECONNRESET') return 'unavailable';
   return 'other';
 }

@@ -24,7 +24,7 @@ describe('database pool', () => {
   });
 
   it('a request that waits longer than acquireTimeoutMs for a connection fails as busy', async () => {
-    const pool = new DatabasePool(databaseUrl, settings({ poolSize: 1, acquireTimeoutMs: 200 }));
+    const pool = new DatabasePool(databaseUrl, settings({ poolSize: 1, acquireTimeoutMs: 1_000 }));
     try {
       const held = await pool.connect();
       const error = await rejection(pool.query('SELECT 1'));

@@ -8,7 +8,7 @@ import {
   type MappedError,
 } from '../../common/http/envelope-error-handler.ts';
 import { classifyDatabaseError, type DatabaseFailure } from '../database-errors.ts';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError } from './errors.ts';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError, OverloadedError } from './errors.ts';
 
 /** Errors raised by express.json (body-parser) carry a `type` and a status. */
 const bodyParserErrors: Record<string, Omit<MappedError, 'details'>> = {
@@ -52,6 +52,14 @@ const databaseTrouble: Partial<Record<DatabaseFailure, MappedError>> = {
 };
 
 function mapError(error: unknown): MappedError | undefined {
+  if (error instanceof OverloadedError) {
+    return {
+      status: 503,
+      code: 'server_busy',
+      message: 'The backend is busy; try again shortly',
+      headers: { 'Retry-After': '1' },
+    };
+  }
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message };
   if (error instanceof InvalidInputError)
     return { status: 400, code: 'invalid_input', message: error.message, details: error.details };
