@@ -13,7 +13,8 @@ export async function startRouterServer(config: RouterConfig, logger: Logger): P
     timeouts: config.timeouts,
     trustedProxies: config.trustedProxies,
   });
-  const server = await listen(app, config.port, config.host);
+  // A burst of a thousand connections is queued by the kernel rather than dropped (docs/limits-backend-and-router.md).
+  const server = await listen(app, config.port, config.host, { backlog: 2048 });
   onShutdown('router http server', () => server.close());
   return server;
 }

@@ -22,8 +22,8 @@ describe('backend configuration', () => {
     });
   });
 
-  it('serves at most 256 requests at once unless MAX_CONCURRENT_REQUESTS says otherwise', () => {
-    expect(loadBackendConfig({}).maxConcurrentRequests).to.equal(256);
+  it('serves at most 128 requests at once unless MAX_CONCURRENT_REQUESTS says otherwise', () => {
+    expect(loadBackendConfig({}).maxConcurrentRequests).to.equal(128);
     expect(loadBackendConfig({ MAX_CONCURRENT_REQUESTS: '32' }).maxConcurrentRequests).to.equal(32);
     expect(() => loadBackendConfig({ MAX_CONCURRENT_REQUESTS: '0' })).to.throw(/MAX_CONCURRENT_REQUESTS/);
   });

@@ -14,7 +14,7 @@ const backendConfigSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/)
     .default('100kb'),
   HEALTH_DB_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
-  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(256),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(128),
   // The database pool and its time limits (docs/limits-backend-and-router.md).
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(DEFAULT_POOL_SETTINGS.poolSize),
   DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_POOL_SETTINGS.maxWaiting),

@@ -5,7 +5,7 @@
 //
 // Two configurations of the backend, each a separate process as deployed, on a throw-away PostgreSQL:
 //   defaults   the backend's default pool (DB_POOL_SIZE etc.): how the shipped settings cope;
-//   starved    a pool of 2 and a 250 ms acquire timeout: much of the burst cannot be served in time,
+//   starved    a pool of 2 and a 500 ms acquire timeout: much of the burst cannot be served in time,
 //              so the 503 path is exercised under real concurrency.
 // The backend logs at `error`: an answer of 500 would show its cause (503s are logged at `warn`).
 // BURST_REQUESTS (default 1000) and BURST_ROUNDS (default 3) set the size.
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     out('configuration  target   round  statuses                                   503 without Retry-After  slowest');
     for (const [configuration, env] of [
       ['defaults', { LOG_LEVEL: 'error' }],
-      ['starved', { LOG_LEVEL: 'error', DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '250' }],
+      ['starved', { LOG_LEVEL: 'error', DB_POOL_SIZE: '2', DB_ACQUIRE_TIMEOUT_MS: '500' }],
     ] as const) {
       await services.stopServices();
       await services.startServices(env);

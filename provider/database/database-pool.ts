@@ -27,7 +27,7 @@ export interface DatabasePoolSettings {
 
 export const DEFAULT_POOL_SETTINGS: DatabasePoolSettings = {
   poolSize: 10,
-  maxWaiting: 256,
+  maxWaiting: 128,
   acquireTimeoutMs: 2000,
   statementTimeoutMs: 3000,
 };
