@@ -12,12 +12,14 @@ describe('backend configuration', () => {
       DB_POOL_SIZE: '4',
       DB_POOL_MAX_WAITING: '50',
       DB_ACQUIRE_TIMEOUT_MS: '750',
+      DB_CONNECT_TIMEOUT_MS: '900',
       DB_STATEMENT_TIMEOUT_MS: '1500',
     });
     expect(config.database).to.deep.equal({
       poolSize: 4,
       maxWaiting: 50,
       acquireTimeoutMs: 750,
+      connectTimeoutMs: 900,
       statementTimeoutMs: 1500,
     });
   });

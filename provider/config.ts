@@ -19,6 +19,7 @@ const backendConfigSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(DEFAULT_POOL_SETTINGS.poolSize),
   DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_POOL_SETTINGS.maxWaiting),
   DB_ACQUIRE_TIMEOUT_MS: milliseconds(60_000, DEFAULT_POOL_SETTINGS.acquireTimeoutMs),
+  DB_CONNECT_TIMEOUT_MS: milliseconds(60_000, DEFAULT_POOL_SETTINGS.connectTimeoutMs),
   DB_STATEMENT_TIMEOUT_MS: milliseconds(300_000, DEFAULT_POOL_SETTINGS.statementTimeoutMs),
 });
 
@@ -46,6 +47,7 @@ export function loadBackendConfig(env: NodeJS.ProcessEnv = process.env): Backend
       poolSize: c.DB_POOL_SIZE,
       maxWaiting: c.DB_POOL_MAX_WAITING,
       acquireTimeoutMs: c.DB_ACQUIRE_TIMEOUT_MS,
+      connectTimeoutMs: c.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
     },
   };

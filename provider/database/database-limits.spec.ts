@@ -29,8 +29,8 @@ function expect503(res: request.Response, code: string, retryAfter: string): voi
 }
 
 describe('backend: when no database connection is free', () => {
-  // One connection, and a request that waits a second for it at most.
-  const backend = useBackend({ pool: { poolSize: 1, acquireTimeoutMs: 1_000, statementTimeoutMs: 10_000 } });
+  // One connection, and a request that waits 100 ms for it at most.
+  const backend = useBackend({ pool: { poolSize: 1, acquireTimeoutMs: 100, statementTimeoutMs: 10_000 } });
   const router = useRouter(() => backend.url);
   let lock: TableLock;
   beforeEach(() => {
@@ -70,9 +70,9 @@ describe('backend: when no database connection is free', () => {
     expect(await backend.prisma.gameSession.count()).to.equal(0);
   });
 
-  it('a burst of 200 concurrent requests on one connection gets only 200s and 503s with Retry-After', async () => {
+  it('a burst of 50 concurrent requests on one connection gets only 200s and 503s with Retry-After', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 200 }, () => request(backend.server).get('/api/game/runs?page_size=5')),
+      Array.from({ length: 50 }, () => request(backend.server).get('/api/game/runs?page_size=5')),
     );
     const statuses = new Set(responses.map((res) => res.status));
     expect([...statuses].filter((status) => status !== 200 && status !== 503)).to.deep.equal([]);
@@ -109,7 +109,7 @@ describe('backend: when too many requests already wait for a connection', () => 
 });
 
 describe('backend: when a statement runs longer than allowed', () => {
-  const backend = useBackend({ pool: { statementTimeoutMs: 300 } });
+  const backend = useBackend({ pool: { statementTimeoutMs: 100 } });
   let lock: TableLock;
   before(() => {
     lock = new TableLock(backend.databaseUrl);
@@ -132,7 +132,7 @@ describe('backend: when PostgreSQL stops answering (its processes frozen)', () =
   // A database of its own: freezing its server processes leaves every other test's alone.
   const backend = useBackend({
     databaseUrl: () => freshTestDatabaseUrl('backend', 'frozen'),
-    pool: { poolSize: 2, statementTimeoutMs: 300, acquireTimeoutMs: 1_000 },
+    pool: { poolSize: 2, statementTimeoutMs: 100 },
   });
   let freeze: DatabaseFreeze;
   before(() => {

@@ -24,7 +24,7 @@ describe('database pool', () => {
   });
 
   it('a request that waits longer than acquireTimeoutMs for a connection fails as busy', async () => {
-    const pool = new DatabasePool(databaseUrl, settings({ poolSize: 1, acquireTimeoutMs: 1_000 }));
+    const pool = new DatabasePool(databaseUrl, settings({ poolSize: 1, acquireTimeoutMs: 100 }));
     try {
       const held = await pool.connect();
       const error = await rejection(pool.query('SELECT 1'));
@@ -53,7 +53,7 @@ describe('database pool', () => {
     }
   });
 
-  it('a server that accepts the connection but never answers fails as a timeout after acquireTimeoutMs', async () => {
+  it('a server that accepts the connection but never answers fails as a timeout after connectTimeoutMs', async () => {
     const sockets = new Set<Socket>();
     const silent: Server = createServer((socket) => {
       sockets.add(socket);
@@ -61,7 +61,7 @@ describe('database pool', () => {
     });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
-    const pool = new DatabasePool(`postgresql://u:p@127.0.0.1:${port}/db`, settings({ acquireTimeoutMs: 200 }));
+    const pool = new DatabasePool(`postgresql://u:p@127.0.0.1:${port}/db`, settings({ connectTimeoutMs: 200 }));
     try {
       const error = await rejection(pool.query('SELECT 1'));
       expect(error).to.be.instanceOf(DatabaseTimeoutError);
@@ -81,7 +81,7 @@ describe('database pool', () => {
     afterEach(() => freeze.thaw());
 
     it('a statement fails as a timeout, and a connection released without an error is not reused', async () => {
-      const pool = new DatabasePool(databaseUrl, settings({ poolSize: 1, statementTimeoutMs: 200 }));
+      const pool = new DatabasePool(databaseUrl, settings({ poolSize: 1, statementTimeoutMs: 100 }));
       try {
         const client = (await pool.connect()) as pg.PoolClient & { processID: number };
         const stalledProcess = client.processID;

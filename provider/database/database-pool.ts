@@ -2,9 +2,11 @@
 // every wait bounded so that a request never hangs on the database and an overloaded or stalled database
 // is a clear error, answered 503 with Retry-After (http/error-handler.ts):
 //
-//   waiting for a connection   at most `acquireTimeoutMs` (also bounds opening a new connection), and at
-//                              most `maxWaiting` requests wait at all: beyond that one is refused at once
-//                              (DatabaseBusyError), rather than queueing only to time out;
+//   waiting for a connection   at most `acquireTimeoutMs` in the queue, and at most `maxWaiting` requests
+//                              wait at all: beyond that one is refused at once (DatabaseBusyError), rather
+//                              than queueing only to time out;
+//   opening a connection       at most `connectTimeoutMs` (TCP, authentication, the server's start-up of a
+//                              session): a server that does not complete it is a DatabaseTimeoutError;
 //   each statement             at most `statementTimeoutMs` on the server (PostgreSQL cancels it: nothing
 //                              of it is written), and at most STALL_GRACE_MS more on the client, for a
 //                              server that stops answering altogether (DatabaseTimeoutError).
@@ -19,8 +21,10 @@ export interface DatabasePoolSettings {
   poolSize: number;
   /** Requests that may wait for a connection at once; one more is refused immediately. */
   maxWaiting: number;
-  /** Longest wait for a connection (a free one, or a new one to open). */
+  /** Longest wait in the queue for a free connection. */
   acquireTimeoutMs: number;
+  /** Longest a new connection may take to open. */
+  connectTimeoutMs: number;
   /** Longest a statement may run on the server. */
   statementTimeoutMs: number;
 }
@@ -29,11 +33,16 @@ export const DEFAULT_POOL_SETTINGS: DatabasePoolSettings = {
   poolSize: 10,
   maxWaiting: 128,
   acquireTimeoutMs: 2000,
+  connectTimeoutMs: 5000,
   statementTimeoutMs: 3000,
 };
 
-/** How much longer than the server's own statement timeout the client waits before giving up on it. */
-export const STALL_GRACE_MS = 500;
+/**
+ * How much longer than the server's own statement timeout the client waits before giving up on it. Either
+ * way the request gets its 503; a live server's own cancellation, answered within this grace, lets the
+ * connection be reused.
+ */
+export const STALL_GRACE_MS = 250;
 
 /** No connection could be had in time, or too many requests were already waiting for one. */
 export class DatabaseBusyError extends Error {
@@ -53,13 +62,14 @@ export class DatabaseTimeoutError extends Error {
 
 /** node-postgres's own wording (pg 8 / pg-pool 3), matched in one place. */
 const PG_ACQUIRE_TIMEOUT = 'timeout exceeded when trying to connect';
-const PG_CONNECT_TIMEOUT = 'Connection terminated due to connection timeout';
+const PG_CONNECT_TIMEOUTS = new Set(['Connection terminated due to connection timeout', 'timeout expired']);
 const PG_READ_TIMEOUT = 'Query read timeout';
 
 function typedConnectError(error: Error): Error {
+  // (pg-pool's own queue timeout; connect() below normally answers first.)
   if (error.message === PG_ACQUIRE_TIMEOUT)
     return new DatabaseBusyError('no database connection became free in time', { cause: error });
-  if (error.message === PG_CONNECT_TIMEOUT)
+  if (PG_CONNECT_TIMEOUTS.has(error.message))
     return new DatabaseTimeoutError('opening a database connection took too long', { cause: error });
   return error;
 }
@@ -94,16 +104,26 @@ class DeadlineClient extends pg.Client {
   }
 }
 
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+
 export class DatabasePool extends pg.Pool {
   private readonly maxWaiting: number;
   private readonly maxConnections: number;
+  private readonly acquireTimeoutMs: number;
 
   constructor(connectionString: string, settings: DatabasePoolSettings) {
     super({
       connectionString,
-      Client: DeadlineClient as unknown as new () => pg.ClientBase,
+      Client: DeadlineClient,
       max: settings.poolSize,
-      connectionTimeoutMillis: settings.acquireTimeoutMs,
+      // pg-pool uses this one setting both to open a connection and to wait in its queue; it is the
+      // connect timeout here, and the (shorter) wait in the queue is bounded by connect() below, so that
+      // a slow but healthy server does not fail a waiter that a freed connection could serve.
+      connectionTimeoutMillis: settings.connectTimeoutMs,
       // Sent as session settings when a connection opens: PostgreSQL ends a statement running longer,
       // and a transaction left idle (its client stuck) before it could hold locks for long.
       statement_timeout: settings.statementTimeoutMs,
@@ -114,38 +134,51 @@ export class DatabasePool extends pg.Pool {
     });
     this.maxWaiting = settings.maxWaiting;
     this.maxConnections = settings.poolSize;
+    this.acquireTimeoutMs = settings.acquireTimeoutMs;
   }
 
   override connect(): Promise<pg.PoolClient>;
-  override connect(
-    callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
-  ): void;
-  override connect(
-    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
-  ): Promise<pg.PoolClient> | void {
-    // Would wait (no idle connection, none may be opened) behind `maxWaiting` others already: refused.
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    if (callback) return this.acquire(callback);
+    return new Promise((resolve, reject) =>
+      this.acquire((error, client) => {
+        if (error || !client) return reject(error);
+        // A transaction's connection is released by Prisma without an error even when a statement of
+        // it stalled: such a connection is destroyed instead of going back to the pool.
+        const release = client.release;
+        client.release = (err?: Error | boolean) =>
+          release(err || ((client as unknown as DeadlineClient).stalled ? new Error('stalled connection') : undefined));
+        resolve(client);
+      }),
+    );
+  }
+
+  private acquire(callback: ConnectCallback): void {
+    // No idle connection, and none may be opened: this request must wait for one to be released.
     const mustWait = this.idleCount === 0 && this.totalCount >= this.maxConnections;
-    const refused =
-      mustWait && this.waitingCount >= this.maxWaiting
-        ? new DatabaseBusyError(`${this.waitingCount} requests are already waiting for a database connection`)
-        : undefined;
-    if (callback) {
-      if (refused) return process.nextTick(callback, refused, undefined, () => undefined);
+    if (!mustWait) {
       return super.connect((error, client, done) => callback(error && typedConnectError(error), client, done));
     }
-    if (refused) return Promise.reject(refused);
-    return super.connect().then(
-      (client) => {
-        const release = client.release;
-        client.release = (error?: Error | boolean) =>
-          release(
-            error || ((client as unknown as DeadlineClient).stalled ? new Error('stalled connection') : undefined),
-          );
-        return client;
-      },
-      (error: Error) => {
-        throw typedConnectError(error);
-      },
-    );
+    if (this.waitingCount >= this.maxWaiting) {
+      const refused = new DatabaseBusyError(
+        `${this.waitingCount} requests are already waiting for a database connection`,
+      );
+      return process.nextTick(callback, refused, undefined, () => undefined);
+    }
+    let answered = false;
+    const timer = setTimeout(() => {
+      answered = true;
+      callback(new DatabaseBusyError('no database connection became free in time'), undefined, () => undefined);
+    }, this.acquireTimeoutMs);
+    super.connect((error, client, done) => {
+      if (answered) {
+        if (client) done(); // it came too late for this request: straight back to the pool
+        return;
+      }
+      answered = true;
+      clearTimeout(timer);
+      callback(error && typedConnectError(error), client, done);
+    });
   }
 }
