@@ -53,6 +53,19 @@ describe('database pool', () => {
     }
   });
 
+  it('a statement the server refuses (here, a division by zero) leaves its connection in the pool', async () => {
+    const pool = new DatabasePool(databaseUrl, settings({ poolSize: 1 }));
+    try {
+      const pids = async () => (await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const before = await pids();
+      const error = await rejection(pool.query('SELECT 1 / 0'));
+      expect((error as { code?: string }).code).to.equal('22012');
+      expect(await pids()).to.equal(before);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('a server that accepts the connection but never answers fails as a timeout after connectTimeoutMs', async () => {
     const sockets = new Set<Socket>();
     const silent: Server = createServer((socket) => {

@@ -11,9 +11,8 @@
 //                              of it is written), and at most STALL_GRACE_MS more on the client, for a
 //                              server that stops answering altogether (DatabaseTimeoutError).
 //
-// A connection whose statement the client gave up on is never reused: its answer may still arrive.
-// pg-pool already destroys a connection released with an error (pool.query does that); connections
-// checked out for a transaction are released by Prisma without one, so release is wrapped here.
+// A connection whose statement the client gave up on is never reused (its answer may still arrive);
+// one whose statement the server refused is (see releaseReason).
 import pg from 'pg';
 
 export interface DatabasePoolSettings {
@@ -142,19 +141,30 @@ export class DatabasePool extends pg.Pool {
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     if (callback) return this.acquire(callback);
     return new Promise((resolve, reject) =>
-      this.acquire((error, client) => {
-        if (error || !client) return reject(error);
-        // A transaction's connection is released by Prisma without an error even when a statement of
-        // it stalled: such a connection is destroyed instead of going back to the pool.
-        const release = client.release;
-        client.release = (err?: Error | boolean) =>
-          release(err || ((client as unknown as DeadlineClient).stalled ? new Error('stalled connection') : undefined));
-        resolve(client);
-      }),
+      this.acquire((error, client) => (error || !client ? reject(error) : resolve(client))),
     );
   }
 
-  private acquire(callback: ConnectCallback): void {
+  /**
+   * What to release a connection with. pg-pool destroys a connection released with any error, and its own
+   * query() releases with the query's error: a constraint violation or a cancelled statement would cost a
+   * new connection each (a fork and authentication on the server). An error the server answered with
+   * leaves the connection usable, so it goes back to the pool; a stalled or broken one does not, including
+   * a transaction's, which Prisma releases without an error even after one of its statements stalled.
+   */
+  private releaseReason(client: DeadlineClient, error: Error | boolean | undefined): Error | boolean | undefined {
+    if (client.stalled) return new Error('stalled connection');
+    if (error instanceof pg.DatabaseError && error.severity === 'ERROR') return undefined;
+    return error;
+  }
+
+  private acquire(given: ConnectCallback): void {
+    const callback: ConnectCallback = (error, client, done) => {
+      if (!client) return given(error, client, done);
+      const release = client.release;
+      client.release = (err?: Error | boolean) => release(this.releaseReason(client as unknown as DeadlineClient, err));
+      given(error, client, client.release as (release?: unknown) => void);
+    };
     // No idle connection, and none may be opened: this request must wait for one to be released.
     const mustWait = this.idleCount === 0 && this.totalCount >= this.maxConnections;
     if (!mustWait) {
