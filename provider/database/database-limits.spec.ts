@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { DatabaseFreeze } from '../../db/testing/database-freeze.ts';
 import { TableLock } from '../../db/testing/table-lock.ts';
-import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { isolatedTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { useRouter } from '../../consumer/testing/router-test-context.ts';
 import { useBackend } from '../testing/backend-test-context.ts';
 
@@ -129,9 +129,9 @@ describe('backend: when a statement runs longer than allowed', () => {
 });
 
 describe('backend: when PostgreSQL stops answering (its processes frozen)', () => {
-  // A database of its own: freezing its server processes leaves every other test's alone.
+  // The process's isolated database: freezing its server processes leaves the other tests' alone.
   const backend = useBackend({
-    databaseUrl: () => freshTestDatabaseUrl('backend', 'frozen'),
+    databaseUrl: () => isolatedTestDatabaseUrl('backend'),
     pool: { poolSize: 2, statementTimeoutMs: 100 },
   });
   let freeze: DatabaseFreeze;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type pg from 'pg';
 import { DatabaseFreeze } from '../../db/testing/database-freeze.ts';
-import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { isolatedTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { DatabaseBusyError, DatabasePool, DatabaseTimeoutError, DEFAULT_POOL_SETTINGS } from './database-pool.ts';
 
 const settings = (overrides: Partial<typeof DEFAULT_POOL_SETTINGS>) => ({ ...DEFAULT_POOL_SETTINGS, ...overrides });
@@ -20,7 +20,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 describe('database pool', () => {
   let databaseUrl: string;
   before(async () => {
-    databaseUrl = await freshTestDatabaseUrl('backend', 'pool');
+    databaseUrl = await isolatedTestDatabaseUrl('backend');
   });
 
   it('a request that waits longer than acquireTimeoutMs for a connection fails as busy', async () => {
