@@ -29,8 +29,8 @@ function expect503(res: request.Response, code: string, retryAfter: string): voi
 }
 
 describe('backend: when no database connection is free', () => {
-  // One connection, and a request that waits 100 ms for it at most.
-  const backend = useBackend({ pool: { poolSize: 1, acquireTimeoutMs: 100, statementTimeoutMs: 10_000 } });
+  // One connection, and a request that waits 50 ms for it at most.
+  const backend = useBackend({ pool: { poolSize: 1, acquireTimeoutMs: 50, statementTimeoutMs: 10_000 } });
   const router = useRouter(() => backend.url);
   let lock: TableLock;
   beforeEach(() => {
@@ -70,9 +70,9 @@ describe('backend: when no database connection is free', () => {
     expect(await backend.prisma.gameSession.count()).to.equal(0);
   });
 
-  it('a burst of 50 concurrent requests on one connection gets only 200s and 503s with Retry-After', async () => {
+  it('a burst of 20 concurrent requests on one connection gets only 200s and 503s with Retry-After', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => request(backend.server).get('/api/game/runs?page_size=5')),
+      Array.from({ length: 20 }, () => request(backend.server).get('/api/game/runs?page_size=5')),
     );
     const statuses = new Set(responses.map((res) => res.status));
     expect([...statuses].filter((status) => status !== 200 && status !== 503)).to.deep.equal([]);
@@ -98,9 +98,12 @@ describe('backend: when too many requests already wait for a connection', () => 
       .get('/api/game/runs')
       .then((res) => res);
     await lock.waiters(1);
+    // The lock goes after 1 s, long before the 5 s a waiting request would give up: a 503 now can only
+    // be the refusal (a request that waited would get the freed connection and a 200).
     const res = await whileHeld(
       () => request(backend.server).get('/api/game/players/owned'),
       () => lock.release(),
+      1_000,
     );
     expect503(res, 'database_busy', '1');
     expect(res.body.message).to.equal('The database is busy; try again shortly');
@@ -108,13 +111,22 @@ describe('backend: when too many requests already wait for a connection', () => 
   });
 });
 
-describe('backend: when a statement runs longer than allowed', () => {
-  const backend = useBackend({ pool: { statementTimeoutMs: 100 } });
+describe('backend: when a statement takes longer than allowed', () => {
+  // The process's isolated database: freezing its server processes leaves the other tests' alone.
+  const backend = useBackend({
+    databaseUrl: () => isolatedTestDatabaseUrl('backend'),
+    pool: { poolSize: 2, statementTimeoutMs: 100 },
+  });
+  let freeze: DatabaseFreeze;
   let lock: TableLock;
   before(() => {
+    freeze = new DatabaseFreeze(backend.databaseUrl);
     lock = new TableLock(backend.databaseUrl);
   });
-  after(() => lock.release());
+  after(async () => {
+    freeze.thaw();
+    await lock.release();
+  });
 
   it('PostgreSQL cancels it: a 503 with Retry-After, and nothing is written', async () => {
     await lock.lock('game_sessions');
@@ -126,21 +138,8 @@ describe('backend: when a statement runs longer than allowed', () => {
     expect(await backend.prisma.gameSession.count()).to.equal(0);
     await request(backend.server).post('/api/game/session').expect(201); // and the next one is served
   });
-});
 
-describe('backend: when PostgreSQL stops answering (its processes frozen)', () => {
-  // The process's isolated database: freezing its server processes leaves the other tests' alone.
-  const backend = useBackend({
-    databaseUrl: () => isolatedTestDatabaseUrl('backend'),
-    pool: { poolSize: 2, statementTimeoutMs: 100 },
-  });
-  let freeze: DatabaseFreeze;
-  before(() => {
-    freeze = new DatabaseFreeze(backend.databaseUrl);
-  });
-  after(() => freeze.thaw());
-
-  it('a write gets a 503 with Retry-After once its time is up, the roll is never half-written, and the backend recovers', async () => {
+  it('when PostgreSQL stops answering (its processes frozen), a write gets a 503 with Retry-After once its time is up, the roll is never half-written, and the backend recovers', async () => {
     // Both pool connections open and idle, so the request is sent on a frozen one.
     await Promise.all([1, 2].map(() => request(backend.server).get('/api/game/gacha/items?limit=1').expect(200)));
     expect(await freeze.freeze()).to.be.greaterThan(0);
