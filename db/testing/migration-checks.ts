@@ -70,7 +70,7 @@ export function describeMigrationChecks({ kind, schema, tables, driftModel }: Mi
       const scriptsUrl = withDatabase(serverUrl, name);
       await applyMigrationScripts(kind, scriptsUrl);
       const byPrisma = await schemaFingerprint(emptyUrl); // migrated by `prisma migrate deploy` above
-      expect(byPrisma.columns.length).to.be.greaterThan(0);
+      expect(byPrisma.columns?.length).to.be.greaterThan(0);
       expect(await schemaFingerprint(scriptsUrl)).to.deep.equal(byPrisma);
 
       // The comparison notices a difference: one more column on one side.
