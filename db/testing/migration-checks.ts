@@ -32,7 +32,7 @@ export function describeMigrationChecks({ kind, schema, tables, driftModel }: Mi
     .sort();
 
   describe(`${kind} database migrations`, function () {
-    this.timeout(60_000);
+    this.timeout(120_000); // Prisma's CLI, started three times, on a machine that may be busy
     let emptyUrl: string;
 
     before(async () => {
