@@ -9,6 +9,7 @@ describe('router configuration', () => {
       backendUrl: 'http://localhost:59002',
       logLevel: 'info',
       timeouts: { proxyMs: 10_000, healthMs: 2_000 },
+      trustedProxies: [],
     });
   });
 
@@ -20,6 +21,7 @@ describe('router configuration', () => {
       LOG_LEVEL: 'warn',
       BACKEND_TIMEOUT_MS: '1500',
       HEALTH_TIMEOUT_MS: '250',
+      TRUSTED_PROXIES: '10.0.0.0/8, loopback,,fd00::1',
     });
     expect(config).to.deep.equal({
       port: 8080,
@@ -27,6 +29,7 @@ describe('router configuration', () => {
       backendUrl: 'http://backend.internal:9000',
       logLevel: 'warn',
       timeouts: { proxyMs: 1500, healthMs: 250 },
+      trustedProxies: ['10.0.0.0/8', 'loopback', 'fd00::1'],
     });
   });
 
@@ -35,5 +38,8 @@ describe('router configuration', () => {
       /Invalid router configuration: .*PORT.*BACKEND_URL: must be an http\(s\) URL.*BACKEND_TIMEOUT_MS/,
     );
     expect(() => loadRouterConfig({ BACKEND_URL: 'ftp://files.example' })).to.throw(/BACKEND_URL/);
+    expect(() => loadRouterConfig({ TRUSTED_PROXIES: '10.0.0.1, proxy.example' })).to.throw(
+      /TRUSTED_PROXIES: .*proxy\.example.*expected addresses or CIDR ranges/,
+    );
   });
 });

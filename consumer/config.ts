@@ -1,6 +1,7 @@
 // The router's configuration, read from the environment in one place and validated once.
 import { z } from 'zod';
 import { parseEnv } from '../common/config/parse-env.ts';
+import { trustedProxiesProblem } from './proxy/forwarded-headers.ts';
 
 const routerConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(59000),
@@ -11,6 +12,20 @@ const routerConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().max(300_000).default(10_000),
   HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(2_000),
+  /** Comma-separated addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`; none by default. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .superRefine((list, ctx) => {
+      const problem = trustedProxiesProblem(list);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (expected addresses or CIDR ranges)` });
+    }),
 });
 
 /** How long the router waits for the backend before answering the client itself. */
@@ -27,10 +42,12 @@ export interface RouterConfig {
   backendUrl: string;
   logLevel: z.infer<typeof routerConfigSchema>['LOG_LEVEL'];
   timeouts: RouterTimeouts;
+  /** Proxies in front of the router whose X-Forwarded-* headers are believed. */
+  trustedProxies: string[];
 }
 
 export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
-  const { PORT, HOST, BACKEND_URL, LOG_LEVEL, BACKEND_TIMEOUT_MS, HEALTH_TIMEOUT_MS } = parseEnv(
+  const { PORT, HOST, BACKEND_URL, LOG_LEVEL, BACKEND_TIMEOUT_MS, HEALTH_TIMEOUT_MS, TRUSTED_PROXIES } = parseEnv(
     routerConfigSchema,
     env,
     'router',
@@ -41,5 +58,6 @@ export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterCo
     backendUrl: BACKEND_URL.replace(/\/+$/, ''),
     logLevel: LOG_LEVEL,
     timeouts: { proxyMs: BACKEND_TIMEOUT_MS, healthMs: HEALTH_TIMEOUT_MS },
+    trustedProxies: TRUSTED_PROXIES,
   };
 }

@@ -1,5 +1,5 @@
 // What the router package offers its callers: the app factory, and the typed client of the backend.
-export { createRouter, DEFAULT_TIMEOUTS, type RouterDependencies } from './router.ts';
+export { createRouter, DEFAULT_TIMEOUTS, type RouterDependencies, type RouterHandler } from './router.ts';
 export type { RouterTimeouts } from './config.ts';
 export { BackendClient, type BackendClientOptions, type CallOptions } from './backend-client/backend-client.ts';
 export * from './backend-client/errors.ts';

@@ -7,8 +7,14 @@ import type { RouterConfig } from './config.ts';
 import { createRouter } from './router.ts';
 
 export async function startRouterServer(config: RouterConfig, logger: Logger): Promise<RunningServer> {
-  const app = createRouter({ backendUrl: config.backendUrl, logger, timeouts: config.timeouts });
-  const server = await listen(app, config.port, config.host);
+  const app = createRouter({
+    backendUrl: config.backendUrl,
+    logger,
+    timeouts: config.timeouts,
+    trustedProxies: config.trustedProxies,
+  });
+  // A burst of a thousand connections is queued by the kernel rather than dropped (docs/limits-backend-and-router.md).
+  const server = await listen(app, config.port, config.host, { backlog: 2048 });
   onShutdown('router http server', () => server.close());
   return server;
 }

@@ -6,6 +6,7 @@ import { httpLogger } from '../common/http/http-logger.ts';
 import { requestId } from '../common/http/request-id.ts';
 import type { BackendConfig } from './config.ts';
 import type { PrismaClient } from './prisma-client.ts';
+import { admission } from './http/admission.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { healthRouter } from './health/health.router.ts';
 import { sessionsRouter } from './sessions/sessions.router.ts';
@@ -37,6 +38,8 @@ export function createApp({ prisma, logger, config, random = Math.random }: Back
 
   app.use(requestId());
   if (logger.isLevelEnabled('error')) app.use(httpLogger(logger)); // no per-request cost when logging is off
+  // Health checks are answered even at the limit: a busy backend is not a dead one.
+  app.use(admission(config.maxConcurrentRequests, (req) => req.path === '/health'));
   app.use(express.json({ limit: config.bodyLimit, strict: true }));
 
   app.use(healthRouter(prisma, { version: packageJson.version, startedAt: new Date() }, config.healthDbTimeoutMs));

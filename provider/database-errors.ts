@@ -1,8 +1,19 @@
 // What a failed database call was, whether it came from a Prisma model call (known request error with
-// a P-code) or from raw SQL through the driver adapter (PostgreSQL SQLSTATE in the cause).
+// a P-code), from raw SQL through the driver adapter (PostgreSQL SQLSTATE in the cause), or from the
+// pool's own limits (database/database-pool.ts).
+import { DatabaseBusyError, DatabaseTimeoutError } from './database/database-pool.ts';
 
 export type DatabaseFailure =
-  'unique_violation' | 'foreign_key_violation' | 'check_violation' | 'out_of_range' | 'unavailable' | 'other';
+  | 'unique_violation'
+  | 'foreign_key_violation'
+  | 'check_violation'
+  | 'out_of_range'
+  /** No connection in time: the pool is exhausted or its queue full. */
+  | 'busy'
+  /** A statement (or opening a connection) took longer than allowed. */
+  | 'timeout'
+  | 'unavailable'
+  | 'other';
 
 const byPrismaCode: Record<string, DatabaseFailure> = {
   P2002: 'unique_violation',
@@ -11,7 +22,7 @@ const byPrismaCode: Record<string, DatabaseFailure> = {
   P1001: 'unavailable', // can't reach database server
   P1002: 'unavailable', // timed out
   P1017: 'unavailable', // server closed the connection
-  P2024: 'unavailable', // timed out waiting for a pool connection
+  P2024: 'busy', // timed out waiting for a pool connection
 };
 
 /** Driver adapter error kinds that mean the database cannot be talked to right now. */
@@ -32,6 +43,9 @@ const bySqlState: Record<string, DatabaseFailure> = {
   '57P02': 'unavailable', // crash shutdown
   '57P03': 'unavailable', // cannot connect now (starting up)
   '55000': 'unavailable', // e.g. database not accepting connections
+  '57014': 'timeout', // query_canceled: statement_timeout (or a cancel request)
+  '55P03': 'timeout', // lock_not_available: lock_timeout
+  '25P03': 'timeout', // idle_in_transaction_session_timeout ended the session
 };
 
 function findAdapterKind(error: unknown, depth = 0): string | undefined {
@@ -60,14 +74,18 @@ function findSqlState(error: unknown, depth = 0): string | undefined {
 }
 
 export function classifyDatabaseError(error: unknown): DatabaseFailure {
-  const code = (error as { code?: unknown }).code;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof DatabaseBusyError) return 'busy';
+  if (error instanceof DatabaseTimeoutError) return 'timeout';
+  // Prisma's own transaction limits (maxWait, timeout), should a transaction come back into use.
+  if (code === 'P2028')
+    return /unable to start a transaction/i.test(String((error as Error).message)) ? 'busy' : 'timeout';
   if (typeof code === 'string' && code in byPrismaCode) return byPrismaCode[code] ?? 'other';
   const sqlState = findSqlState(error);
   if (sqlState && bySqlState[sqlState]) return bySqlState[sqlState];
   if (sqlState?.startsWith('08')) return 'unavailable'; // connection exception class
   const kind = findAdapterKind(error);
   if (kind && unavailableKinds.has(kind)) return 'unavailable';
-  const systemCode = (error as { code?: unknown }).code;
-  if (systemCode === 'ECONNREFUSED' || systemCode === 'ETIMEDOUT' || systemCode === 'ECONNRESET') return 'unavailable';
+  if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ECONNRESET') return 'unavailable';
   return 'other';
 }

@@ -13,10 +13,11 @@ export async function startBackendServer(
   config: BackendConfig,
   logger: Logger,
 ): Promise<RunningServer> {
-  const prisma = createPrismaClient(databaseUrl);
+  const prisma = createPrismaClient(databaseUrl, config.database);
   onShutdown('backend database client', () => prisma.$disconnect());
   await seedGachaCatalog(prisma);
-  const server = await listen(createApp({ prisma, logger, config }), config.port, config.host);
+  // A burst of a thousand connections is queued by the kernel rather than dropped (docs/limits-backend-and-router.md).
+  const server = await listen(createApp({ prisma, logger, config }), config.port, config.host, { backlog: 2048 });
   onShutdown('backend http server', () => server.close());
   return server;
 }

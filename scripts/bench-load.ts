@@ -5,15 +5,11 @@
 // Backend and router run as separate processes (as deployed), on a throw-away PostgreSQL; autocannon runs
 // here. All of it shares this machine's cores, so the router's figures include competing for CPU with
 // the backend it forwards to.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort } from '../common/net/free-port.ts';
-import { createDatabase } from '../db/databases.ts';
-import { migrateDeploy } from '../db/migrate.ts';
 import { projectRoot } from '../db/project-root.ts';
-import { startPostgres } from '../db/postgres-server.ts';
+import { startBenchServices } from './bench/services.ts';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
@@ -51,27 +47,6 @@ interface Figures {
   non2xx: number;
 }
 
-function startService(entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
-async function waitUntilUp(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const ok = await fetch(url).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function measure(base: string, endpoint: Endpoint, seconds: number): Promise<Figures> {
   const result = await autocannon({
     url: `${base}${endpoint.path}`,
@@ -94,24 +69,9 @@ async function measure(base: string, endpoint: Endpoint, seconds: number): Promi
 }
 
 async function main(): Promise<void> {
-  const postgres = await startPostgres({ instance: 'test', databaseUrl: null, name: 'load' });
-  const children: ChildProcess[] = [];
+  const services = await startBenchServices('load');
+  const { backend, router } = services;
   try {
-    await createDatabase(postgres.serverUrl, 'autofighter_load');
-    const databaseUrl = postgres.urlFor('autofighter_load');
-    await migrateDeploy('backend', databaseUrl);
-    const [backendPort, routerPort] = [await freePort(), await freePort()];
-    const backend = `http://127.0.0.1:${backendPort}`;
-    const router = `http://127.0.0.1:${routerPort}`;
-    children.push(
-      startService('provider/main.ts', { DATABASE_URL: databaseUrl, PORT: String(backendPort), HOST: '127.0.0.1' }),
-    );
-    await waitUntilUp(`${backend}/health`);
-    children.push(
-      startService('consumer/main.ts', { BACKEND_URL: backend, PORT: String(routerPort), HOST: '127.0.0.1' }),
-    );
-    await waitUntilUp(`${router}/health`);
-
     out(`load: ${CONNECTIONS} connections, ${SECONDS} s per case after a 2 s warm-up; latency in ms`);
     out('endpoint                     target     req/s    p50    p90    p99  errors  non-2xx');
     const rows: { endpoint: string; backend: Figures; router: Figures; throughputRatio: number; addedP50: number }[] =
@@ -125,17 +85,9 @@ async function main(): Promise<void> {
         await measure(base, endpoint, 2); // warm-up
         figures[target] = await measure(base, endpoint, SECONDS);
         const f = figures[target];
-        const cells = [
-          endpoint.name.padEnd(28),
-          target.padEnd(8),
-          f.rps.toFixed(0).padStart(7),
-          f.p50.toFixed(1).padStart(6),
-          f.p90.toFixed(1).padStart(6),
-          f.p99.toFixed(1).padStart(6),
-          String(f.errors + f.timeouts).padStart(7),
-          String(f.non2xx).padStart(8),
-        ];
-        out(cells.join(' '));
+        out(
+          `${endpoint.name.padEnd(28)} ${target.padEnd(8)} ${f.rps.toFixed(0).padStart(7)} ${f.p50.toFixed(1).padStart(6)} ${f.p90.toFixed(1).padStart(6)} ${f.p99.toFixed(1).padStart(6)} ${String(f.errors + f.timeouts).padStart(7)} ${String(f.non2xx).padStart(8)}`,
+        );
       }
       rows.push({
         endpoint: endpoint.name,
@@ -157,16 +109,20 @@ async function main(): Promise<void> {
     }
     const forwarded = rows.filter((row) => !endpoints.find((endpoint) => endpoint.name === row.endpoint)?.routerOwn);
     const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    const throughput = (medianOf(forwarded.map((row) => row.throughputRatio)) * 100).toFixed(0);
-    const addedP50 = medianOf(forwarded.map((row) => row.addedP50)).toFixed(1);
-    out(`forwarded endpoints: median router/backend throughput ${throughput} %, median added p50 ${addedP50} ms`);
+    const ratio = medianOf(forwarded.map((row) => row.throughputRatio));
+    const added = medianOf(forwarded.map((row) => row.addedP50));
     const totalErrors = rows.reduce(
       (sum, row) => sum + row.backend.errors + row.backend.timeouts + row.router.errors + row.router.timeouts,
       0,
     );
     const totalNon2xx = rows.reduce((sum, row) => sum + row.backend.non2xx + row.router.non2xx, 0);
-    out(`errors (connection errors + timeouts): ${totalErrors}; non-2xx answers: ${totalNon2xx}`);
-    out('targets: zero errors at 100 connections; router throughput >= 80 % of direct; router adds < 2 ms at p50');
+    const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+    out(
+      `forwarded endpoints: median router/backend throughput ${(ratio * 100).toFixed(0)} % (target at least 80 %: ${verdict(ratio >= 0.8)}); median added p50 ${added.toFixed(1)} ms (target under 5 ms: ${verdict(added < 5)})`,
+    );
+    out(
+      `errors (connection errors + timeouts): ${totalErrors} (target 0: ${verdict(totalErrors === 0)}); non-2xx answers: ${totalNon2xx}`,
+    );
 
     const dir = join(projectRoot, 'artifacts');
     mkdirSync(dir, { recursive: true });
@@ -184,34 +140,16 @@ async function main(): Promise<void> {
       '',
       '| endpoint | backend req/s | router req/s | router/backend | backend p50 ms | router p50 ms | router adds p50 ms | errors | non-2xx |',
       '|---|---|---|---|---|---|---|---|---|',
-      ...rows.map((r) => {
-        const routerOwn = endpoints.find((endpoint) => endpoint.name === r.endpoint)?.routerOwn;
-        const cells = [
-          `${r.endpoint}${routerOwn ? ' (router: its own, not forwarded)' : ''}`,
-          r.backend.rps.toFixed(0),
-          r.router.rps.toFixed(0),
-          `${(r.throughputRatio * 100).toFixed(0)} %`,
-          r.backend.p50,
-          r.router.p50,
-          r.addedP50.toFixed(1),
-          r.backend.errors + r.router.errors + r.backend.timeouts + r.router.timeouts,
-          r.backend.non2xx + r.router.non2xx,
-        ];
-        return `| ${cells.join(' | ')} |`;
-      }),
+      ...rows.map(
+        (r) =>
+          `| ${r.endpoint}${endpoints.find((endpoint) => endpoint.name === r.endpoint)?.routerOwn ? ' (router: its own, not forwarded)' : ''} | ${r.backend.rps.toFixed(0)} | ${r.router.rps.toFixed(0)} | ${(r.throughputRatio * 100).toFixed(0)} % | ${r.backend.p50} | ${r.router.p50} | ${r.addedP50.toFixed(1)} | ${r.backend.errors + r.router.errors + r.backend.timeouts + r.router.timeouts} | ${r.backend.non2xx + r.router.non2xx} |`,
+      ),
       '',
     ].join('\n');
     writeFileSync(join(dir, 'load-report.md'), md);
     out(`written: artifacts/load-report.json, artifacts/load-report.md`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(
-      children.map(
-        (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
-      ),
-    );
-    await postgres.stop();
-    rmSync(join(projectRoot, '.data', 'postgres', `test-${process.pid}-load`), { recursive: true, force: true });
+    await services.stop();
   }
 }
 

@@ -1,11 +1,14 @@
-// `npm run bench:tests`: what a DB-backed test costs, serial and with parallel workers, and what one
-// reset between tests costs (DELETE in FK order, as used, against TRUNCATE). A benchmark that prints
-// figures, not a test: nothing here passes or fails on timing.
+// `npm run bench:tests`: what a DB-backed test costs, serial and with parallel workers, what one reset
+// between tests costs (DELETE in FK order, as used, against TRUNCATE), and how long `npm test` takes
+// (type check and lint with cold and warm caches, the specs). A benchmark that prints figures, not a
+// test: nothing here passes or fails on timing.
 //
 // Per-test cost = (suite wall time - start-up wall time) / number of tests, where start-up is the same
-// mocha run selecting no test (process start, PostgreSQL, migrated templates, loading the files).
+// mocha run selecting no test (process start, PostgreSQL, migrated templates, loading the files); each
+// file's own set-up (its app, its database's first use) is part of its tests' cost.
+// BENCH_REPEATS (default 3) sets the repeats; BENCH_NPM_TEST=0 skips the `npm test` timings.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../db/project-root.ts';
@@ -36,6 +39,8 @@ interface MochaRun {
   seconds: number;
   tests: number;
   failures: number;
+  /** Each test's duration (ms) as mocha reports it, slowest first. */
+  slowest: { title: string; file: string; ms: number }[];
 }
 
 function runMocha(files: string[], options: { jobs?: number; grep?: string }): Promise<MochaRun> {
@@ -66,8 +71,14 @@ function runMocha(files: string[], options: { jobs?: number; grep?: string }): P
       const seconds = (performance.now() - started) / 1000;
       const json = stdout.slice(stdout.indexOf('{'));
       try {
-        const { stats } = JSON.parse(json) as { stats: { tests: number; failures: number } };
-        resolve({ seconds, tests: stats.tests, failures: stats.failures });
+        const { stats, tests } = JSON.parse(json) as {
+          stats: { tests: number; failures: number };
+          tests: { fullTitle: string; file: string; duration?: number }[];
+        };
+        const slowest = tests
+          .map((test) => ({ title: test.fullTitle, file: relative(projectRoot, test.file), ms: test.duration ?? 0 }))
+          .sort((a, b) => b.ms - a.ms);
+        resolve({ seconds, tests: stats.tests, failures: stats.failures, slowest });
       } catch {
         reject(new Error(`could not read mocha's JSON report:\n${stdout.slice(0, 2000)}`));
       }
@@ -76,7 +87,6 @@ function runMocha(files: string[], options: { jobs?: number; grep?: string }): P
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const ms = (seconds: number) => `${(seconds * 1000).toFixed(1)} ms`;
 
 async function benchResets(): Promise<void> {
   const server = await startPostgres({ instance: 'test' });
@@ -132,6 +142,38 @@ async function medianRun(
   return { ...runs[0]!, seconds: median(runs.map((run) => run.seconds)) };
 }
 
+/** Runs an npm script and returns its wall time in seconds (throws if it fails). */
+function timeNpm(script: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', script], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0
+        ? resolve((performance.now() - started) / 1000)
+        : reject(new Error(`npm run ${script} failed (${code}):\n${stderr.slice(-2000)}`)),
+    );
+  });
+}
+
+async function benchNpmTest(): Promise<void> {
+  out('npm test (type check, lint with Prettier, every spec), on this checkout:');
+  for (const cache of ['typecheck.tsbuildinfo', 'eslint-cache', 'prettier-cache'])
+    rmSync(join(projectRoot, '.data', cache), { recursive: true, force: true });
+  const cold = await timeNpm('check');
+  const warm = await timeNpm('check');
+  out(
+    `  type check + lint, in parallel: ${cold.toFixed(1)} s with no caches (a fresh clone, CI), ${warm.toFixed(1)} s warm`,
+  );
+  const total = await timeNpm('test');
+  out(
+    `  npm test, warm caches: ${total.toFixed(1)} s (target: under 90 s on 2 cores: ${total < 90 ? 'met' : 'NOT met'})`,
+  );
+  out(`  npm test from cold caches: about ${(total - warm + cold).toFixed(1)} s`);
+}
+
 async function main(): Promise<void> {
   const repeats = Number(process.env.BENCH_REPEATS ?? 3);
   out(`DB-backed spec files (${dbBackedFiles.length}): ${dbBackedFiles.join(', ')}`);
@@ -141,21 +183,27 @@ async function main(): Promise<void> {
   out(`Start-up (same run, no test selected): ${startup.seconds.toFixed(2)} s`);
   const serial = await medianRun(dbBackedFiles, {}, repeats);
   const serialNet = serial.seconds - startup.seconds;
+  const perTest = (serialNet / serial.tests) * 1000;
   out(
-    `Serial: ${serial.tests} tests in ${serial.seconds.toFixed(2)} s -> ${ms(serialNet / serial.tests)} per DB-backed test`,
+    `Serial: ${serial.tests} tests in ${serial.seconds.toFixed(2)} s -> ${perTest.toFixed(1)} ms per DB-backed test (target: under 10 ms: ${perTest < 10 ? 'met' : 'NOT met'})`,
   );
-  out(`  (target: under 10 ms per test serial)`);
+  out(`  (seed 002's anchor: about 107 ms per test serial)`);
+  out('  slowest tests of one serial run:');
+  for (const test of serial.slowest.slice(0, 5))
+    out(`    ${String(test.ms).padStart(5)} ms  ${test.file}: ${test.title.slice(0, 90)}`);
   for (const jobs of [2, 3]) {
     const parallel = await medianRun(dbBackedFiles, { jobs }, repeats);
     const speedup = serialNet / Math.max(parallel.seconds - startup.seconds, 0.001);
-    const wallRatio = (serial.seconds / parallel.seconds).toFixed(2);
     out(
-      `Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> ` +
-        `speed-up ${speedup.toFixed(2)}x (start-up excluded), ${wallRatio}x wall`,
+      `Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> speed-up ${speedup.toFixed(2)}x (start-up excluded), ${(serial.seconds / parallel.seconds).toFixed(2)}x wall`,
     );
   }
   out();
   await benchResets();
+  if (process.env.BENCH_NPM_TEST !== '0') {
+    out();
+    await benchNpmTest();
+  }
 }
 
 await main();

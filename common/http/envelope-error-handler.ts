@@ -12,6 +12,8 @@ export interface MappedError {
   code: string;
   message: string;
   details?: unknown;
+  /** Response headers to send with it (say, Retry-After on a 503). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export type ErrorMapper = (error: unknown) => MappedError | undefined;
@@ -29,6 +31,7 @@ export function envelopeErrorHandler(logger: Logger, mapError: ErrorMapper): Err
       return;
     }
     if (mapped.status >= 500) logger.warn({ err: error, requestId, code: mapped.code }, mapped.message);
+    if (mapped.headers) res.set(mapped.headers);
     const extras =
       mapped.details === undefined ? { request_id: requestId } : { request_id: requestId, details: mapped.details };
     res.status(mapped.status).json(failure(mapped.message, mapped.code, extras));

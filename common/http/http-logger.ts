@@ -1,10 +1,13 @@
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestIdOf } from './request-id.ts';
 
+/** Express middleware, or called directly with plain Node objects (the router's proxy path). */
+export type HttpLogger = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 /** One log line per request, tagged with its request id. */
-export function httpLogger(logger: Logger): RequestHandler {
+export function httpLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
     genReqId: (req) => requestIdOf(req),

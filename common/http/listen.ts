@@ -13,7 +13,20 @@ export interface RunningServer {
 /** Requests each server is still answering, for a shutdown that waits for them and nothing else. */
 const inFlight = new WeakMap<Server, { count: number; drained?: () => void }>();
 
-export function listen(handler: RequestListener, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+export interface ListenOptions {
+  /**
+   * Connections the kernel queues before they are accepted (Node's default: 511, capped by
+   * net.core.somaxconn). A burst beyond it has its SYNs dropped, and clients retry only after 1 s, 3 s, 7 s.
+   */
+  backlog?: number;
+}
+
+export function listen(
+  handler: RequestListener,
+  port = 0,
+  host = '127.0.0.1',
+  options: ListenOptions = {},
+): Promise<RunningServer> {
   const server = createServer(handler);
   // Keep-alive sockets longer than a typical proxy's, so a pooled connection is not cut mid-request.
   server.keepAliveTimeout = 65_000;
@@ -29,7 +42,7 @@ export function listen(handler: RequestListener, port = 0, host = '127.0.0.1'): 
   return new Promise((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) => reject(portProblem(error, port, host) ?? error);
     server.once('error', failed);
-    server.listen(port, host, () => {
+    server.listen({ port, host, ...(options.backlog ? { backlog: options.backlog } : {}) }, () => {
       server.off('error', failed);
       const address = server.address() as AddressInfo;
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { listen, type RunningServer } from '../../common/http/listen.ts';
 import { DatabaseOutage } from '../../db/testing/database-outage.ts';
-import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { isolatedTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { useBackend } from '../../provider/testing/backend-test-context.ts';
 import { useRouter } from '../testing/router-test-context.ts';
 import { closedPort, startStandIn, type StandIn } from '../testing/stand-in-backend.ts';
@@ -121,8 +121,8 @@ describe('router: when the backend breaks the connection', () => {
 });
 
 describe("router: when the backend's database goes away and returns", () => {
-  // A database of its own, so cutting it off does not disturb other tests.
-  const backend = useBackend({ databaseUrl: () => freshTestDatabaseUrl('backend', 'router_outage') });
+  // The process's isolated database, so cutting it off does not disturb other tests.
+  const backend = useBackend({ databaseUrl: () => isolatedTestDatabaseUrl('backend') });
   const router = useRouter(() => backend.url, { timeouts: { healthMs: 5000 } });
   let outage: DatabaseOutage;
 

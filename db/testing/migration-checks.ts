@@ -9,6 +9,7 @@ import { withDatabase } from '../connection-url.ts';
 import { createDatabase } from '../databases.ts';
 import type { DatabaseKind } from '../database-kinds.ts';
 import { migrateDeploy, runPrisma } from '../migrate.ts';
+import { applyMigrationScripts, schemaFingerprint } from './migration-scripts.ts';
 import { projectRoot } from '../project-root.ts';
 import { workerId } from './test-databases.ts';
 import { testServerInfo } from './test-server.ts';
@@ -31,7 +32,7 @@ export function describeMigrationChecks({ kind, schema, tables, driftModel }: Mi
     .sort();
 
   describe(`${kind} database migrations`, function () {
-    this.timeout(60_000);
+    this.timeout(120_000); // Prisma's CLI, started three times, on a machine that may be busy
     let emptyUrl: string;
 
     before(async () => {
@@ -60,6 +61,27 @@ export function describeMigrationChecks({ kind, schema, tables, driftModel }: Mi
       const status = await runPrisma(kind, emptyUrl, ['migrate', 'status']);
       expect(status.code, status.output).to.equal(0);
       expect(status.output).to.contain('Database schema is up to date');
+    });
+
+    it("run as the test databases run them, build exactly the schema Prisma's migrate deploy builds", async () => {
+      const { serverUrl, prefix } = testServerInfo();
+      const name = `${prefix}_${kind}_w${workerId()}_scripts`;
+      await createDatabase(serverUrl, name);
+      const scriptsUrl = withDatabase(serverUrl, name);
+      await applyMigrationScripts(kind, scriptsUrl);
+      const byPrisma = await schemaFingerprint(emptyUrl); // migrated by `prisma migrate deploy` above
+      expect(byPrisma.columns?.length).to.be.greaterThan(0);
+      expect(await schemaFingerprint(scriptsUrl)).to.deep.equal(byPrisma);
+
+      // The comparison notices a difference: one more column on one side.
+      const client = new pg.Client({ connectionString: scriptsUrl });
+      await client.connect();
+      try {
+        await client.query(`ALTER TABLE "${tables[0]}" ADD COLUMN nickname text`);
+      } finally {
+        await client.end();
+      }
+      expect(await schemaFingerprint(scriptsUrl)).to.not.deep.equal(byPrisma);
     });
 
     it('match schema.prisma: `prisma migrate diff --exit-code` finds no drift', async () => {

@@ -26,6 +26,22 @@ export function testDatabaseUrl(kind: DatabaseKind): Promise<string> {
   return url;
 }
 
+/**
+ * This process's second database of the kind, for tests that break theirs (cut it off, freeze it) and must
+ * not disturb the tests that share the first. Tests in a process run one after another and each mends
+ * what it broke, so they share this one: one template copy, and one client, per process rather than per
+ * test file.
+ */
+export function isolatedTestDatabaseUrl(kind: DatabaseKind): Promise<string> {
+  let url = isolated.get(kind);
+  if (!url) {
+    url = freshTestDatabaseUrl(kind, 'isolated');
+    isolated.set(kind, url);
+  }
+  return url;
+}
+const isolated = new Map<DatabaseKind, Promise<string>>();
+
 /** A new database copied from the template, for tests that need one of their own (say, to break it). */
 export async function freshTestDatabaseUrl(kind: DatabaseKind, label: string): Promise<string> {
   const { serverUrl, prefix } = testServerInfo();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { DatabaseOutage } from '../../db/testing/database-outage.ts';
-import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { isolatedTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { useBackend } from '../testing/backend-test-context.ts';
 
 describe('backend: service endpoints', () => {
@@ -27,9 +27,9 @@ describe('backend: service endpoints', () => {
 });
 
 describe('backend: when the database goes away and returns', () => {
-  // A database of its own, so cutting it off does not disturb other tests.
+  // The process's isolated database, so cutting it off does not disturb other tests.
   const backend = useBackend({
-    databaseUrl: () => freshTestDatabaseUrl('backend', 'outage'),
+    databaseUrl: () => isolatedTestDatabaseUrl('backend'),
     config: { healthDbTimeoutMs: 2000 },
   });
   let outage: DatabaseOutage;
@@ -63,6 +63,7 @@ describe('backend: when the database goes away and returns', () => {
     try {
       const res = await request(backend.server).post('/api/game/session').expect(503);
       expect(res.body).to.include({ status: 'error', code: 'database_unavailable' });
+      expect(res.headers['retry-after']).to.equal('5');
       expect(res.text).to.not.match(/prisma|postgres|stack|at \w+ \(/i);
     } finally {
       await outage.restore();

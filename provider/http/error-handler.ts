@@ -7,8 +7,8 @@ import {
   routeNotFoundMessage,
   type MappedError,
 } from '../../common/http/envelope-error-handler.ts';
-import { classifyDatabaseError } from '../database-errors.ts';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError } from './errors.ts';
+import { classifyDatabaseError, type DatabaseFailure } from '../database-errors.ts';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError, OverloadedError } from './errors.ts';
 
 /** Errors raised by express.json (body-parser) carry a `type` and a status. */
 const bodyParserErrors: Record<string, Omit<MappedError, 'details'>> = {
@@ -26,7 +26,40 @@ const bodyParserErrors: Record<string, Omit<MappedError, 'details'>> = {
   'parameters.too.many': { status: 413, code: 'too_many_parameters', message: 'Too many parameters' },
 };
 
+/**
+ * The database could not serve the request now: 503 with Retry-After (seconds), never a 500. A busy pool
+ * frees up within moments; a database that timed out or is unreachable is given longer.
+ */
+const databaseTrouble: Partial<Record<DatabaseFailure, MappedError>> = {
+  busy: {
+    status: 503,
+    code: 'database_busy',
+    message: 'The database is busy; try again shortly',
+    headers: { 'Retry-After': '1' },
+  },
+  timeout: {
+    status: 503,
+    code: 'database_timeout',
+    message: 'The database did not answer in time; try again shortly',
+    headers: { 'Retry-After': '5' },
+  },
+  unavailable: {
+    status: 503,
+    code: 'database_unavailable',
+    message: 'The database is unavailable; try again shortly',
+    headers: { 'Retry-After': '5' },
+  },
+};
+
 function mapError(error: unknown): MappedError | undefined {
+  if (error instanceof OverloadedError) {
+    return {
+      status: 503,
+      code: 'server_busy',
+      message: 'The backend is busy; try again shortly',
+      headers: { 'Retry-After': '1' },
+    };
+  }
   if (error instanceof NotFoundError) return { status: 404, code: 'not_found', message: error.message };
   if (error instanceof InvalidInputError)
     return { status: 400, code: 'invalid_input', message: error.message, details: error.details };
@@ -38,10 +71,7 @@ function mapError(error: unknown): MappedError | undefined {
   // A malformed URL (say `%E0%A4%A`) fails Express's decoding of path parameters.
   if (error instanceof URIError)
     return { status: 400, code: 'malformed_url', message: 'The URL is not correctly encoded' };
-  if (classifyDatabaseError(error) === 'unavailable') {
-    return { status: 503, code: 'database_unavailable', message: 'The database is unavailable; try again shortly' };
-  }
-  return undefined;
+  return databaseTrouble[classifyDatabaseError(error)];
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -18,3 +18,11 @@ export class InvalidInputError extends DomainError {}
 
 /** The request is well-formed but conflicts with the current state (say, spending points one lacks). */
 export class ConflictError extends DomainError {}
+
+/** The backend is serving as many requests as it may (MAX_CONCURRENT_REQUESTS): a 503, try again shortly. */
+export class OverloadedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

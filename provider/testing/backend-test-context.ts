@@ -11,7 +11,7 @@ import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { createApp } from '../app.ts';
 import { backendConfig, type BackendConfig } from '../config.ts';
 import type { Random } from '../gacha/roller.ts';
-import { createPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { createPrismaClient, type PrismaClient, type PrismaClientOptions } from '../prisma-client.ts';
 import { ResponseCheck } from '../openapi/response-check.ts';
 import { BackendFactories } from './factories.ts';
 import { recordingExchanges } from './response-recorder.ts';
@@ -35,12 +35,18 @@ export interface BackendTestOptions {
   config?: Partial<BackendConfig>;
   /** Use this database instead of the worker's shared one. */
   databaseUrl?: () => Promise<string>;
+  /**
+   * The app gets a Prisma client of its own, on a pool with these settings (say, a pool of one), instead
+   * of the process's shared client (which `prisma` and the factories keep using); disconnected in `after`.
+   */
+  pool?: PrismaClientOptions;
 }
 
 export function useBackend(options: BackendTestOptions = {}): BackendTestContext {
   const context = {} as BackendTestContext;
   let running: RunningServer | undefined;
   const undocumented: string[] = [];
+  let ownClient: PrismaClient | undefined;
 
   before(async () => {
     context.databaseUrl = await (options.databaseUrl?.() ?? testDatabaseUrl('backend'));
@@ -49,8 +55,9 @@ export function useBackend(options: BackendTestOptions = {}): BackendTestContext
     );
     context.prisma = database.prisma;
     context.reset = database.reset;
+    if (options.pool) ownClient = createPrismaClient(context.databaseUrl, options.pool);
     context.app = createApp({
-      prisma: context.prisma,
+      prisma: ownClient ?? context.prisma,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       config: backendConfig(options.config),
       ...(options.random ? { random: options.random } : {}),
@@ -69,6 +76,7 @@ export function useBackend(options: BackendTestOptions = {}): BackendTestContext
 
   after(async () => {
     await running?.close();
+    await ownClient?.$disconnect();
   });
 
   return context;
