@@ -89,7 +89,14 @@ async function main(): Promise<number> {
           unacceptable += [...tally.statuses].filter(([status]) => !acceptable(status)).reduce((n, [, c]) => n + c, 0);
           unacceptable += tally.retryAfterMissing;
           out(
-            `${configuration.padEnd(14)} ${target.padEnd(8)} ${String(round).padStart(5)}  ${shown.join(', ').padEnd(42)} ${String(tally.retryAfterMissing).padStart(23)}  ${(tally.slowestMs / 1000).toFixed(2)} s`,
+            [
+              configuration.padEnd(14),
+              target.padEnd(8),
+              `${String(round).padStart(5)} `,
+              shown.join(', ').padEnd(42),
+              `${String(tally.retryAfterMissing).padStart(23)} `,
+              `${(tally.slowestMs / 1000).toFixed(2)} s`,
+            ].join(' '),
           );
         }
       }

@@ -185,7 +185,8 @@ async function main(): Promise<void> {
   const serialNet = serial.seconds - startup.seconds;
   const perTest = (serialNet / serial.tests) * 1000;
   out(
-    `Serial: ${serial.tests} tests in ${serial.seconds.toFixed(2)} s -> ${perTest.toFixed(1)} ms per DB-backed test (target: under 10 ms: ${perTest < 10 ? 'met' : 'NOT met'})`,
+    `Serial: ${serial.tests} tests in ${serial.seconds.toFixed(2)} s -> ${perTest.toFixed(1)} ms per DB-backed test ` +
+      `(target: under 10 ms: ${perTest < 10 ? 'met' : 'NOT met'})`,
   );
   out(`  (seed 002's anchor: about 107 ms per test serial)`);
   out('  slowest tests of one serial run:');
@@ -195,7 +196,8 @@ async function main(): Promise<void> {
     const parallel = await medianRun(dbBackedFiles, { jobs }, repeats);
     const speedup = serialNet / Math.max(parallel.seconds - startup.seconds, 0.001);
     out(
-      `Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> speed-up ${speedup.toFixed(2)}x (start-up excluded), ${(serial.seconds / parallel.seconds).toFixed(2)}x wall`,
+      `Parallel, ${jobs} workers: ${parallel.seconds.toFixed(2)} s wall -> speed-up ${speedup.toFixed(2)}x ` +
+        `(start-up excluded), ${(serial.seconds / parallel.seconds).toFixed(2)}x wall`,
     );
   }
   out();

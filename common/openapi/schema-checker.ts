@@ -53,11 +53,16 @@ export class SchemaChecker {
       const at = error.instancePath === '' ? '' : `${error.instancePath} `;
       const allowed =
         error.keyword === 'enum' || error.keyword === 'const'
-          ? `: ${JSON.stringify((error.params as { allowedValues?: unknown; allowedValue?: unknown }).allowedValues ?? (error.params as { allowedValue?: unknown }).allowedValue)}`
+          ? `: ${JSON.stringify(allowedOf(error.params))}`
           : error.keyword === 'additionalProperties'
             ? ` ("${(error.params as { additionalProperty: string }).additionalProperty}")`
             : '';
       return `${at}${error.message ?? 'is not valid'}${allowed}`;
     });
   }
+}
+
+function allowedOf(params: unknown): unknown {
+  const { allowedValues, allowedValue } = params as { allowedValues?: unknown; allowedValue?: unknown };
+  return allowedValues ?? allowedValue;
 }

@@ -139,28 +139,32 @@ describe('backend: when a statement takes longer than allowed', () => {
     await request(backend.server).post('/api/game/session').expect(201); // and the next one is served
   });
 
-  it('when PostgreSQL stops answering (its processes frozen), a write gets a 503 with Retry-After once its time is up, the roll is never half-written, and the backend recovers', async () => {
-    // Both pool connections open and idle, so the request is sent on a frozen one.
-    await Promise.all([1, 2].map(() => request(backend.server).get('/api/game/gacha/items?limit=1').expect(200)));
-    expect(await freeze.freeze()).to.be.greaterThan(0);
-    const res = await whileHeld(
-      () =>
-        request(backend.server)
-          .post('/api/game/gacha/roll')
-          .send({ player_id: 'frozen_1', type: 'standard', count: 10 }),
-      () => freeze.thaw(),
-    );
-    expect503(res, 'database_timeout', '5');
+  it(
+    'when PostgreSQL stops answering (its processes frozen), a write gets a 503 with Retry-After once its time is up, ' +
+      'the roll is never half-written, and the backend recovers',
+    async () => {
+      // Both pool connections open and idle, so the request is sent on a frozen one.
+      await Promise.all([1, 2].map(() => request(backend.server).get('/api/game/gacha/items?limit=1').expect(200)));
+      expect(await freeze.freeze()).to.be.greaterThan(0);
+      const res = await whileHeld(
+        () =>
+          request(backend.server)
+            .post('/api/game/gacha/roll')
+            .send({ player_id: 'frozen_1', type: 'standard', count: 10 }),
+        () => freeze.thaw(),
+      );
+      expect503(res, 'database_timeout', '5');
 
-    // Thawed, the server may still carry out what reached it before it froze: all of the roll or none.
-    const halfWritten = await backend.prisma.$queryRaw<{ count: number }[]>`
+      // Thawed, the server may still carry out what reached it before it froze: all of the roll or none.
+      const halfWritten = await backend.prisma.$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS count FROM gacha_rolls r
       WHERE (SELECT count(*) FROM gacha_roll_items i WHERE i.roll_id = r.id) <> 10`;
-    expect(halfWritten[0]!.count).to.equal(0);
-    const next = await request(backend.server)
-      .post('/api/game/gacha/roll')
-      .send({ player_id: 'frozen_2', type: 'standard', count: 10 })
-      .expect(201);
-    expect(next.body.data.items).to.have.length(10);
-  });
+      expect(halfWritten[0]!.count).to.equal(0);
+      const next = await request(backend.server)
+        .post('/api/game/gacha/roll')
+        .send({ player_id: 'frozen_2', type: 'standard', count: 10 })
+        .expect(201);
+      expect(next.body.data.items).to.have.length(10);
+    },
+  );
 });
