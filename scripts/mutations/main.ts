@@ -127,7 +127,8 @@ function describe(outcome: Outcome, done: number, total: number): string {
           : 'FALSE ALARM';
   // Which interactions failed, so that a kill can be seen to come from the change, not from chance.
   const why = verification === 'failed' || verification === 'error' ? `\n        failed: ${detail.join('; ')}` : '';
-  return `[${String(done).padStart(3)}/${total}] ${label.padEnd(11)} ${mutation.kind.padEnd(10)} ${mutation.family.padEnd(12)} ${mutation.id}: ${mutation.change}${why} (${seconds.toFixed(1)} s)`;
+  const columns = `${label.padEnd(11)} ${mutation.kind.padEnd(10)} ${mutation.family.padEnd(12)}`;
+  return `[${String(done).padStart(3)}/${total}] ${columns} ${mutation.id}: ${mutation.change}${why} (${seconds.toFixed(1)} s)`;
 }
 
 const code = await main().catch((error: unknown) => {

@@ -41,14 +41,18 @@ export interface Mutation {
 const HEALTH = 'provider/health/health.router.ts';
 const PROBE = 'provider/health/database-probe.ts';
 const SESSIONS_ROUTER = 'provider/sessions/sessions.router.ts';
+const SESSIONS_SCHEMAS = 'provider/sessions/sessions.schemas.ts';
 const SESSIONS = 'provider/sessions/sessions.service.ts';
 const RUNS_ROUTER = 'provider/runs/runs.router.ts';
+const RUNS_SCHEMAS = 'provider/runs/runs.schemas.ts';
 const RUNS = 'provider/runs/runs.service.ts';
 const PLAYERS_ROUTER = 'provider/players/players.router.ts';
+const PLAYERS_SCHEMAS = 'provider/players/players.schemas.ts';
 const PLAYERS = 'provider/players/players.service.ts';
-const UPGRADES_ROUTER = 'provider/upgrades/upgrades.router.ts';
+const UPGRADES_SCHEMAS = 'provider/upgrades/upgrades.schemas.ts';
 const UPGRADES = 'provider/upgrades/upgrades.service.ts';
 const GACHA_ROUTER = 'provider/gacha/gacha.router.ts';
+const GACHA_SCHEMAS = 'provider/gacha/gacha.schemas.ts';
 const GACHA = 'provider/gacha/gacha.service.ts';
 const CATALOG = 'provider/gacha/catalog.ts';
 const ERRORS = 'provider/http/error-handler.ts';
@@ -102,9 +106,8 @@ export const mutations: Mutation[] = [
   }),
   breaking('health-503', 'health', 'a degraded backend answers GET /health with 503', {
     file: HEALTH,
-    find: "router.get('/health', async (_req, res) => {\n    const database = await probeDatabase(prisma, dbTimeoutMs);\n    res.json(",
-    replace:
-      "router.get('/health', async (_req, res) => {\n    const database = await probeDatabase(prisma, dbTimeoutMs);\n    res.status(database.connected ? 200 : 503).json(",
+    find: '      200,\n      healthResponse,',
+    replace: '      database.connected ? 200 : 503,\n      healthResponse,',
   }),
   breaking('health-no-error', 'health', "a degraded backend no longer says what the database's error was", {
     file: PROBE,
@@ -115,30 +118,32 @@ export const mutations: Mutation[] = [
   // --- GET /api/ ---
   breaking('api-always-connected', 'api root', 'GET /api/ reports the database connected without asking it', {
     file: HEALTH,
-    find: "res.json({ flavor: 'default', status: 'ok', database_connected: database.connected });",
-    replace: "res.json({ flavor: 'default', status: 'ok', database_connected: true });",
+    find: "reply(res, 200, apiRootResponse, { flavor: 'default', status: 'ok', database_connected: database.connected });",
+    replace: "reply(res, 200, apiRootResponse, { flavor: 'default', status: 'ok', database_connected: true });",
   }),
   breaking('api-connected-string', 'api root', 'database_connected is sent as "true"/"false"', {
     file: HEALTH,
-    find: "res.json({ flavor: 'default', status: 'ok', database_connected: database.connected });",
-    replace: "res.json({ flavor: 'default', status: 'ok', database_connected: String(database.connected) });",
+    find: "reply(res, 200, apiRootResponse, { flavor: 'default', status: 'ok', database_connected: database.connected });",
+    replace:
+      "reply(res, 200, apiRootResponse, { flavor: 'default', status: 'ok', database_connected: String(database.connected) });",
   }),
   breaking('api-enveloped', 'api root', 'GET /api/ answers in the success envelope like everything else', {
     file: HEALTH,
-    find: "res.json({ flavor: 'default', status: 'ok', database_connected: database.connected });",
-    replace: "res.json(success({ flavor: 'default', status: 'ok', database_connected: database.connected }));",
+    find: "reply(res, 200, apiRootResponse, { flavor: 'default', status: 'ok', database_connected: database.connected });",
+    replace:
+      "reply(res, 200, apiRootResponse, success({ flavor: 'default', status: 'ok', database_connected: database.connected }));",
   }),
   breaking('api-flavor', 'api root', 'the flavor is renamed "classic"', {
     file: HEALTH,
-    find: "res.json({ flavor: 'default',",
-    replace: "res.json({ flavor: 'classic',",
+    find: "apiRootResponse, { flavor: 'default',",
+    replace: "apiRootResponse, { flavor: 'classic',",
   }),
 
   // --- sessions ---
   breaking('session-create-200', 'sessions', 'creating a session answers 200 instead of 201', {
     file: SESSIONS_ROUTER,
-    find: 'res.status(201).json(success(await sessions.createSession()));',
-    replace: 'res.status(200).json(success(await sessions.createSession()));',
+    find: 'reply(res, 201, sessionResponse, success(await sessions.createSession()));',
+    replace: 'reply(res, 200, sessionResponse, success(await sessions.createSession()));',
   }),
   breaking('session-id-renamed', 'sessions', 'a new session answers `id` instead of `session_id`', {
     file: SESSIONS,
@@ -175,8 +180,8 @@ export const mutations: Mutation[] = [
   // --- runs of a session ---
   breaking('run-start-200', 'runs', 'starting a run answers 200 instead of 201', {
     file: SESSIONS_ROUTER,
-    find: 'res.status(201).json(success(await sessions.startRun(',
-    replace: 'res.status(200).json(success(await sessions.startRun(',
+    find: 'reply(res, 201, runResponse, success(await sessions.startRun(',
+    replace: 'reply(res, 200, runResponse, success(await sessions.startRun(',
   }),
   breaking('run-start-no-contents', 'runs', 'starting a run answers without its party and map', {
     file: SESSIONS,
@@ -219,7 +224,7 @@ export const mutations: Mutation[] = [
     replace: 'where: { id: runId }',
   }),
   breaking('run-start-bad-party', 'runs', 'a party that is not an object is stored as {} instead of refused', {
-    file: SESSIONS_ROUTER,
+    file: SESSIONS_SCHEMAS,
     find: "const startRunBody = z.object({ party: jsonObject(), map: jsonObject() }, { error: 'must be a JSON object' });",
     replace:
       "const startRunBody = z.object({ party: jsonObject().catch({}), map: jsonObject() }, { error: 'must be a JSON object' });",
@@ -228,23 +233,33 @@ export const mutations: Mutation[] = [
   // --- GET /api/game/runs ---
   breaking('list-off-by-one', 'runs list', 'page 1 skips a page of runs (off by one)', {
     file: RUNS,
-    find: 'skip: (page - 1) * pageSize,',
-    replace: 'skip: page * pageSize,',
+    find: 'OFFSET ${(page - 1) * pageSize} LIMIT ${pageSize}',
+    replace: 'OFFSET ${page * pageSize} LIMIT ${pageSize}',
   }),
   breaking('list-pages-floor', 'runs list', 'total_pages is rounded down', {
     file: RUNS,
     find: 'total_pages: Math.ceil(total / pageSize),',
     replace: 'total_pages: Math.floor(total / pageSize),',
   }),
-  breaking('list-oldest-first', 'runs list', 'runs are listed oldest first', {
-    file: RUNS,
-    find: "orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],",
-    replace: "orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],",
-  }),
+  breaking(
+    'list-oldest-first',
+    'runs list',
+    'runs are listed oldest first',
+    {
+      file: RUNS,
+      find: 'ORDER BY created_at DESC, id DESC',
+      replace: 'ORDER BY created_at ASC, id ASC',
+    },
+    {
+      file: RUNS,
+      find: 'ORDER BY r.created_at DESC, r.id DESC',
+      replace: 'ORDER BY r.created_at ASC, r.id ASC',
+    },
+  ),
   breaking('list-pagination-in-data', 'runs list', 'pagination moves inside data', {
     file: RUNS_ROUTER,
-    find: 'res.json(success({ runs: items }, { pagination }));',
-    replace: 'res.json(success({ runs: items, pagination }));',
+    find: 'reply(res, 200, runListResponse, success({ runs: items }, { pagination }));',
+    replace: 'reply(res, 200, runListResponse, success({ runs: items, pagination }));',
   }),
   breaking('list-zero-based', 'runs list', 'current_page counts from 0', {
     file: RUNS,
@@ -252,7 +267,7 @@ export const mutations: Mutation[] = [
     replace: 'current_page: page - 1,',
   }),
   breaking('list-default-size', 'runs list', 'the default page size drops from 20 to 10', {
-    file: RUNS_ROUTER,
+    file: RUNS_SCHEMAS,
     find: "page_size: integerParam('page_size', 1, MAX_PAGE_SIZE, 20),",
     replace: "page_size: integerParam('page_size', 1, MAX_PAGE_SIZE, 10),",
   }),
@@ -262,26 +277,26 @@ export const mutations: Mutation[] = [
     replace: 'total_items: runs.length,',
   }),
   breaking('list-page-zero', 'runs list', 'page 0 is no longer refused (the query fails: 500)', {
-    file: RUNS_ROUTER,
+    file: RUNS_SCHEMAS,
     find: "page: integerParam('page', 1, 1_000_000, 1),",
     replace: "page: integerParam('page', 0, 1_000_000, 1),",
   }),
   breaking('list-runs-renamed', 'runs list', 'the list of runs is renamed items', {
     file: RUNS_ROUTER,
-    find: 'res.json(success({ runs: items }, { pagination }));',
-    replace: 'res.json(success({ items }, { pagination }));',
+    find: 'reply(res, 200, runListResponse, success({ runs: items }, { pagination }));',
+    replace: 'reply(res, 200, runListResponse, success({ items }, { pagination }));',
   }),
 
   // --- owned players ---
   breaking('own-again-201', 'players', 'owning an owned player again answers 201', {
     file: PLAYERS_ROUTER,
-    find: 'res.status(created ? 201 : 200)',
-    replace: 'res.status(201)',
+    find: 'reply(res, created ? 201 : 200,',
+    replace: 'reply(res, 201,',
   }),
   breaking('own-200', 'players', 'owning a player answers 200 even the first time', {
     file: PLAYERS_ROUTER,
-    find: 'res.status(created ? 201 : 200)',
-    replace: 'res.status(200)',
+    find: 'reply(res, created ? 201 : 200,',
+    replace: 'reply(res, 200,',
   }),
   breaking('own-again-keeps-data', 'players', 'owning an owned player again keeps its old data', {
     file: PLAYERS,
@@ -305,8 +320,8 @@ export const mutations: Mutation[] = [
   }),
   breaking('owned-no-count', 'players', 'the owned players list drops its count', {
     file: PLAYERS_ROUTER,
-    find: 'res.json(success({ players: ids, count: ids.length }));',
-    replace: 'res.json(success({ players: ids }));',
+    find: 'reply(res, 200, ownedPlayerIdsResponse, success({ players: ids, count: ids.length }));',
+    replace: 'reply(res, 200, ownedPlayerIdsResponse, success({ players: ids }));',
   }),
   breaking('owned-at-renamed', 'players', 'owned_at is renamed created_at', {
     file: PLAYERS,
@@ -314,7 +329,7 @@ export const mutations: Mutation[] = [
     replace: 'created_at: row.created_at.toISOString(),',
   }),
   breaking('own-without-data', 'players', 'owning a player without player_data stores {} instead of refusing', {
-    file: PLAYERS_ROUTER,
+    file: PLAYERS_SCHEMAS,
     find: "const ownBody = z.object({ player_data: jsonObject() }, { error: 'must be a JSON object' });",
     replace: "const ownBody = z.object({ player_data: jsonObject().catch({}) }, { error: 'must be a JSON object' });",
   }),
@@ -356,7 +371,7 @@ export const mutations: Mutation[] = [
     replace: 'points: String(row?.points ?? 0),',
   }),
   breaking('upgrade-empty-accepted', 'upgrades', 'an upgrade that changes nothing is accepted instead of refused', {
-    file: UPGRADES_ROUTER,
+    file: UPGRADES_SCHEMAS,
     find: '.refine((body) => body.points_delta !== undefined || body.stat_upgrades !== undefined, {',
     replace: '.refine(() => true, {',
   }),
@@ -364,8 +379,8 @@ export const mutations: Mutation[] = [
   // --- POST /api/game/gacha/roll ---
   breaking('roll-200', 'gacha roll', 'a roll answers 200 instead of 201', {
     file: GACHA_ROUTER,
-    find: 'res.status(201).json(success(await gacha.roll(',
-    replace: 'res.status(200).json(success(await gacha.roll(',
+    find: 'reply(res, 201, rollResponse, success(await gacha.roll(',
+    replace: 'reply(res, 200, rollResponse, success(await gacha.roll(',
   }),
   breaking('roll-no-player', 'gacha roll', 'a roll no longer names its player', {
     file: GACHA,
@@ -388,7 +403,7 @@ export const mutations: Mutation[] = [
     replace: '',
   }),
   breaking('roll-unknown-type', 'gacha roll', 'an unknown roll type is rolled as standard instead of refused', {
-    file: GACHA_ROUTER,
+    file: GACHA_SCHEMAS,
     find: "type: z.enum(ROLL_TYPES, { error: `must be one of ${ROLL_TYPES.join(', ')}` }),",
     replace: "type: z.enum(ROLL_TYPES, { error: `must be one of ${ROLL_TYPES.join(', ')}` }).catch('standard'),",
   }),
@@ -404,18 +419,42 @@ export const mutations: Mutation[] = [
   }),
 
   // --- GET /api/game/gacha/items ---
-  breaking('items-limit-ignored', 'gacha items', 'the limit is ignored: the whole catalog', {
-    file: GACHA_ROUTER,
-    find: 'const items = await gacha.listItems(query.limit);',
-    replace: 'const items = await gacha.listItems(MAX_ITEMS_LIMIT);',
-  }),
-  breaking('items-count-catalog', 'gacha items', "count is the catalog's size, not the number of items answered", {
-    file: GACHA_ROUTER,
-    find: 'res.json(success({ items, count: items.length }));',
-    replace: 'res.json(success({ items, count: (await gacha.listItems(MAX_ITEMS_LIMIT)).length }));',
-  }),
+  // The router only re-exports MAX_ITEMS_LIMIT, which gives it no local name: the edits that use it import it.
+  breaking(
+    'items-limit-ignored',
+    'gacha items',
+    'the limit is ignored: the whole catalog',
+    {
+      file: GACHA_ROUTER,
+      find: "import { itemListResponse, itemsQuery, rollBody, rollResponse } from './gacha.schemas.ts';",
+      replace:
+        "import { itemListResponse, itemsQuery, MAX_ITEMS_LIMIT, rollBody, rollResponse } from './gacha.schemas.ts';",
+    },
+    {
+      file: GACHA_ROUTER,
+      find: 'const items = await gacha.listItems(query.limit);',
+      replace: 'const items = await gacha.listItems(MAX_ITEMS_LIMIT);',
+    },
+  ),
+  breaking(
+    'items-count-catalog',
+    'gacha items',
+    "count is the catalog's size, not the number of items answered",
+    {
+      file: GACHA_ROUTER,
+      find: "import { itemListResponse, itemsQuery, rollBody, rollResponse } from './gacha.schemas.ts';",
+      replace:
+        "import { itemListResponse, itemsQuery, MAX_ITEMS_LIMIT, rollBody, rollResponse } from './gacha.schemas.ts';",
+    },
+    {
+      file: GACHA_ROUTER,
+      find: 'reply(res, 200, itemListResponse, success({ items, count: items.length }));',
+      replace:
+        'reply(res, 200, itemListResponse, success({ items, count: (await gacha.listItems(MAX_ITEMS_LIMIT)).length }));',
+    },
+  ),
   breaking('items-limit-zero', 'gacha items', 'a limit of 0 answers no items instead of 400', {
-    file: GACHA_ROUTER,
+    file: GACHA_SCHEMAS,
     find: "z.number().min(1, 'limit must be at least 1')",
     replace: "z.number().min(0, 'limit must be at least 0')",
   }),
@@ -473,7 +512,8 @@ export const mutations: Mutation[] = [
     file: APP,
     find: '  app.use(requestId());\n',
     replace:
-      "  app.use(requestId());\n  app.use((_req, res, next) => {\n    res.json = (body: unknown) => res.type('text/plain').send(JSON.stringify(body));\n    next();\n  });\n",
+      '  app.use(requestId());\n  app.use((_req, res, next) => {\n' +
+      "    res.json = (body: unknown) => res.type('text/plain').send(JSON.stringify(body));\n    next();\n  });\n",
   }),
 
   // ======== compatible changes ========
@@ -497,13 +537,23 @@ export const mutations: Mutation[] = [
     find: 'total_pages: Math.ceil(total / pageSize),',
     replace: 'total_pages: Math.ceil(total / pageSize),\n        has_next: page * pageSize < total,',
   }),
-  compatible('list-tie-break', 'runs list', 'runs created at the same moment are ordered by id ascending', {
-    file: RUNS,
-    find: "orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],",
-    replace: "orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],",
-  }),
+  compatible(
+    'list-tie-break',
+    'runs list',
+    'runs created at the same moment are ordered by id ascending',
+    {
+      file: RUNS,
+      find: 'ORDER BY created_at DESC, id DESC',
+      replace: 'ORDER BY created_at DESC, id ASC',
+    },
+    {
+      file: RUNS,
+      find: 'ORDER BY r.created_at DESC, r.id DESC',
+      replace: 'ORDER BY r.created_at DESC, r.id ASC',
+    },
+  ),
   compatible('list-max-size', 'runs list', 'the largest page size grows from 100 to 200', {
-    file: RUNS_ROUTER,
+    file: RUNS_SCHEMAS,
     find: 'export const MAX_PAGE_SIZE = 100;',
     replace: 'export const MAX_PAGE_SIZE = 200;',
   }),
@@ -545,7 +595,7 @@ export const mutations: Mutation[] = [
       "  app.use(requestId());\n  app.use((_req, res, next) => {\n    res.setHeader('X-Backend-Version', packageJson.version);\n    next();\n  });\n",
   }),
   compatible('roll-count-five', 'gacha roll', 'a roll may also draw 5 items', {
-    file: GACHA_ROUTER,
+    file: GACHA_SCHEMAS,
     find: 'export const ROLL_COUNTS = [1, 10] as const;',
     replace: 'export const ROLL_COUNTS = [1, 5, 10] as const;',
   }),
@@ -567,20 +617,22 @@ export const mutations: Mutation[] = [
   }),
   compatible('api-version', 'api root', 'GET /api/ also names the version', {
     file: HEALTH,
-    find: "res.json({ flavor: 'default', status: 'ok', database_connected: database.connected });",
+    find: "reply(res, 200, apiRootResponse, { flavor: 'default', status: 'ok', database_connected: database.connected });",
     replace:
-      "res.json({ flavor: 'default', status: 'ok', database_connected: database.connected, version: info.version });",
+      "reply(res, 200, apiRootResponse, { flavor: 'default', status: 'ok', database_connected: database.connected, version: info.version });",
   }),
   compatible('owned-details', 'players', 'the owned players list also gives each player as an object', {
     file: PLAYERS_ROUTER,
-    find: 'res.json(success({ players: ids, count: ids.length }));',
-    replace: 'res.json(success({ players: ids, count: ids.length, details: ids.map((id) => ({ player_id: id })) }));',
+    find: 'reply(res, 200, ownedPlayerIdsResponse, success({ players: ids, count: ids.length }));',
+    replace:
+      'reply(res, 200, ownedPlayerIdsResponse, success({ players: ids, count: ids.length, details: ids.map((id) => ({ player_id: id })) }));',
   }),
   compatible('player-profile-route', 'players', "a new endpoint answers a player's profile", {
     file: PLAYERS_ROUTER,
     find: '  return router;\n}',
     replace:
-      "  router.get('/players/:playerId/profile', (req, res) => {\n    res.json(success({ player_id: req.params.playerId }));\n  });\n\n  return router;\n}",
+      "  router.get('/players/:playerId/profile', (req, res) => {\n" +
+      '    res.json(success({ player_id: req.params.playerId }));\n  });\n\n  return router;\n}',
   }),
   compatible('body-limit', 'transport', 'request bodies may be up to 1 MB', {
     file: CONFIG,
