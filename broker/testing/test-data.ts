@@ -117,7 +117,8 @@ export class BrokerTestData implements PromiseLike<void> {
     if (name === this.consumerName) this.consumerVersionNumber = number;
     return this.step(async () => {
       await this.versions.put(name, number, options.branch === undefined ? {} : { branch: options.branch });
-      for (const tag of options.tags ?? []) await this.versions.putTag(name, number, tag);
+      // A plain tag, as the Pact Broker's test data builder writes it: no branch or main branch inferred from it.
+      for (const tag of options.tags ?? []) await this.versions.putTag(name, number, tag, { plain: true });
     });
   }
 
@@ -168,7 +169,7 @@ export class BrokerTestData implements PromiseLike<void> {
     const [provider, consumer] = [this.providerName!, this.consumerName!];
     return this.step(async () => {
       if (options.branch !== undefined) await this.versions.put(provider, providerVersion, { branch: options.branch });
-      for (const tag of options.tags ?? []) await this.versions.putTag(provider, providerVersion, tag);
+      for (const tag of options.tags ?? []) await this.versions.putTag(provider, providerVersion, tag, { plain: true });
       // The pact URL's metadata says whether the pact was pending, as the pacts-for-verification URL would.
       const metadata =
         options.pending === undefined ? {} : { metadata: encodeMetadata({ selectors: [], pending: options.pending }) };

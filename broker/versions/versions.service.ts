@@ -116,21 +116,24 @@ export class VersionsService {
   /**
    * Tags a version (creating what is missing). A first tag may become the version's branch and the
    * pacticipant's main branch; through the tag resource (`fromTagResource`), a tag named after an
-   * environment also records a deployment there, as the Pact Broker's tag resource does.
+   * environment also records a deployment there, as the Pact Broker's tag resource does. `plain` skips both
+   * (test data, like the Pact Broker's own builder, writes tags directly).
    */
   async putTag(
     pacticipantName: string,
     number: string,
     tag: string,
-    options: { fromTagResource?: boolean } = {},
+    options: { fromTagResource?: boolean; plain?: boolean } = {},
   ): Promise<{ created: boolean }> {
     return inTransaction(this.prisma, async (tx) => {
       const pacticipant = await new PacticipantsRepository(tx).getOrCreate(pacticipantName);
       const versions = new VersionsRepository(tx);
       const { version } = await versions.getOrCreate(pacticipant.id, number);
-      const branch = await this.rules.branchFromFirstTag(tx, version, [tag]);
-      if (branch !== undefined) await versions.addToBranch(pacticipant.id, version, branch);
-      await this.rules.detectMainBranch(tx, pacticipant.id, [tag]);
+      if (!options.plain) {
+        const branch = await this.rules.branchFromFirstTag(tx, version, [tag]);
+        if (branch !== undefined) await versions.addToBranch(pacticipant.id, version, branch);
+        await this.rules.detectMainBranch(tx, pacticipant.id, [tag]);
+      }
       const created = await versions.addTag(pacticipant.id, version.id, tag);
       if (options.fromTagResource) await this.rules.deploymentForTag(tx, pacticipant.id, version.id, tag);
       return { created };

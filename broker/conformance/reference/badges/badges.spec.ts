@@ -711,6 +711,8 @@ describe('reference: badges redirected to shields.io (badge_spec.rb, badges/serv
 
     // ref: spec/lib/pact_broker/api/resources/can_i_merge_badge_spec.rb: "returns an error badge URL"
     it('the can-i-merge badge without a main branch version says "main branch version: not found"', async () => {
+      // Bar's versions are on "main", which the broker took as its main branch: name one without versions.
+      await request(broker.server).patch('/pacticipants/Bar').send({ mainBranch: 'trunk' }).expect(200);
       expect(await location('/pacticipants/Bar/main-branch/can-i-merge/badge')).to.equal(
         `${SHIELDS}/badge/main%20branch%20version-not%20found-lightgrey.svg`,
       );

@@ -2,6 +2,7 @@
 // can_i_deploy_approval_spec.rb (answers as in spec/fixtures/approvals/features_can_i_deploy_approval_spec
 // .approved.json), the resources' specs (can_i_deploy, by branch to environment and its badge, by tag to
 // tag) and the query schema (api/contracts/can_i_deploy_query_schema_spec.rb), all over HTTP.
+import { badgeColour } from '../../../testing/badge-colour.ts';
 import { expect } from 'chai';
 import request from 'supertest';
 import { useBroker } from '../../../testing/broker-test-context.ts';
@@ -317,14 +318,15 @@ describe('reference conformance: can-i-deploy (features and resources)', () => {
     it('its badge shows the label asked for and the answer', async () => {
       const res = await request(broker.server).get(`${path}/badge?label=custom-label`).expect(200);
       const svg = Buffer.from(res.body as Buffer).toString('utf8');
-      expect(svg).to.contain('custom-label').and.to.contain('>yes<');
+      expect(svg).to.contain('custom-label').and.to.contain('main to dev');
+      expect(badgeColour(svg)).to.equal('brightgreen');
     });
 
     // ref: spec/lib/pact_broker/api/resources/can_i_deploy_pacticipant_version_by_branch_to_environment_badge_spec.rb: "uses the cvpv latestby so all versions released/deployed to the environment are evaluated"
     it('its badge also checks every version live in the environment', async () => {
       await broker.data().provider('Bar').version('4').deployedTo('dev', { applicationInstance: 'other' });
       const res = await request(broker.server).get(`${path}/badge`).expect(200);
-      expect(Buffer.from(res.body as Buffer).toString('utf8')).to.contain('>no<');
+      expect(badgeColour(res.body as Buffer)).to.equal('red');
     });
   });
 

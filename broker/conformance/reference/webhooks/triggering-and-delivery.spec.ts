@@ -241,8 +241,9 @@ describe('reference: which webhooks an event triggers (trigger_service_spec.rb)'
     // ref: spec/lib/pact_broker/webhooks/trigger_service_spec.rb: "creates a triggered webhook for each consumer version (ie. commit)"
     it("triggers one webhook per consumer version (commit), with that version's selector tags", async () => {
       await verifiedThroughSelectors();
+      // The tags in the Pact Broker's selector order: latest-for-tag selectors sort by tag name.
       expect(await bodies(2)).to.have.deep.members([
-        { version: '1', tags: 'prod, main' },
+        { version: '1', tags: 'main, prod' },
         { version: '2', tags: 'feat/2' },
       ]);
     });
