@@ -197,7 +197,11 @@ function fitExpanded(
   const needed = need.kind === 'type' && need.wants ? need.wants : actual;
   const allowed = allowedTypes(flat);
   if (allowed) {
-    const fits = allowed.has(needed) || (needed === 'integer' && allowed.has('number'));
+    // Integers are numbers: a pact that accepts any number is satisfied by a document that promises integers.
+    const fits =
+      allowed.has(needed) ||
+      (needed === 'integer' && allowed.has('number')) ||
+      (needed === 'number' && allowed.has('integer'));
     if (!fits) {
       out.mismatches.push({
         path,

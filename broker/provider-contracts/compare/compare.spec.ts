@@ -38,6 +38,19 @@ describe('cross-contract comparison of a pact with an OpenAPI document', () => {
     ).to.equal(true);
   });
 
+  it('a pact that accepts any number is satisfied by a document promising integers; one needing a string is not', () => {
+    const anyNumber = getAnimal(animal);
+    const rules = { combine: 'AND', matchers: [{ match: 'number' }] };
+    anyNumber.response = {
+      ...(anyNumber.response as object),
+      matchingRules: { body: { $: { combine: 'AND', matchers: [{ match: 'type' }] }, '$.id': rules } },
+    };
+    expect(mismatches(comparePact(contract, pact([anyNumber])))).to.deep.equal([]);
+    expect(mismatches(comparePact(contract, pact([getAnimal({ ...animal, id: 'one' })])))).to.deep.equal([
+      '$.id: the document declares integer, the pact needs string',
+    ]);
+  });
+
   it('a field the schema declares but does not require is a warning, not a mismatch', () => {
     const result = comparePact(contract, pact([getAnimal({ ...animal, born: '2020-01-01' })]));
     expect(result.success).to.equal(true);
