@@ -71,7 +71,8 @@ describe('pipeline configuration', () => {
     );
   });
 
-  it('npm run pipeline with a bad setting says what is wrong and exits 2 before any step', async () => {
+  it('npm run pipeline with a bad setting says what is wrong and exits 2 before any step', async function () {
+    this.timeout(90_000); // npm and tsx start the pipeline's modules: seconds on a busy machine
     const child = spawn('npm', ['run', '--silent', 'pipeline'], {
       cwd: projectRoot,
       env: { ...process.env, PACT_BROKER_BASE_URL: 'not a url' },

@@ -1,11 +1,12 @@
 // The contract pipeline in the openapi provider mode (PIPELINE_PROVIDER_MODE=openapi): the backend
 // publishes its OpenAPI document with the official CLI instead of running the Verifier, and the broker's
 // comparison of the router's pact with it decides can-i-deploy.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { useBroker } from '../../broker/testing/broker-test-context.ts';
+import { projectRoot } from '../../db/project-root.ts';
 import { buildOpenApiDocument } from '../../provider/openapi/document.ts';
 import { CONSUMER, loadPipelineConfig, PROVIDER } from './config.ts';
 import { runPipeline, type PipelineOptions, type PipelineResult } from './pipeline.ts';
@@ -69,7 +70,10 @@ describe('the contract pipeline with PIPELINE_PROVIDER_MODE=openapi', function (
       `ok record-deployment ${CONSUMER}`,
     ]);
     expect(run.output).to.contain('$ pact pactflow publish-provider-contract');
-    expect(run.output).to.contain('all 17 interactions compatible with the document');
+    const committed = JSON.parse(
+      readFileSync(join(projectRoot, 'pacts', 'autofighter-router-autofighter-backend.json'), 'utf8'),
+    ) as { interactions: unknown[] };
+    expect(run.output).to.contain(`all ${committed.interactions.length} interactions compatible with the document`);
     expect(await verificationResults()).to.deep.equal([
       'commit-1: success by autofighter-broker cross-contract verification',
     ]);
