@@ -254,11 +254,10 @@ describe('broker: the official Pact Broker CLI (Rust)', function () {
         const running = canIDeploy('1.0.0', '--retry-while-unknown', '10', '--retry-interval', '1');
         while (matrixRequests.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
         await broker.data().consumer('Foo').version('1.0.0').pact('Bar').verifiedBy('4.0.0');
-        const verifiedAt = Date.now();
         const run = expectSuccess(await running);
         expect(run.stdout).to.match(/Computer says yes/);
+        // (When a request arrived says nothing of when its query ran, so only the count is asserted.)
         expect(matrixRequests.length, 'the CLI asked again after an unknown answer').to.be.greaterThan(1);
-        expect(matrixRequests.at(-1)).to.be.greaterThan(verifiedAt);
       } finally {
         broker.server.off('request', count);
       }
