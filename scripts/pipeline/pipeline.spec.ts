@@ -38,7 +38,7 @@ function summaryRows(output: string): string[] {
 }
 
 describe('the contract pipeline', function () {
-  this.timeout(180_000);
+  this.timeout(360_000); // a whole pipeline: minutes when the suite shares two cores
   let scratch: string;
 
   before(() => {
