@@ -42,6 +42,23 @@ describe('broker configuration', () => {
     expect(() => loadBrokerConfig({ BROKER_DB_STATEMENT_TIMEOUT_MS: '0' })).to.throw(/BROKER_DB_STATEMENT_TIMEOUT_MS/);
   });
 
+  it("the Pact Broker's pool variables: max connections as is, its timeouts from seconds into milliseconds", () => {
+    const env = {
+      PACT_BROKER_DATABASE_MAX_CONNECTIONS: '7',
+      PACT_BROKER_DATABASE_POOL_TIMEOUT: '5',
+      PACT_BROKER_DATABASE_STATEMENT_TIMEOUT: '15',
+    };
+    expect(loadBrokerConfig(env).database).to.deep.include({
+      poolSize: 7,
+      acquireTimeoutMs: 5000,
+      statementTimeoutMs: 15000,
+    });
+    expect(unusedReferenceVariables(env)).to.deep.equal([]);
+    expect(() => loadBrokerConfig({ PACT_BROKER_DATABASE_STATEMENT_TIMEOUT: 'soon' })).to.throw(
+      /PACT_BROKER_DATABASE_STATEMENT_TIMEOUT \(read as BROKER_DB_STATEMENT_TIMEOUT_MS\)/,
+    );
+  });
+
   describe("the Pact Broker's PACT_BROKER_* variables", () => {
     it('are read as our variables: port, base URL, log level, auth, public read and badges', () => {
       const config = loadBrokerConfig({
