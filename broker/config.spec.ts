@@ -17,6 +17,48 @@ describe('broker configuration', () => {
     expect(config).to.not.have.property('databaseUrl');
   });
 
+  it('the database pool: bounded by default, each limit settable; a limit of 0 ms is refused', () => {
+    expect(loadBrokerConfig({}).database).to.deep.equal({
+      poolSize: 10,
+      maxWaiting: 128,
+      acquireTimeoutMs: 2000,
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 5000,
+    });
+    const set = loadBrokerConfig({
+      BROKER_DB_POOL_SIZE: '4',
+      BROKER_DB_POOL_MAX_WAITING: '0',
+      BROKER_DB_ACQUIRE_TIMEOUT_MS: '300',
+      BROKER_DB_CONNECT_TIMEOUT_MS: '1000',
+      BROKER_DB_STATEMENT_TIMEOUT_MS: '15000',
+    });
+    expect(set.database).to.deep.equal({
+      poolSize: 4,
+      maxWaiting: 0,
+      acquireTimeoutMs: 300,
+      connectTimeoutMs: 1000,
+      statementTimeoutMs: 15000,
+    });
+    expect(() => loadBrokerConfig({ BROKER_DB_STATEMENT_TIMEOUT_MS: '0' })).to.throw(/BROKER_DB_STATEMENT_TIMEOUT_MS/);
+  });
+
+  it("the Pact Broker's pool variables: max connections as is, its timeouts from seconds into milliseconds", () => {
+    const env = {
+      PACT_BROKER_DATABASE_MAX_CONNECTIONS: '7',
+      PACT_BROKER_DATABASE_POOL_TIMEOUT: '5',
+      PACT_BROKER_DATABASE_STATEMENT_TIMEOUT: '15',
+    };
+    expect(loadBrokerConfig(env).database).to.deep.include({
+      poolSize: 7,
+      acquireTimeoutMs: 5000,
+      statementTimeoutMs: 15000,
+    });
+    expect(unusedReferenceVariables(env)).to.deep.equal([]);
+    expect(() => loadBrokerConfig({ PACT_BROKER_DATABASE_STATEMENT_TIMEOUT: 'soon' })).to.throw(
+      /PACT_BROKER_DATABASE_STATEMENT_TIMEOUT \(read as BROKER_DB_STATEMENT_TIMEOUT_MS\)/,
+    );
+  });
+
   describe("the Pact Broker's PACT_BROKER_* variables", () => {
     it('are read as our variables: port, base URL, log level, auth, public read and badges', () => {
       const config = loadBrokerConfig({

@@ -5,6 +5,7 @@
 // ours wins. docs/broker-configuration.md lists every variable.
 import { z } from 'zod';
 import { withoutEmptyValues } from '../common/config/parse-env.ts';
+import { DEFAULT_POOL_SETTINGS, type DatabasePoolSettings } from '../db/database-pool.ts';
 import { aliasedEnv } from './reference-aliases.ts';
 import { parseHostRule } from './webhooks/target-policy.ts';
 
@@ -17,11 +18,18 @@ const flag = z
   .transform((value) => value === 'true');
 const token = z.string().min(16, 'tokens must be at least 16 characters');
 const seconds = (max: number) => z.coerce.number().int().min(0).max(max);
+const milliseconds = (max: number, fallback: number) => z.coerce.number().int().positive().max(max).default(fallback);
 
 const databaseUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\/[^/]/.test(value), 'must be a postgres:// (or postgresql://) URL')
   .refine((value) => URL.canParse(value), 'is not a valid URL');
+
+/**
+ * Longer than the backend's: the broker's heaviest statements (a matrix or pacts-for-verification query on
+ * a long history, a 10 MB pact written as JSONB) are rare but legitimate.
+ */
+export const BROKER_STATEMENT_TIMEOUT_MS = 5000;
 
 const brokerEnvSchema = z.object({
   BROKER_PORT: z.coerce.number().int().min(0).max(65535).default(9292),
@@ -33,6 +41,12 @@ const brokerEnvSchema = z.object({
     .default('info'),
   /** The broker's own database; unset: its default database on DATABASE_URL's server (or the embedded one). */
   BROKER_DATABASE_URL: databaseUrl.optional(),
+  // The database pool and its time limits (db/database-pool.ts, docs/broker-limits.md).
+  BROKER_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(DEFAULT_POOL_SETTINGS.poolSize),
+  BROKER_DB_POOL_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_POOL_SETTINGS.maxWaiting),
+  BROKER_DB_ACQUIRE_TIMEOUT_MS: milliseconds(60_000, DEFAULT_POOL_SETTINGS.acquireTimeoutMs),
+  BROKER_DB_CONNECT_TIMEOUT_MS: milliseconds(60_000, DEFAULT_POOL_SETTINGS.connectTimeoutMs),
+  BROKER_DB_STATEMENT_TIMEOUT_MS: milliseconds(300_000, BROKER_STATEMENT_TIMEOUT_MS),
   /** Largest request body; pacts can be big (base64 adds a third when publishing). */
   BROKER_BODY_LIMIT: z
     .string()
@@ -153,6 +167,8 @@ export interface BrokerConfig {
   host: string;
   logLevel: LogLevel;
   databaseUrl?: string;
+  /** The pool of database connections and its time limits. */
+  database: DatabasePoolSettings;
   bodyLimit: string;
   baseUrl?: string;
   auth: AuthConfig;
@@ -229,6 +245,13 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     host: e.BROKER_HOST,
     logLevel: e.BROKER_LOG_LEVEL,
     ...(e.BROKER_DATABASE_URL ? { databaseUrl: e.BROKER_DATABASE_URL } : {}),
+    database: {
+      poolSize: e.BROKER_DB_POOL_SIZE,
+      maxWaiting: e.BROKER_DB_POOL_MAX_WAITING,
+      acquireTimeoutMs: e.BROKER_DB_ACQUIRE_TIMEOUT_MS,
+      connectTimeoutMs: e.BROKER_DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.BROKER_DB_STATEMENT_TIMEOUT_MS,
+    },
     bodyLimit: e.BROKER_BODY_LIMIT,
     ...(e.BROKER_BASE_URL ? { baseUrl: e.BROKER_BASE_URL } : {}),
     auth: {

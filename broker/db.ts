@@ -1,7 +1,7 @@
 // The database handle repositories take (the client, or the transaction they run in), and the one
 // way services open a transaction: retried when PostgreSQL aborts it for a deadlock or a
 // serialization failure between concurrent publishes, which is safe because nothing was written.
-import { classifyDatabaseError } from './http/database-errors.ts';
+import { classifyDatabaseError } from '../db/database-errors.ts';
 import type { Prisma, PrismaClient } from './prisma-client.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;

@@ -24,6 +24,7 @@ export const RENAMED: Readonly<Record<string, string>> = {
   BROKER_WEBHOOK_METHOD_WHITELIST: 'PACT_BROKER_WEBHOOK_HTTP_METHOD_WHITELIST',
   BROKER_WEBHOOK_HOST_WHITELIST: 'PACT_BROKER_WEBHOOK_HOST_WHITELIST',
   BROKER_DATABASE_URL: 'PACT_BROKER_DATABASE_URL',
+  BROKER_DB_POOL_SIZE: 'PACT_BROKER_DATABASE_MAX_CONNECTIONS',
   BROKER_AUTO_DETECT_MAIN_BRANCH: 'PACT_BROKER_AUTO_DETECT_MAIN_BRANCH',
   BROKER_MAIN_BRANCH_CANDIDATES: 'PACT_BROKER_MAIN_BRANCH_CANDIDATES',
   BROKER_USE_FIRST_TAG_AS_BRANCH: 'PACT_BROKER_USE_FIRST_TAG_AS_BRANCH',
@@ -92,6 +93,21 @@ export function aliasedEnv(env: Record<string, string>): AliasedEnv {
   if (values.BROKER_DATABASE_URL !== undefined && sources.has('BROKER_DATABASE_URL'))
     values.BROKER_DATABASE_URL = withSslMode(values.BROKER_DATABASE_URL, env.PACT_BROKER_DATABASE_SSLMODE);
 
+  // The Pact Broker's pool wait and statement timeout are in seconds, ours in milliseconds (anything but a
+  // number is passed on as given, for the validation to refuse under its own name).
+  const milliseconds = (seconds: string | undefined) =>
+    seconds !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(seconds) ? String(Math.round(Number(seconds) * 1000)) : seconds;
+  use(
+    'BROKER_DB_ACQUIRE_TIMEOUT_MS',
+    milliseconds(env.PACT_BROKER_DATABASE_POOL_TIMEOUT),
+    'PACT_BROKER_DATABASE_POOL_TIMEOUT',
+  );
+  use(
+    'BROKER_DB_STATEMENT_TIMEOUT_MS',
+    milliseconds(env.PACT_BROKER_DATABASE_STATEMENT_TIMEOUT),
+    'PACT_BROKER_DATABASE_STATEMENT_TIMEOUT',
+  );
+
   // In the Pact Broker a non-empty host whitelist means "only these hosts"; ours adds hosts to the public
   // ones. Given through its name, the whitelist keeps its meaning unless our switch is set explicitly.
   if (sources.get('BROKER_WEBHOOK_HOST_WHITELIST') === 'PACT_BROKER_WEBHOOK_HOST_WHITELIST')
@@ -110,6 +126,8 @@ const ALSO_READ = [
   'PACT_BROKER_DATABASE_PORT',
   'PACT_BROKER_DATABASE_NAME',
   'PACT_BROKER_DATABASE_SSLMODE',
+  'PACT_BROKER_DATABASE_POOL_TIMEOUT',
+  'PACT_BROKER_DATABASE_STATEMENT_TIMEOUT',
 ];
 
 /** PACT_BROKER_* variables that Pact clients read (the CLI, the verifier), not the broker: never reported. */

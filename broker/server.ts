@@ -18,7 +18,7 @@ export async function startBrokerServer(
 ): Promise<RunningServer> {
   const warning = webhookBaseUrlWarning(config);
   if (warning) logger.warn(warning);
-  const prisma = createBrokerPrismaClient(databaseUrl);
+  const prisma = createBrokerPrismaClient(databaseUrl, config.database);
   onShutdown('broker database client', () => prisma.$disconnect());
   // pg-boss's schema and queue (created or migrated) before anything can enqueue a delivery.
   await prepareDeliveryQueue(databaseUrl);

@@ -1,6 +1,6 @@
 // The database keeps data valid on its own, whatever writes to it.
 import { expect } from 'chai';
-import { classifyDatabaseError } from '../provider/database-errors.ts';
+import { classifyDatabaseError } from '../db/database-errors.ts';
 import { useBackend } from '../provider/testing/backend-test-context.ts';
 
 describe('backend database constraints', () => {

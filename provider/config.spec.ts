@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DEFAULT_POOL_SETTINGS } from './database/database-pool.ts';
+import { DEFAULT_POOL_SETTINGS } from '../db/database-pool.ts';
 import { loadBackendConfig } from './config.ts';
 
 describe('backend configuration', () => {

@@ -1,7 +1,7 @@
 // The backend's configuration, read from the environment in one place and validated once.
 import { z } from 'zod';
 import { parseEnv } from '../common/config/parse-env.ts';
-import { DEFAULT_POOL_SETTINGS, type DatabasePoolSettings } from './database/database-pool.ts';
+import { DEFAULT_POOL_SETTINGS, type DatabasePoolSettings } from '../db/database-pool.ts';
 
 const milliseconds = (max: number, fallback: number) => z.coerce.number().int().positive().max(max).default(fallback);
 

@@ -9,56 +9,13 @@
 //              so the 503 path is exercised under real concurrency.
 // The backend logs at `error`: an answer of 500 would show its cause (503s are logged at `warn`).
 // BURST_REQUESTS (default 1000) and BURST_ROUNDS (default 3) set the size.
-import http from 'node:http';
 import pg from 'pg';
+import { burst, statusesText } from './bench/burst.ts';
 import { startBenchServices } from './bench/services.ts';
 
 const REQUESTS = Number(process.env.BURST_REQUESTS ?? 1000);
 const ROUNDS = Number(process.env.BURST_ROUNDS ?? 3);
 const out = (line = '') => process.stdout.write(`${line}\n`);
-
-interface Tally {
-  statuses: Map<string, number>;
-  retryAfterMissing: number;
-  slowestMs: number;
-}
-
-/** One request on a connection of its own (agent: false), so the burst really is concurrent. */
-function get(url: string): Promise<{ status: string; retryAfter: string | undefined; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent: false }, (res) => {
-      res.resume();
-      res.on('end', () =>
-        resolve({
-          status: String(res.statusCode),
-          retryAfter: res.headers['retry-after'],
-          ms: performance.now() - started,
-        }),
-      );
-    });
-    req.on('error', (error: NodeJS.ErrnoException) =>
-      resolve({
-        status: `error ${error.code ?? error.message}`,
-        retryAfter: undefined,
-        ms: performance.now() - started,
-      }),
-    );
-  });
-}
-
-async function burst(url: string): Promise<Tally> {
-  const results = await Promise.all(Array.from({ length: REQUESTS }, () => get(url)));
-  const statuses = new Map<string, number>();
-  for (const { status } of results) statuses.set(status, (statuses.get(status) ?? 0) + 1);
-  return {
-    statuses,
-    retryAfterMissing: results.filter((r) => r.status === '503' && !r.retryAfter).length,
-    slowestMs: Math.max(...results.map((r) => r.ms)),
-  };
-}
-
-const acceptable = (status: string) => /^2\d\d$/.test(status) || status === '503';
 
 async function main(): Promise<number> {
   const services = await startBenchServices('burst');
@@ -84,16 +41,15 @@ async function main(): Promise<number> {
         ['router', services.router],
       ] as const) {
         for (let round = 1; round <= ROUNDS; round++) {
-          const tally = await burst(`${base}/api/game/runs?page_size=20`);
-          const shown = [...tally.statuses].sort().map(([status, count]) => `${status}: ${count}`);
-          unacceptable += [...tally.statuses].filter(([status]) => !acceptable(status)).reduce((n, [, c]) => n + c, 0);
-          unacceptable += tally.retryAfterMissing;
+          const url = `${base}/api/game/runs?page_size=20`;
+          const { tally } = await burst(Array.from({ length: REQUESTS }, () => ({ method: 'GET' as const, url })));
+          unacceptable += tally.unacceptable;
           out(
             [
               configuration.padEnd(14),
               target.padEnd(8),
               `${String(round).padStart(5)} `,
-              shown.join(', ').padEnd(42),
+              statusesText(tally).padEnd(42),
               `${String(tally.retryAfterMissing).padStart(23)} `,
               `${(tally.slowestMs / 1000).toFixed(2)} s`,
             ].join(' '),

@@ -1,12 +1,14 @@
 // The broker's one error middleware. Errors are answered in the Pact Broker's formats:
 //   validation    400  {"errors": {"field": ["message"]}}   (or a list of messages)
 //   other 4xx          {"error": "message"}
+//   database      503  {"error": "message"} with Retry-After (seconds): no connection free in time, a
+//                      statement or transaction over its time limit, the database unreachable
 //   unexpected    500  {"error": {"message": "...reference...", "reference": "..."}}  (details only in the log)
 // and as application/problem+json ({title, type, detail, status, errors?}) when the client asks for it.
 import { randomBytes } from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { classifyDatabaseError } from './database-errors.ts';
+import { classifyDatabaseError } from '../../db/database-errors.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -25,6 +27,7 @@ interface Mapped {
   message: string;
   /** The HAL-format body (problem+json is derived from status, title and message). */
   body: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
 
 const bodyParserErrors: Record<string, { status: number; message: string }> = {
@@ -42,6 +45,11 @@ const simple = (status: number, title: string, message: string): Mapped => ({
   title,
   message,
   body: { error: message },
+});
+
+const unavailable = (message: string, retryAfterSeconds: string): Mapped => ({
+  ...simple(503, 'Service unavailable', message),
+  headers: { 'Retry-After': retryAfterSeconds },
 });
 
 function mapError(error: unknown): Mapped | undefined {
@@ -67,8 +75,15 @@ function mapError(error: unknown): Mapped | undefined {
   // A malformed URL (say `%E0%A4%A`) fails Express's decoding of path parameters.
   if (error instanceof URIError) return simple(400, 'Invalid request', 'The URL is not correctly encoded');
   switch (classifyDatabaseError(error)) {
+    // What was refused was rolled back (a statement PostgreSQL cancelled, a transaction that never
+    // committed): the client can send it again. A busy pool frees up within moments; a database that timed
+    // out or is unreachable is given longer.
+    case 'busy':
+      return unavailable('The database is busy; try again shortly', '1');
+    case 'timeout':
+      return unavailable('The database did not answer in time; try again shortly', '5');
     case 'unavailable':
-      return simple(503, 'Service unavailable', 'The database is unavailable; try again shortly');
+      return unavailable('The database is unavailable; try again shortly', '5');
     case 'unique_violation':
     case 'retryable':
       return simple(409, 'Conflict', 'A concurrent request changed the same data; try again');
@@ -115,6 +130,7 @@ export function brokerErrorHandler(logger: Logger, configuredBaseUrl: string | u
       const message = `An error has occurred. The details have been logged with the reference ${reference}`;
       mapped = { status: 500, title: 'Server error', message, body: { error: { message, reference } } };
     }
+    for (const [name, value] of Object.entries(mapped.headers ?? {})) res.setHeader(name, value);
     if (mapped.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Pact Broker", Bearer');
     if (wantsProblemJson(req))
       sendJson(res, mapped.status, problemBody(req, baseUrlOf(req, configuredBaseUrl), mapped), PROBLEM_JSON);

@@ -9,7 +9,7 @@ import { sharedTestDatabase } from '../../db/testing/shared-test-database.ts';
 import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { createBrokerApp } from '../app.ts';
 import { brokerConfig, type BrokerConfig } from '../config.ts';
-import { createBrokerPrismaClient, type PrismaClient } from '../prisma-client.ts';
+import { createBrokerPrismaClient, type BrokerPrismaOptions, type PrismaClient } from '../prisma-client.ts';
 import { BrokerTestData } from './test-data.ts';
 import { QUEUE_SCHEMA } from '../webhooks/delivery-queue.ts';
 import { startWebhookWorker, type DeliveryWorker } from '../webhooks/worker.ts';
@@ -32,6 +32,13 @@ export interface BrokerTestOptions {
   config?: Partial<BrokerConfig>;
   /** Run the webhook delivery worker (pg-boss) for this file's tests, as a running broker does. */
   webhookWorker?: boolean;
+  /** Use this database instead of the worker's shared one (say, an isolated one a test may freeze). */
+  databaseUrl?: () => Promise<string>;
+  /**
+   * The app gets a Prisma client of its own, on a pool with these settings (say, a pool of one), instead
+   * of the process's shared client (which `prisma` and the test data keep using); disconnected in `after`.
+   */
+  pool?: BrokerPrismaOptions;
 }
 
 // Resets empty the public schema; queued deliveries live in pg-boss's schema and go too, so a retry
@@ -42,9 +49,10 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
   const context = {} as BrokerTestContext;
   let running: RunningServer | undefined;
   let worker: DeliveryWorker | undefined;
+  let ownClient: PrismaClient | undefined;
 
   before(async () => {
-    context.databaseUrl = await testDatabaseUrl('broker');
+    context.databaseUrl = await (options.databaseUrl?.() ?? testDatabaseUrl('broker'));
     const database = await sharedTestDatabase('broker', context.databaseUrl, (url) =>
       createBrokerPrismaClient(url, { poolSize: 20 }),
     );
@@ -57,11 +65,12 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
     context.data = () => new BrokerTestData(prisma);
     const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
     const config = brokerConfig(options.config);
-    context.app = createBrokerApp({ prisma, logger, config });
+    if (options.pool) ownClient = createBrokerPrismaClient(context.databaseUrl, options.pool);
+    context.app = createBrokerApp({ prisma: ownClient ?? prisma, logger, config });
     if (options.webhookWorker) {
       worker = await startWebhookWorker({
         databaseUrl: context.databaseUrl,
-        prisma,
+        prisma: ownClient ?? prisma,
         config,
         logger,
         pollingIntervalSeconds: 0.5,
@@ -78,6 +87,7 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
   after(async () => {
     await worker?.stop();
     await running?.close();
+    await ownClient?.$disconnect();
   });
 
   return context;

@@ -5,21 +5,10 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { DatabaseFreeze } from '../../db/testing/database-freeze.ts';
 import { TableLock } from '../../db/testing/table-lock.ts';
+import { whileHeld } from '../../db/testing/while-held.ts';
 import { isolatedTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { useRouter } from '../../consumer/testing/router-test-context.ts';
 import { useBackend } from '../testing/backend-test-context.ts';
-
-/** Runs `call` while `hold` is in place; lifts it after `call` settles, or after `safetyMs` at the latest
- * (so that code which waits for the database gets its late answer, and the test fails instead of hanging). */
-async function whileHeld<T>(call: () => Promise<T>, lift: () => Promise<void> | void, safetyMs = 8_000): Promise<T> {
-  const safety = setTimeout(() => void lift(), safetyMs);
-  try {
-    return await call();
-  } finally {
-    clearTimeout(safety);
-    await lift();
-  }
-}
 
 function expect503(res: request.Response, code: string, retryAfter: string): void {
   expect(res.status, res.text).to.equal(503);

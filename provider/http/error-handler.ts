@@ -7,7 +7,7 @@ import {
   routeNotFoundMessage,
   type MappedError,
 } from '../../common/http/envelope-error-handler.ts';
-import { classifyDatabaseError, type DatabaseFailure } from '../database-errors.ts';
+import { classifyDatabaseError, type DatabaseFailure } from '../../db/database-errors.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError, OverloadedError } from './errors.ts';
 
 /** Errors raised by express.json (body-parser) carry a `type` and a status. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../prisma-client.ts';
-import { classifyDatabaseError } from '../database-errors.ts';
+import { classifyDatabaseError } from '../../db/database-errors.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { isUuid } from '../http/ids.ts';
 import type { JsonObject } from '../http/json-value.ts';

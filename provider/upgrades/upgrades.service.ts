@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../prisma-client.ts';
-import { classifyDatabaseError } from '../database-errors.ts';
+import { classifyDatabaseError } from '../../db/database-errors.ts';
 import { ConflictError } from '../http/errors.ts';
 import { STATS, type Stat, type UpgradesView } from './upgrades.schemas.ts';
 

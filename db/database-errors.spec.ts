@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { DatabaseBusyError, DatabaseTimeoutError } from './database/database-pool.ts';
+import { DatabaseBusyError, DatabaseTimeoutError } from './database-pool.ts';
 import { classifyDatabaseError } from './database-errors.ts';
 
 /** The shape Prisma gives a failed statement: a P-code, with PostgreSQL's SQLSTATE in the adapter's cause. */
@@ -12,6 +12,24 @@ describe('classifying database errors', () => {
   it("the pool's own limits: busy and timeout", () => {
     expect(classifyDatabaseError(new DatabaseBusyError('x'))).to.equal('busy');
     expect(classifyDatabaseError(new DatabaseTimeoutError('x'))).to.equal('timeout');
+  });
+
+  it("the pool's limits carried as the cause of the adapter's (or Prisma's) error are still busy and timeout", () => {
+    const wrapped = (cause: Error) => Object.assign(new Error('driver adapter error'), { cause });
+    expect(classifyDatabaseError(wrapped(new DatabaseBusyError('x')))).to.equal('busy');
+    expect(classifyDatabaseError(wrapped(wrapped(new DatabaseTimeoutError('x'))))).to.equal('timeout');
+  });
+
+  it('write conflicts and deadlocks may be retried; text PostgreSQL cannot store is its own kind', () => {
+    expect(classifyDatabaseError({ code: 'P2034' })).to.equal('retryable');
+    expect(classifyDatabaseError(prismaError('P2010', '40P01'))).to.equal('retryable');
+    expect(classifyDatabaseError(prismaError('P2010', '40001'))).to.equal('retryable');
+    expect(classifyDatabaseError(prismaError('P2010', '22021'))).to.equal('invalid_text');
+  });
+
+  it("a pool timeout reported by Prisma (P2024) is busy; the server's connection limit is unavailable", () => {
+    expect(classifyDatabaseError({ code: 'P2024' })).to.equal('busy');
+    expect(classifyDatabaseError(prismaError('P2010', '53300'))).to.equal('unavailable');
   });
 
   it("the server's time limits (statement_timeout, lock_timeout) are timeouts", () => {

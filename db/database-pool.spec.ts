@@ -2,8 +2,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type pg from 'pg';
-import { DatabaseFreeze } from '../../db/testing/database-freeze.ts';
-import { isolatedTestDatabaseUrl } from '../../db/testing/test-databases.ts';
+import { DatabaseFreeze } from './testing/database-freeze.ts';
+import { isolatedTestDatabaseUrl } from './testing/test-databases.ts';
 import { DatabaseBusyError, DatabasePool, DatabaseTimeoutError, DEFAULT_POOL_SETTINGS } from './database-pool.ts';
 
 const settings = (overrides: Partial<typeof DEFAULT_POOL_SETTINGS>) => ({ ...DEFAULT_POOL_SETTINGS, ...overrides });
