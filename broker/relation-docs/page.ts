@@ -28,7 +28,8 @@ const LIST = `<!doctype html>
 <body>
 <h1>Link relations</h1>
 <p>The <code>pb:</code> relations the broker's HAL resources link with. Start at <a href="<%= it.base %>/">the index</a>.</p>
-<table><% it.names.forEach(function (name) { %><tr><td><a href="<%= it.base %>/doc/<%= name %>">pb:<%= name %></a></td><td><%= it.docs[name].summary %></td></tr>
+<table><% it.names.forEach(function (name) { %>
+<tr><td><a href="<%= it.base %>/doc/<%= name %>">pb:<%= name %></a></td><td><%= it.docs[name].summary %></td></tr>
 <% }) %></table>
 </body></html>
 `;

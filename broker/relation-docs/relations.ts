@@ -24,7 +24,8 @@ export const RELATION_DOCS: Readonly<Record<string, RelationDoc>> = {
       ['DELETE', 'delete this publication (write access)'],
     ],
     notes:
-      'Publishing different content for a version that already has a pact is refused with 409 unless the broker allows dangerous contract modification.',
+      'Publishing different content for a version that already has a pact is refused with 409 ' +
+      'unless the broker allows dangerous contract modification.',
   },
   'publish-contracts': {
     summary: 'Publishes every pact of a consumer version in one request, with its branch, tags and build URL.',
@@ -128,7 +129,8 @@ export const RELATION_DOCS: Readonly<Record<string, RelationDoc>> = {
       get('the same with selectors in the query string'),
     ],
     notes:
-      'Each pact comes with a URL to verify, whether it is pending for this provider, and which selectors chose it. WIP pacts are added when asked for.',
+      'Each pact comes with a URL to verify, whether it is pending for this provider, and which selectors ' +
+      'chose it. WIP pacts are added when asked for.',
   },
   // Pacticipants and versions
   pacticipants: {
