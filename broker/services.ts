@@ -6,6 +6,7 @@ import { EnvironmentsService } from './environments/environments.service.ts';
 import { IntegrationsService } from './integrations/integrations.service.ts';
 import { ForVerificationService } from './for-verification/for-verification.service.ts';
 import { ProviderStatesService } from './for-verification/provider-states.ts';
+import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
 import { MatrixService } from './matrix/matrix.service.ts';
 import { PacticipantsService } from './pacticipants/pacticipants.service.ts';
 import { PactWork } from './pacts/pact-work.ts';
@@ -36,6 +37,7 @@ export interface Services {
   badges: BadgesService;
   providerContracts: ProviderContractsService;
   providerStates: ProviderStatesService;
+  diagnostic: DiagnosticService;
 }
 
 /** Where webhooks may send requests (config.ts documents the settings). */
@@ -84,5 +86,6 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     badges: new BadgesService(prisma, matrix),
     providerContracts: new ProviderContractsService(prisma, crossContract),
     providerStates: new ProviderStatesService(prisma, forVerification),
+    diagnostic: new DiagnosticService(prisma),
   };
 }
