@@ -12,6 +12,8 @@ import { matrixRoutes } from './resources/matrix.ts';
 import { pacticipantRoutes } from './resources/pacticipants.ts';
 import { pactRoutes } from './resources/pacts.ts';
 import { providerContractRoutes } from './resources/provider-contracts.ts';
+import { providerStateRoutes } from './resources/provider-states.ts';
+import { relationDocRoutes } from './resources/relation-docs.ts';
 import { publishContractsRoutes } from './resources/publish-contracts.ts';
 import { verificationRoutes } from './resources/verifications.ts';
 import { versionRoutes } from './resources/versions.ts';
@@ -32,4 +34,6 @@ export const routes: Route[] = [
   ...environmentRoutes,
   ...webhookRoutes,
   ...integrationRoutes,
+  ...relationDocRoutes,
+  ...providerStateRoutes,
 ];

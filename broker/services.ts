@@ -5,6 +5,8 @@ import { BadgesService } from './badges/badges.service.ts';
 import { EnvironmentsService } from './environments/environments.service.ts';
 import { IntegrationsService } from './integrations/integrations.service.ts';
 import { ForVerificationService } from './for-verification/for-verification.service.ts';
+import { ProviderStatesService } from './for-verification/provider-states.ts';
+import { DiagnosticService } from './diagnostic/diagnostic.service.ts';
 import { MatrixService } from './matrix/matrix.service.ts';
 import { PacticipantsService } from './pacticipants/pacticipants.service.ts';
 import { PactWork } from './pacts/pact-work.ts';
@@ -34,6 +36,8 @@ export interface Services {
   integrations: IntegrationsService;
   badges: BadgesService;
   providerContracts: ProviderContractsService;
+  providerStates: ProviderStatesService;
+  diagnostic: DiagnosticService;
 }
 
 /** Where webhooks may send requests (config.ts documents the settings). */
@@ -58,6 +62,7 @@ export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
 export function createServices(prisma: PrismaClient, config: BrokerConfig): Services {
   const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookTimeoutSeconds));
   const matrix = new MatrixService(prisma);
+  const forVerification = new ForVerificationService(prisma, { applyFallbackBranch: config.applyFallbackBranch });
   const verifications = new VerificationsService(prisma, events);
   const crossContract = new CrossContractVerifier(verifications);
   const pacts = new PactsService(
@@ -72,7 +77,7 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     versions: new VersionsService(prisma, config.branches),
     pacts,
     publishContracts: new PublishContractsService(prisma, pacts, config.branches),
-    forVerification: new ForVerificationService(prisma, { applyFallbackBranch: config.applyFallbackBranch }),
+    forVerification,
     verifications,
     matrix,
     environments: new EnvironmentsService(prisma),
@@ -80,5 +85,7 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     integrations: new IntegrationsService(prisma),
     badges: new BadgesService(prisma, matrix),
     providerContracts: new ProviderContractsService(prisma, crossContract),
+    providerStates: new ProviderStatesService(prisma, forVerification),
+    diagnostic: new DiagnosticService(prisma),
   };
 }

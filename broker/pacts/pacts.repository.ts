@@ -177,6 +177,28 @@ export class PactsRepository {
     await this.deleteOrphanPactVersion(pactVersionId);
   }
 
+  /**
+   * Deletes an integration's publications (all, or those whose consumer version has the tag or is on
+   * the branch), the triggered webhooks of those publications, and the pact versions no publication
+   * uses any more (their verifications go with them, so the matrix shows no row for deleted pacts).
+   * Run it in a transaction. Returns how many publications it deleted.
+   */
+  async deleteMatching(consumerId: number, providerId: number, filter: ConsumerVersionFilter = {}): Promise<number> {
+    const deleted = await this.db.$queryRaw<{ consumer_version_id: number; pact_version_id: number }[]>`
+      DELETE FROM pact_publications p
+      WHERE p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} ${consumerVersionFilter(Prisma.sql`p`, filter)}
+      RETURNING p.consumer_version_id, p.pact_version_id`;
+    if (deleted.length === 0) return 0;
+    const versionIds = [...new Set(deleted.map((row) => row.consumer_version_id))];
+    const pactVersionIds = [...new Set(deleted.map((row) => row.pact_version_id))];
+    await this.db.$executeRaw`DELETE FROM triggered_webhooks tw
+      WHERE tw.consumer_id = ${consumerId} AND tw.provider_id = ${providerId} AND tw.verification_id IS NULL
+        AND tw.consumer_version_id = ANY(${versionIds}::int[])`;
+    await this.db.$executeRaw`DELETE FROM pact_versions pv WHERE pv.id = ANY(${pactVersionIds}::int[])
+      AND NOT EXISTS (SELECT 1 FROM pact_publications p WHERE p.pact_version_id = pv.id)`;
+    return deleted.length;
+  }
+
   async deleteOrphanPactVersion(pactVersionId: number): Promise<void> {
     await this.db.$executeRaw`DELETE FROM pact_versions pv WHERE pv.id = ${pactVersionId}
       AND NOT EXISTS (SELECT 1 FROM pact_publications p WHERE p.pact_version_id = pv.id)`;
@@ -236,13 +258,8 @@ export class PactsRepository {
     );
   }
 
-  /** An integration's publications from a consumer branch (or its main branch), newest first; `latest`: just the newest. */
-  onBranch(
-    consumerId: number,
-    providerId: number,
-    filter: { branch?: string; mainBranch?: boolean },
-    latest: boolean,
-  ): Promise<PactRow[]> {
+  /** An integration's publications from a consumer branch (its main branch, a tag), newest first; `latest`: just the newest. */
+  onBranch(consumerId: number, providerId: number, filter: ConsumerVersionFilter, latest: boolean): Promise<PactRow[]> {
     return this.rows(
       pactRows(
         Prisma.sql`p.consumer_id = ${consumerId} AND p.provider_id = ${providerId} ${consumerVersionFilter(Prisma.sql`p`, filter)}`,

@@ -319,7 +319,7 @@ export class PactsService {
   async onBranch(
     providerName: string,
     consumerName: string,
-    filter: { branch?: string; mainBranch?: boolean },
+    filter: ConsumerVersionFilter,
     latest: boolean,
   ): Promise<PactRow[]> {
     const { consumer, provider } = await this.integration(providerName, consumerName);
@@ -368,5 +368,21 @@ export class PactsService {
     await inTransaction(this.prisma, (tx) =>
       new PactsRepository(tx).deletePublication(row.publicationId, row.pactVersionId),
     );
+  }
+
+  /**
+   * Deletes an integration's pacts (all of them, or those of consumer versions with a tag or on a
+   * branch) in one transaction, with what depends on them (see PactsRepository.deleteMatching).
+   * 404 when the consumer or provider is unknown; returns how many publications went.
+   */
+  async deleteAll(providerName: string, consumerName: string, filter: ConsumerVersionFilter = {}): Promise<number> {
+    const { consumer, provider } = await this.integration(providerName, consumerName);
+    return inTransaction(this.prisma, (tx) => new PactsRepository(tx).deleteMatching(consumer.id, provider.id, filter));
+  }
+
+  /** The newest pact of an integration, or undefined (after a deletion, say). */
+  async latestOrNone(providerName: string, consumerName: string): Promise<PactRow | undefined> {
+    const { consumer, provider } = await this.integration(providerName, consumerName);
+    return new PactsRepository(this.prisma).latest(consumer.id, provider.id);
   }
 }

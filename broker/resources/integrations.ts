@@ -1,13 +1,22 @@
-// Integrations (who has pacts with whom) and the broker's counts.
-import { ok, type Route } from '../http/resource.ts';
+// Integrations (who has pacts with whom): the list (HAL, or a Graphviz graph), one integration's
+// deletion, the relationships CSV and a pacticipant's group; and the broker's counts.
+import { ValidationError } from '../http/errors.ts';
+import { noContent, ok, text, type Route } from '../http/resource.ts';
+import { integrationsDot, relationshipsCsv } from '../serializers/integrations.ts';
+
+const CSV = 'text/csv;charset=utf-8';
+const enc = encodeURIComponent;
 
 export const integrationRoutes: Route[] = [
   {
     method: 'get',
     path: '/integrations',
     access: 'read',
-    handler: async ({ services, urls }) => {
+    handler: async ({ services, urls, req }) => {
       const rows = await services.integrations.list();
+      // As the Pact Broker: the same list as a Graphviz graph for clients that ask for one.
+      if (req.accepts(['application/hal+json', 'application/json', 'text/vnd.graphviz']) === 'text/vnd.graphviz')
+        return text(integrationsDot(rows), 'text/vnd.graphviz;charset=utf-8');
       return ok({
         _embedded: {
           integrations: rows.map((row) => ({
@@ -19,11 +28,46 @@ export const integrationRoutes: Route[] = [
               'pb:matrix': {
                 href: `${urls.matrix()}/provider/${encodeURIComponent(row.provider.name)}/consumer/${encodeURIComponent(row.consumer.name)}`,
               },
+              'pb:group': { href: `${urls.base}/groups/${enc(row.consumer.name)}` },
+              'pb:delete_integration': {
+                title: `Delete the integration between ${row.consumer.name} and ${row.provider.name}`,
+                href: `${urls.integrations()}/provider/${enc(row.provider.name)}/consumer/${enc(row.consumer.name)}`,
+              },
             },
           })),
         },
         _links: { self: { href: urls.integrations() } },
       });
+    },
+  },
+  {
+    method: 'delete',
+    path: '/integrations/provider/:provider/consumer/:consumer',
+    access: 'write',
+    handler: async ({ params, services }) => {
+      await services.integrations.delete(params.provider!, params.consumer!);
+      return noContent();
+    },
+  },
+  {
+    method: 'get',
+    path: '/relationships',
+    access: 'read',
+    handler: async ({ services }) => text(relationshipsCsv(await services.integrations.pairs()), CSV),
+  },
+  {
+    method: 'get',
+    path: '/groups/:pacticipant',
+    access: 'read',
+    handler: async ({ params, query, services }) => {
+      const raw = query.maxPacticipants;
+      let max: number | undefined;
+      if (raw !== undefined) {
+        if (typeof raw !== 'string' || !/^\d{1,6}$/.test(raw) || Number(raw) < 1)
+          throw ValidationError.field('maxPacticipants', 'must be a whole number of at least 1');
+        max = Number(raw);
+      }
+      return text(relationshipsCsv(await services.integrations.groupOf(params.pacticipant!, max)), CSV);
     },
   },
   {

@@ -74,18 +74,90 @@ function consumerBranch(suffix: string, filter: { mainBranch: true } | 'branch',
   };
 }
 
-export const pactRoutes: Route[] = [
-  { method: 'put', path: `${PACT}/version/:version`, access: 'write', handler: publish('overwrite') },
-  { method: 'patch', path: `${PACT}/version/:version`, access: 'write', handler: publish('merge') },
-  read(`${PACT}/version/:version`, ({ params, services }) =>
+/** After a bulk deletion: where to go next (the index, and the integration's newest pact if one is left). */
+async function afterDeletion({ params, services, urls }: Call): Promise<Reply> {
+  const latest = await services.pacts.latestOrNone(params.provider!, params.consumer!);
+  return ok({
+    _links: {
+      index: { href: urls.index() },
+      ...(latest
+        ? {
+            'pb:latest-pact-version': {
+              href: urls.latestPact(params.provider!, params.consumer!),
+              title: 'Latest pact',
+            },
+          }
+        : {}),
+    },
+  });
+}
+
+/** The pact of one consumer version: read, published (PUT, PATCH merges) and deleted, at `path`. */
+const pactResource = (path: string): Route[] => [
+  { method: 'put', path, access: 'write', handler: publish('overwrite') },
+  { method: 'patch', path, access: 'write', handler: publish('merge') },
+  read(path, ({ params, services }) =>
     services.pacts.forConsumerVersion(params.provider!, params.consumer!, params.version!),
   ),
   {
     method: 'delete',
-    path: `${PACT}/version/:version`,
+    path,
     access: 'write',
     handler: async ({ params, services }) => {
       await services.pacts.delete(params.provider!, params.consumer!, params.version!);
+      return noContent();
+    },
+  },
+];
+
+export const pactRoutes: Route[] = [
+  ...pactResource(`${PACT}/version/:version`),
+  // Older URLs of the same resource, still served by the Pact Broker for clients that use them.
+  ...pactResource(`${PACT}/versions/:version`),
+  ...pactResource('/pact/provider/:provider/consumer/:consumer/version/:version'),
+  read('/pact/provider/:provider/consumer/:consumer/latest', ({ params, services }) =>
+    services.pacts.latest(params.provider!, params.consumer!),
+  ),
+  {
+    method: 'get',
+    path: `${PACT}/tag/:tag`,
+    access: 'read',
+    handler: async ({ params, services, urls }) => {
+      const [provider, consumer, tag] = [params.provider!, params.consumer!, params.tag!];
+      const rows = await services.pacts.onBranch(provider, consumer, { tag }, false);
+      return ok(
+        pactVersionsBody(urls, provider, consumer, rows, {
+          href: `${urls.integration(provider, consumer)}/tag/${encodeURIComponent(tag)}`,
+          title: `All versions of the pact between ${consumer} and ${provider} with tag ${tag}`,
+        }),
+      );
+    },
+  },
+  {
+    method: 'delete',
+    path: `${PACT}/tag/:tag`,
+    access: 'write',
+    handler: async (call) => {
+      await call.services.pacts.deleteAll(call.params.provider!, call.params.consumer!, { tag: call.params.tag! });
+      return afterDeletion(call);
+    },
+  },
+  {
+    method: 'delete',
+    path: `${PACT}/branch/:branch`,
+    access: 'write',
+    handler: async (call) => {
+      const { params, services } = call;
+      await services.pacts.deleteAll(params.provider!, params.consumer!, { branch: params.branch! });
+      return afterDeletion(call);
+    },
+  },
+  {
+    method: 'delete',
+    path: `${PACT}/versions`,
+    access: 'write',
+    handler: async ({ params, services }) => {
+      await services.pacts.deleteAll(params.provider!, params.consumer!);
       return noContent();
     },
   },

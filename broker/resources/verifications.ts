@@ -1,11 +1,30 @@
 // Verification results, published to the link in the pact the verifier fetched.
 import { ValidationError } from '../http/errors.ts';
-import { created, ok, type Call, type Route } from '../http/resource.ts';
+import { created, noContent, ok, type Call, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { verificationResultSchema } from '../schemas/verification-result.ts';
-import { verificationBody, verificationsBody } from '../serializers/verifications.ts';
+import { verificationBody, verificationsBody, verificationSummaryBody } from '../serializers/verifications.ts';
+import type { PactRow } from '../pacts/pacts.repository.ts';
 
-const PACT_VERSION = '/pacts/provider/:provider/consumer/:consumer/pact-version/:sha';
+const PACT = '/pacts/provider/:provider/consumer/:consumer';
+const PACT_VERSION = `${PACT}/pact-version/:sha`;
+
+/** The newest verification of the pact a pact resource finds (by consumer version, latest, latest with a tag). */
+const latestOfPact = (path: string, find: (call: Call) => Promise<PactRow>): Route => ({
+  method: 'get',
+  path,
+  access: 'read',
+  handler: async (call) =>
+    ok(verificationBody(call.urls, await call.services.verifications.latestForPact(await find(call)))),
+});
+
+const readOne: Route['handler'] = async ({ params, services, urls }) => {
+  const row = await services.verifications.find(
+    { provider: params.provider!, consumer: params.consumer!, sha: params.sha! },
+    numberOf(params.number!),
+  );
+  return ok(verificationBody(urls, row));
+};
 
 async function publish({ params, body, services, urls, webhookOrigin }: Call) {
   const result = parseInput(verificationResultSchema, body ?? {});
@@ -49,16 +68,48 @@ export const verificationRoutes: Route[] = [
       );
     },
   },
+  { method: 'get', path: `${PACT_VERSION}/verification-results/:number`, access: 'read', handler: readOne },
   {
     method: 'get',
-    path: `${PACT_VERSION}/verification-results/:number`,
+    path: `${PACT_VERSION}/metadata/:metadata/verification-results/:number`,
     access: 'read',
-    handler: async ({ params, services, urls }) => {
-      const row = await services.verifications.find(
+    handler: readOne,
+  },
+  {
+    method: 'delete',
+    path: `${PACT_VERSION}/verification-results/:number`,
+    access: 'write',
+    handler: async ({ params, services }) => {
+      const number = numberOf(params.number!);
+      if (number === 'latest') throw ValidationError.field('number', 'must be a verification number to delete');
+      await services.verifications.delete(
         { provider: params.provider!, consumer: params.consumer!, sha: params.sha! },
-        numberOf(params.number!),
+        number,
       );
-      return ok(verificationBody(urls, row));
+      return noContent();
+    },
+  },
+  latestOfPact(`${PACT}/version/:version/verification-results/latest`, ({ params, services }) =>
+    services.pacts.forConsumerVersion(params.provider!, params.consumer!, params.version!),
+  ),
+  latestOfPact(`${PACT}/latest/verification-results/latest`, ({ params, services }) =>
+    services.pacts.latest(params.provider!, params.consumer!),
+  ),
+  latestOfPact(`${PACT}/latest/:tag/verification-results/latest`, ({ params, services }) =>
+    services.pacts.latest(params.provider!, params.consumer!, { tag: params.tag! }),
+  ),
+  {
+    method: 'get',
+    path: '/verification-results/consumer/:consumer/version/:version/latest',
+    access: 'read',
+    handler: async ({ params, services, urls, req }) => {
+      const summary = await services.verifications.summaryForConsumerVersion(params.consumer!, params.version!);
+      return ok(
+        verificationSummaryBody(urls, summary, {
+          href: `${urls.base}${req.path}`,
+          title: `Latest verification results for consumer ${params.consumer} version ${params.version}`,
+        }),
+      );
     },
   },
 ];

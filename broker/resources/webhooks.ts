@@ -5,6 +5,7 @@ import { created, noContent, ok, text, type Call, type Route } from '../http/res
 import { parseInput } from '../http/validate.ts';
 import { webhookSchema } from '../schemas/webhook.ts';
 import {
+  pactWebhooksStatusBody,
   executionBody,
   triggeredWebhookBody,
   triggeredWebhookLogs,
@@ -12,6 +13,7 @@ import {
   triggeredWebhooksBody,
 } from '../serializers/triggered-webhooks.ts';
 import { webhookBody, webhooksBody } from '../serializers/webhooks.ts';
+import { pactTitle } from '../serializers/pacts.ts';
 
 const PACT = '/pacts/provider/:provider/consumer/:consumer';
 /** The Pact Broker's rule for a webhook uuid chosen by the client (PUT /webhooks/{uuid}). */
@@ -64,6 +66,30 @@ export const webhookRoutes: Route[] = [
   { method: 'post', path: '/webhooks/consumer/:consumer', access: 'write', handler: create },
   // The older path for a pact's webhooks.
   { method: 'get', path: `${PACT}/webhooks`, access: 'read', handler: list('Pact webhooks') },
+  {
+    method: 'get',
+    path: `${PACT}/webhooks/status`,
+    access: 'read',
+    handler: async (call) => {
+      const { params, services, urls } = call;
+      const [provider, consumer] = [params.provider!, params.consumer!];
+      const rows = await services.webhooks.latestTriggeredForIntegration(provider, consumer);
+      const latest = rows.length > 0 ? await services.pacts.latestOrNone(provider, consumer) : undefined;
+      const self = `${urls.pactWebhooks(provider, consumer)}/status`;
+      const latestPact = latest && {
+        href: urls.pact(provider, consumer, latest.consumerVersionNumber),
+        name: pactTitle(latest),
+      };
+      return ok(
+        pactWebhooksStatusBody(
+          urls,
+          rows,
+          { provider, consumer, self, ...(latestPact ? { latestPact } : {}) },
+          retries(call),
+        ),
+      );
+    },
+  },
   { method: 'post', path: `${PACT}/webhooks`, access: 'write', handler: create },
   {
     method: 'get',

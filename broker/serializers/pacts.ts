@@ -49,8 +49,9 @@ export function pactBody(urls: Urls, row: PactRow, metadata?: string) {
         href: `${urls.pactBySha(p, c, sha)}/diff/pact-version/{pactVersion}`,
         templated: true,
       },
+      // As the Pact Broker's pact resource: the webhook collection of the pair (`/pacts/.../webhooks` lists the same ones).
       'pb:pact-webhooks': {
-        title: 'Webhooks for this integration',
+        title: `Webhooks for the pact between ${c} and ${p}`,
         href: `${urls.webhooks()}/provider/${encodeURIComponent(p)}/consumer/${encodeURIComponent(c)}`,
       },
       'pb:consumer-webhooks': {
@@ -120,8 +121,14 @@ export function providerPactsBody(urls: Urls, providerName: string, rows: PactRo
   };
 }
 
-/** All versions of the pact between two pacticipants. */
-export function pactVersionsBody(urls: Urls, providerName: string, consumerName: string, rows: PactRow[]) {
+/** All versions of the pact between two pacticipants (or those with a tag: pass that list's own `self`). */
+export function pactVersionsBody(
+  urls: Urls,
+  providerName: string,
+  consumerName: string,
+  rows: PactRow[],
+  self: { href: string; title?: string } = { href: urls.pactVersions(providerName, consumerName) },
+) {
   return {
     _embedded: {
       pacts: rows.map((row) => ({
@@ -138,9 +145,9 @@ export function pactVersionsBody(urls: Urls, providerName: string, consumerName:
       })),
     },
     _links: {
-      self: { href: urls.pactVersions(providerName, consumerName) },
-      'pb:consumer': { href: urls.pacticipant(consumerName), name: consumerName },
-      'pb:provider': { href: urls.pacticipant(providerName), name: providerName },
+      self,
+      'pb:consumer': { href: urls.pacticipant(consumerName), title: 'Consumer', name: consumerName },
+      'pb:provider': { href: urls.pacticipant(providerName), title: 'Provider', name: providerName },
       'pb:pact-versions': rows.map((row) => ({
         href: urls.pact(providerName, consumerName, row.consumerVersionNumber),
         title: pactTitle(row),

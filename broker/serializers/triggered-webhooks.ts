@@ -129,3 +129,40 @@ export function executionBody(urls: Urls, result: ExecutionResult, self: string,
     },
   };
 }
+
+/** The webhook status of a pact: the newest triggered webhook of each webhook, with counts by status. */
+export function pactWebhooksStatusBody(
+  urls: Urls,
+  rows: TriggeredWebhookSummary[],
+  names: { provider: string; consumer: string; self: string; latestPact?: { href: string; name: string } },
+  retryCount: number,
+) {
+  const count = (status: string) => rows.filter((row) => row.status === status).length;
+  const optional = (key: string, status: string) => (count(status) > 0 ? { [key]: count(status) } : {});
+  return {
+    summary: {
+      successful: count('success'),
+      failed: count('failure'),
+      ...optional('retrying', 'retrying'),
+      ...optional('notRun', 'not_run'),
+    },
+    _embedded: { triggeredWebhooks: rows.map((row) => triggeredWebhookSummary(urls, row, retryCount)) },
+    _links: {
+      self: { title: 'Webhooks status', href: names.self },
+      'pb:error-logs': rows
+        .filter((row) => row.status === 'failure' || row.status === 'retrying')
+        .map((row) => ({
+          title: 'Error logs',
+          ...(row.webhook ? { name: requestDescription(storedRequest(row.webhook.request)) } : {}),
+          href: `${urls.triggeredWebhook(row.uuid)}/logs`,
+        })),
+      'pb:pact-webhooks': {
+        title: `Webhooks for the pact between ${names.consumer} and ${names.provider}`,
+        href: urls.pactWebhooks(names.provider, names.consumer),
+      },
+      ...(names.latestPact ? { 'pb:pact-version': { title: 'Pact', ...names.latestPact } } : {}),
+      'pb:consumer': { title: 'Consumer', name: names.consumer, href: urls.pacticipant(names.consumer) },
+      'pb:provider': { title: 'Provider', name: names.provider, href: urls.pacticipant(names.provider) },
+    },
+  };
+}

@@ -1,5 +1,6 @@
 // HAL bodies for verification results.
 import type { VerificationRow } from '../verifications/verifications.repository.ts';
+import type { VerificationSummary } from '../verifications/verifications.service.ts';
 import type { Urls } from './urls.ts';
 
 export function verificationBody(urls: Urls, row: VerificationRow) {
@@ -37,5 +38,19 @@ export function verificationsBody(urls: Urls, rows: VerificationRow[], self: str
   return {
     _embedded: { verificationResults: rows.map((row) => verificationBody(urls, row)) },
     _links: { self: { href: self } },
+  };
+}
+
+/** A consumer version's newest verification results, one per pact, with who passed, failed or has not verified. */
+export function verificationSummaryBody(
+  urls: Urls,
+  summary: VerificationSummary,
+  self: { href: string; title: string },
+) {
+  return {
+    success: summary.success,
+    providerSummary: { successful: summary.successful, failed: summary.failed, unknown: summary.unknown },
+    _embedded: { verificationResults: summary.verifications.map((row) => verificationBody(urls, row)) },
+    _links: { self },
   };
 }

@@ -94,4 +94,59 @@ export class VerificationsService {
     const { pactVersionId } = await this.pactVersion(names.provider, names.consumer, names.sha);
     return new VerificationsRepository(this.prisma).list(pactVersionId);
   }
+
+  /** The newest verification of a pact's content (the pact as found by a pact resource), or 404. */
+  async latestForPact(pact: { pactVersionId: number }): Promise<VerificationRow> {
+    const found = await new VerificationsRepository(this.prisma).latest(pact.pactVersionId);
+    if (!found) throw new NotFoundError('No verification result for this pact found');
+    return found;
+  }
+
+  /**
+   * For one consumer version: the newest verification of each of its pacts, and the providers whose
+   * pact has none yet (so "all verified" is only true when every pact has a successful result).
+   */
+  async summaryForConsumerVersion(consumerName: string, number: string): Promise<VerificationSummary> {
+    const consumer = await new PacticipantsRepository(this.prisma).findByName(consumerName);
+    const version =
+      consumer &&
+      (await this.prisma.version.findUnique({
+        where: { pacticipantId_number: { pacticipantId: consumer.id, number } },
+      }));
+    if (!version) throw new NotFoundError(`No version ${number} of ${consumerName} found`);
+    const publications = await this.prisma.pactPublication.findMany({
+      where: { consumerVersionId: version.id },
+      select: { pactVersionId: true, provider: { select: { name: true } } },
+    });
+    const repository = new VerificationsRepository(this.prisma);
+    const latest = await Promise.all(publications.map((each) => repository.latest(each.pactVersionId)));
+    const verifications = latest
+      .filter((row): row is VerificationRow => row !== null)
+      .sort((a, b) => a.provider.name.toLowerCase().localeCompare(b.provider.name.toLowerCase()));
+    const verified = new Set(verifications.map((row) => row.provider.name));
+    const successful = verifications.filter((row) => row.success).map((row) => row.provider.name);
+    return {
+      verifications,
+      success: successful.length === publications.length,
+      successful,
+      failed: verifications.filter((row) => !row.success).map((row) => row.provider.name),
+      unknown: publications.map((each) => each.provider.name).filter((name) => !verified.has(name)),
+    };
+  }
+
+  /** Deletes one verification result; its triggered webhooks and their logs go with it (foreign keys cascade). */
+  async delete(names: { provider: string; consumer: string; sha: string }, number: number): Promise<void> {
+    const { id } = await this.find(names, number);
+    await this.prisma.verification.delete({ where: { id } });
+  }
+}
+
+export interface VerificationSummary {
+  verifications: VerificationRow[];
+  /** Every pact of the version has a successful newest verification. */
+  success: boolean;
+  successful: string[];
+  failed: string[];
+  /** Providers whose pact has no verification yet. */
+  unknown: string[];
 }

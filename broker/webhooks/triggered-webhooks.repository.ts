@@ -30,6 +30,8 @@ export class TriggeredWebhooksRepository {
       consumerId?: number;
       providerId?: number;
       consumerVersionId?: number;
+      /** `{ not: null }`: only those whose webhook still exists. */
+      webhookId?: { not: null };
     },
     take = 100,
   ) {

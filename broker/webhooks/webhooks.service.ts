@@ -196,6 +196,28 @@ export class WebhooksService {
     return new TriggeredWebhooksRepository(this.prisma).list({ verificationId: found.id });
   }
 
+  /**
+   * The newest triggered webhook of each webhook and event for a consumer and provider (the "webhook
+   * status" of their pact), oldest first; 404 when either is unknown.
+   */
+  async latestTriggeredForIntegration(providerName: string, consumerName: string) {
+    const pacticipants = new PacticipantsRepository(this.prisma);
+    const [provider, consumer] = await Promise.all([
+      pacticipants.findByName(providerName),
+      pacticipants.findByName(consumerName),
+    ]);
+    if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
+    if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
+    const rows = await new TriggeredWebhooksRepository(this.prisma).list(
+      { consumerId: consumer.id, providerId: provider.id, webhookId: { not: null } },
+      1000,
+    );
+    const newest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows)
+      if (!newest.has(`${row.webhookUuid} ${row.eventName}`)) newest.set(`${row.webhookUuid} ${row.eventName}`, row);
+    return [...newest.values()].reverse();
+  }
+
   async triggered(uuid: string) {
     const found = /^[0-9a-f-]{36}$/i.test(uuid) ? await new TriggeredWebhooksRepository(this.prisma).find(uuid) : null;
     if (!found) throw new NotFoundError(`No triggered webhook with uuid '${uuid}' found`);
