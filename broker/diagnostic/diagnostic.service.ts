@@ -1,5 +1,5 @@
 // What /diagnostic/status/dependencies reports: whether the broker's database answers a query.
-import { classifyDatabaseError } from '../http/database-errors.ts';
+import { classifyDatabaseError } from '../../db/database-errors.ts';
 import type { PrismaClient } from '../prisma-client.ts';
 
 export interface DependencyReport {
