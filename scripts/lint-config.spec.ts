@@ -2,7 +2,7 @@
 import { ESLint } from 'eslint';
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 
 let eslint: ESLint | undefined;
 
