@@ -20,6 +20,7 @@ import { DeliveryEnqueuer } from './webhooks/delivery-queue.ts';
 import { WebhookEvents } from './webhooks/events.ts';
 import { WebhookExecutor } from './webhooks/executor.ts';
 import { TargetPolicy } from './webhooks/target-policy.ts';
+import { DashboardService } from './ui/dashboard.service.ts';
 
 export interface Services {
   pacticipants: PacticipantsService;
@@ -34,6 +35,7 @@ export interface Services {
   integrations: IntegrationsService;
   badges: BadgesService;
   providerContracts: ProviderContractsService;
+  dashboard: DashboardService;
 }
 
 /** Where webhooks may send requests (config.ts documents the settings). */
@@ -80,5 +82,6 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     integrations: new IntegrationsService(prisma),
     badges: new BadgesService(prisma, matrix),
     providerContracts: new ProviderContractsService(prisma, crossContract),
+    dashboard: new DashboardService(prisma),
   };
 }

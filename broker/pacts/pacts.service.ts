@@ -9,6 +9,8 @@ import type { PactContent } from './content.ts';
 import { PactWork } from './pact-work.ts';
 import type { ReadTask } from './pact-work.tasks.ts';
 import { PactsRepository, type ConsumerVersionFilter, type PactRow } from './pacts.repository.ts';
+
+export type { PactRow };
 import type { EventOrigin, WebhookEvents } from '../webhooks/events.ts';
 
 interface Plan {

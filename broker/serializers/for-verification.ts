@@ -11,7 +11,7 @@ import {
   type VerifiablePact,
 } from '../for-verification/for-verification.service.ts';
 import { encodeMetadata, type SelectorMetadata } from '../for-verification/metadata.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 function shortDescription({ selector, row }: Selection): string {
   switch (selector.kind) {
