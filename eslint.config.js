@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'generated/', '.data/', 'artifacts/'] },
@@ -26,6 +28,13 @@ export default tseslint.config(
     files: ['**/*.spec.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
+  // Which folder may import which (eslint.layers.js): imports are resolved to files, so a rule holds
+  // whatever the relative path looks like.
+  {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })] },
+  },
+  ...layerRules,
   // Layout is Prettier's (npm run format); lint only checks it is applied.
   prettier,
   // Prettier wraps code at 120 but leaves long strings and comments as they are: those are split by hand

@@ -1,7 +1,6 @@
 // An integration's matrix: each consumer version's pact against the provider versions that verified it,
 // with branches, tags and environments of both, newest first.
-import type { MatrixAnswer } from '../../matrix/matrix.service.ts';
-import type { VersionDecorations } from '../../matrix/matrix.repository.ts';
+import type { MatrixAnswer, VersionDecorations } from '../../matrix/matrix.service.ts';
 import type { Urls } from '../../urls.ts';
 import { ago, iso } from '../format.ts';
 
