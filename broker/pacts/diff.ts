@@ -76,7 +76,8 @@ class Output {
   text(): string {
     const note =
       this.omitted > 0 || this.full
-        ? `\n... (diff truncated at ${MAX_DIFF_LENGTH} characters${this.omitted > 0 ? `; ${this.omitted} more changed interactions not shown` : ''})\n`
+        ? `\n... (diff truncated at ${MAX_DIFF_LENGTH} characters` +
+          `${this.omitted > 0 ? `; ${this.omitted} more changed interactions not shown` : ''})\n`
         : '';
     return this.lines.join('\n') + (this.lines.length > 0 ? '\n' : '') + note;
   }

@@ -23,7 +23,8 @@ export const diffRoutes: Route[] = DIFF_KINDS.map((kind) => ({
       ].join('\n');
     return text(
       [
-        `# Changes from version ${from.consumerVersionNumber} to version ${to.consumerVersionNumber} of the pact between ${to.consumerName} and ${to.providerName}`,
+        `# Changes from version ${from.consumerVersionNumber} to version ${to.consumerVersionNumber} ` +
+          `of the pact between ${to.consumerName} and ${to.providerName}`,
         '',
         `Version ${to.consumerVersionNumber} was published at ${to.createdAt.toISOString()}.`,
         '',

@@ -201,7 +201,9 @@ function fitExpanded(
     if (!fits) {
       out.mismatches.push({
         path,
-        problem: `the document declares ${describeTypes(allowed)}, the pact needs ${needed}${need.kind === 'type' ? '' : ` (${JSON.stringify(value)})`}`,
+        problem:
+          `the document declares ${describeTypes(allowed)}, the pact needs ${needed}` +
+          `${need.kind === 'type' ? '' : ` (${JSON.stringify(value)})`}`,
       });
       return;
     }

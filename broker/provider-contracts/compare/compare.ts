@@ -165,7 +165,8 @@ function checkRequestBody(
   if (!media) {
     findings.request(
       'body',
-      `the request body is ${contentType}, which the document does not take here (it takes ${Object.keys(content?.value ?? {}).join(', ') || 'nothing'})`,
+      `the request body is ${contentType}, which the document does not take here ` +
+        `(it takes ${Object.keys(content?.value ?? {}).join(', ') || 'nothing'})`,
       'Content-Type',
     );
     return;
