@@ -35,7 +35,7 @@ export function createBrokerApp({ prisma, logger, config }: BrokerDependencies):
 
   const services = createServices(prisma, config);
   // The dashboard first: it answers browsers on the API's URLs and passes everything else on.
-  app.use(createUiRouter({ prisma, services, config }));
+  app.use(createUiRouter({ services, config }));
   const router = express.Router();
   for (const route of routes) {
     const access = route.access === 'badge' ? (config.publicBadgeAccess ? 'public' : 'read') : route.access;

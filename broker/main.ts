@@ -2,7 +2,7 @@
 // BROKER_DATABASE_URL / PACT_BROKER_DATABASE_URL (or DATABASE_URL's server) is given.
 import { explainPort } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { exitAfterStartupFailure } from '../db/shutdown.ts';
+import { exitAfterStartupFailure } from '../common/process/shutdown.ts';
 import { authEnabled, loadBrokerConfig } from './config.ts';
 import { unusedReferenceVariables } from './reference-aliases.ts';
 import { createBrokerLogger } from './logger.ts';

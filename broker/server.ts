@@ -3,13 +3,14 @@
 // listen on port 0 themselves.
 import type { Logger } from 'pino';
 import { listen, type RunningServer } from '../common/http/listen.ts';
-import { onShutdown } from '../db/shutdown.ts';
+import { onShutdown } from '../common/process/shutdown.ts';
 import { createBrokerApp } from './app.ts';
 import type { BrokerConfig } from './config.ts';
 import { webhookBaseUrlWarning } from './http/webhook-origin.ts';
 import { createBrokerPrismaClient } from './prisma-client.ts';
 import { prepareDeliveryQueue } from './webhooks/delivery-queue.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
+import { webhookExecutor } from './services.ts';
 
 export async function startBrokerServer(
   databaseUrl: string,
@@ -22,7 +23,7 @@ export async function startBrokerServer(
   onShutdown('broker database client', () => prisma.$disconnect());
   // pg-boss's schema and queue (created or migrated) before anything can enqueue a delivery.
   await prepareDeliveryQueue(databaseUrl);
-  const worker = await startWebhookWorker({ databaseUrl, prisma, config, logger });
+  const worker = await startWebhookWorker({ databaseUrl, prisma, config, executor: webhookExecutor(config), logger });
   onShutdown('broker webhook worker', () => worker.stop());
   const server = await listen(createBrokerApp({ prisma, logger, config }), config.port, config.host);
   onShutdown('broker http server', () => server.close());

@@ -22,6 +22,7 @@ import { DeliveryEnqueuer } from './webhooks/delivery-queue.ts';
 import { WebhookEvents } from './webhooks/events.ts';
 import { WebhookExecutor } from './webhooks/executor.ts';
 import { TargetPolicy } from './webhooks/target-policy.ts';
+import { DashboardService } from './ui/dashboard.service.ts';
 
 export interface Services {
   pacticipants: PacticipantsService;
@@ -38,6 +39,7 @@ export interface Services {
   providerContracts: ProviderContractsService;
   providerStates: ProviderStatesService;
   diagnostic: DiagnosticService;
+  dashboard: DashboardService;
 }
 
 /** Where webhooks may send requests (config.ts documents the settings). */
@@ -87,5 +89,6 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     providerContracts: new ProviderContractsService(prisma, crossContract),
     providerStates: new ProviderStatesService(prisma, forVerification),
     diagnostic: new DiagnosticService(prisma),
+    dashboard: new DashboardService(prisma),
   };
 }

@@ -1,7 +1,7 @@
 // `npm run router`: autofighter-router on its own, in front of the backend at BACKEND_URL.
 import { pino } from 'pino';
 import { explainPort } from '../common/http/listen.ts';
-import { exitAfterStartupFailure } from '../db/shutdown.ts';
+import { exitAfterStartupFailure } from '../common/process/shutdown.ts';
 import { loadRouterConfig } from './config.ts';
 import { startRouterServer } from './server.ts';
 

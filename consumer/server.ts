@@ -2,7 +2,7 @@
 // with createRouter and listen on port 0 themselves.
 import type { Logger } from 'pino';
 import { listen, type RunningServer } from '../common/http/listen.ts';
-import { onShutdown } from '../db/shutdown.ts';
+import { onShutdown } from '../common/process/shutdown.ts';
 import type { RouterConfig } from './config.ts';
 import { createRouter } from './router.ts';
 

@@ -7,7 +7,7 @@ import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { everyoneCanEnter } from './folder-access.ts';
-import { projectRoot } from './project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 
 const isRoot = userInfo().uid === 0;
 // What the copy needs of the project: its code for PostgreSQL, and node_modules with the PostgreSQL

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { runShowingLines, type CommandResult } from '../common/process/run-command.ts';
-import { projectRoot } from './project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import type { DatabaseKind } from './database-kinds.ts';
 import { DATABASE_KINDS } from './database-kinds.ts';
 

@@ -27,8 +27,8 @@ import {
 import { everyoneCanEnter } from './folder-access.ts';
 import { postgresBinaries } from './postgres-binaries.ts';
 import { postgresSystemUser } from './postgres-user.ts';
-import { projectRoot } from './project-root.ts';
-import { onExitSync, onShutdown } from './shutdown.ts';
+import { projectRoot } from '../common/project-root.ts';
+import { onExitSync, onShutdown } from '../common/process/shutdown.ts';
 
 export type PostgresInstance = 'dev' | 'test';
 

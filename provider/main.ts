@@ -1,7 +1,7 @@
 // `npm run backend`: autofighter-backend on its own, on embedded PostgreSQL unless DATABASE_URL is set.
 import { explainPort } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { exitAfterStartupFailure } from '../db/shutdown.ts';
+import { exitAfterStartupFailure } from '../common/process/shutdown.ts';
 import { loadBackendConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startBackendServer } from './server.ts';

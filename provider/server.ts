@@ -2,7 +2,7 @@
 // whole-stack command; tests build the app with createApp and listen on port 0 themselves.
 import type { Logger } from 'pino';
 import { listen, type RunningServer } from '../common/http/listen.ts';
-import { onShutdown } from '../db/shutdown.ts';
+import { onShutdown } from '../common/process/shutdown.ts';
 import { createApp } from './app.ts';
 import type { BackendConfig } from './config.ts';
 import { seedGachaCatalog } from './gacha/catalog.ts';

@@ -16,7 +16,7 @@ import { listen } from '../common/http/listen.ts';
 import { createDatabase, dropDatabase } from '../db/databases.ts';
 import { migrateDeploy } from '../db/migrate.ts';
 import { startPostgres } from '../db/postgres-server.ts';
-import { runShutdown } from '../db/shutdown.ts';
+import { runShutdown } from '../common/process/shutdown.ts';
 import { createBrokerApp } from '../broker/app.ts';
 import { SHAPE, seedHistory } from '../broker/bench/seed-history.ts';
 import { brokerConfig } from '../broker/config.ts';

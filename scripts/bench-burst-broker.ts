@@ -17,7 +17,7 @@ import pg from 'pg';
 import { createDatabase } from '../db/databases.ts';
 import { migrateDeploy } from '../db/migrate.ts';
 import { startPostgres } from '../db/postgres-server.ts';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import { startBrokerProcess } from '../broker/testing/broker-process.ts';
 import { burst, statusesText, type BurstRequest } from './bench/burst.ts';
 

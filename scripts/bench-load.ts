@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import { startBenchServices } from './bench/services.ts';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);

@@ -15,10 +15,10 @@ import { listen } from '../common/http/listen.ts';
 import { createDatabase, dropDatabase } from '../db/databases.ts';
 import { migrateDeploy } from '../db/migrate.ts';
 import { startPostgres } from '../db/postgres-server.ts';
-import { runShutdown } from '../db/shutdown.ts';
+import { runShutdown } from '../common/process/shutdown.ts';
 import { createBrokerApp } from '../broker/app.ts';
 import { brokerConfig } from '../broker/config.ts';
-import { canonicalJson, type JsonObject } from '../broker/pacts/content.ts';
+import { canonicalJson, type UnknownObject } from '../broker/pacts/content.ts';
 import { pactDiff } from '../broker/pacts/diff.ts';
 import { mergePacts } from '../broker/pacts/merge.ts';
 import { createBrokerPrismaClient } from '../broker/prisma-client.ts';
@@ -27,7 +27,7 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const withPrevious = !process.argv.includes('--without-previous');
 const SIZES = [2000, 4000];
 
-function pactOf(count: number, revision: number): JsonObject {
+function pactOf(count: number, revision: number): UnknownObject {
   return {
     consumer: { name: 'Web' },
     provider: { name: 'Animals' },
@@ -43,14 +43,15 @@ function pactOf(count: number, revision: number): JsonObject {
 
 // --- The previous algorithms (replaced): a line diff of the whole pretty-printed pacts, and a merge
 // that looked every interaction up by scanning the list.
-function previousDiff(before: JsonObject, after: JsonObject): string {
-  const printable = (pact: JsonObject) => stringify(pact, (key, value) => (key === '_id' ? undefined : value), 2) ?? '';
+function previousDiff(before: UnknownObject, after: UnknownObject): string {
+  const printable = (pact: UnknownObject) =>
+    stringify(pact, (key, value) => (key === '_id' ? undefined : value), 2) ?? '';
   return createTwoFilesPatch('published', 'new', printable(before), printable(after), '', '', { context: 3 });
 }
-function previousMerge(existing: JsonObject, additional: JsonObject): unknown[] {
-  const keyOf = (i: JsonObject) => canonicalJson([i.description ?? null, i.providerState ?? null]);
-  const result = [...(existing.interactions as JsonObject[])];
-  for (const item of additional.interactions as JsonObject[]) {
+function previousMerge(existing: UnknownObject, additional: UnknownObject): unknown[] {
+  const keyOf = (i: UnknownObject) => canonicalJson([i.description ?? null, i.providerState ?? null]);
+  const result = [...(existing.interactions as UnknownObject[])];
+  for (const item of additional.interactions as UnknownObject[]) {
     const index = result.findIndex((candidate) => keyOf(candidate) === keyOf(item));
     if (index === -1) result.push(item);
     else result[index] = item;

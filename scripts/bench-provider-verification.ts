@@ -10,7 +10,7 @@
 // stdout from native code on every round; the child's stdout is dropped and its figures come back over IPC.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runShutdown } from '../db/shutdown.ts';
+import { runShutdown } from '../common/process/shutdown.ts';
 import { localVerificationConfig } from '../provider/pact/verification-config.ts';
 import { openVerificationDatabase } from '../provider/pact/verification-database.ts';
 import { failureReport, verifyBackend } from '../provider/pact/verify-backend.ts';

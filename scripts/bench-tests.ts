@@ -11,12 +11,12 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import pg from 'pg';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import { startPostgres } from '../db/postgres-server.ts';
 import { createDatabase } from '../db/databases.ts';
 import { migrateDeploy } from '../db/migrate.ts';
 import { readTableGraph, resetStatement } from '../db/testing/reset.ts';
-import { REFERENCE_TABLES } from '../db/testing/template-data.ts';
+import { BACKEND_REFERENCE_TABLES } from '../provider/testing/template-data.ts';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -49,6 +49,10 @@ function runMocha(files: string[], options: { jobs?: number; grep?: string }): P
     '--no-config',
     '--node-option',
     'import=tsx',
+    '--require',
+    'provider/testing/template-data.ts',
+    '--require',
+    'broker/testing/template-data.ts',
     '--require',
     'db/testing/global-setup.ts',
     '--extension',
@@ -97,8 +101,8 @@ async function benchResets(): Promise<void> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const graph = await readTableGraph(client);
-    const deletes = resetStatement(graph, REFERENCE_TABLES.backend);
-    const tables = graph.tables.filter((table) => !REFERENCE_TABLES.backend.includes(table));
+    const deletes = resetStatement(graph, BACKEND_REFERENCE_TABLES);
+    const tables = graph.tables.filter((table) => !BACKEND_REFERENCE_TABLES.includes(table));
     const truncate = `TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY`;
     // A typical test leaves a few rows behind.
     const dirty = `WITH s AS (INSERT INTO game_sessions DEFAULT VALUES RETURNING id)

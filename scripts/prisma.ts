@@ -6,9 +6,9 @@ import { createDatabase } from '../db/databases.ts';
 import { databaseOf } from '../db/connection-url.ts';
 import { DATABASE_KINDS } from '../db/database-kinds.ts';
 import { prismaCli } from '../db/migrate.ts';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import { startPostgres } from '../db/postgres-server.ts';
-import { exitAfterStartupFailure, runShutdown } from '../db/shutdown.ts';
+import { exitAfterStartupFailure, runShutdown } from '../common/process/shutdown.ts';
 
 const args = process.argv.slice(2);
 const kind = args.includes('--broker') ? 'broker' : 'backend';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import { testServerInfo } from '../db/testing/test-server.ts';
 import { BROKEN, brokenPact, smallPact, writePact } from '../provider/pact/testing/pact-variants.ts';
 

@@ -4,8 +4,8 @@
 // production backend runs on a database of its own. Prints what it verifies, the Rust verifier's
 // report, the provider states used against those handled, and the routes no pact exercises.
 // Exit code: 0 verified, 1 verification failed, 2 bad configuration or no database.
-import { runShutdown } from '../db/shutdown.ts';
-import { readGitRevision } from '../provider/pact/git-revision.ts';
+import { runShutdown } from '../common/process/shutdown.ts';
+import { readGitRevision } from '../common/process/git-revision.ts';
 import { describeVerification } from '../provider/pact/pact.setup.ts';
 import {
   loadVerificationConfig,

@@ -1,7 +1,7 @@
 // `npm start`: PostgreSQL, migrations, the gacha catalog, then the broker (9292), the backend (59002)
 // and the router (59000). Stays up until Ctrl-C (or SIGTERM), then stops everything in order.
 import { redactUrl } from '../db/connection-url.ts';
-import { exitAfterStartupFailure, onShutdown } from '../db/shutdown.ts';
+import { exitAfterStartupFailure, onShutdown } from '../common/process/shutdown.ts';
 import { startStack } from './start-stack.ts';
 
 const out = (line: string): void => {

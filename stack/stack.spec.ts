@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import { withDatabase } from '../db/connection-url.ts';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import { testServerInfo } from '../db/testing/test-server.ts';
 import { workerId } from '../db/testing/test-databases.ts';
 import { smokeChecks, type StackUrls } from './smoke-checks.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { freePort } from '../common/net/free-port.ts';
 import { withDatabase } from '../db/connection-url.ts';
-import { projectRoot } from '../db/project-root.ts';
+import { projectRoot } from '../common/project-root.ts';
 import { testServerInfo } from '../db/testing/test-server.ts';
 import { workerId } from '../db/testing/test-databases.ts';
 

@@ -94,7 +94,8 @@ export class BadgesService {
       JOIN LATERAL (
         SELECT v.* FROM verifications v
         WHERE v.pact_version_id = p.pact_version_id
-          AND (${providerTag}::text IS NULL OR EXISTS (SELECT 1 FROM tags pt WHERE pt.version_id = v.provider_version_id AND pt.name = ${providerTag}))
+          AND (${providerTag}::text IS NULL OR EXISTS (
+             SELECT 1 FROM tags pt WHERE pt.version_id = v.provider_version_id AND pt.name = ${providerTag}))
         ORDER BY v.provider_version_id DESC, v.id DESC LIMIT 1) ver ON true
       JOIN versions pv ON pv.id = ver.provider_version_id
       WHERE p.consumer_id = ${consumerId} AND p.provider_id = ${providerId}

@@ -83,7 +83,8 @@ export async function seedHistory(client: pg.Client): Promise<Record<string, num
     FROM integrations i JOIN versions v ON v.pacticipant_id = i.consumer_id
     JOIN pact_versions pv ON pv.consumer_id = i.consumer_id AND pv.provider_id = i.provider_id
      AND pv.sha = encode(sha256((i.consumer_id || '-' || i.provider_id || '-' || CASE WHEN split_part(v.number, '.', 3)::int % 10 = 0
-           THEN 'f' || split_part(v.number, '.', 3) ELSE ((split_part(v.number, '.', 3)::int - 1) / ${versionsPerContent})::text END)::bytea), 'hex')`);
+           THEN 'f' || split_part(v.number, '.', 3)
+            ELSE ((split_part(v.number, '.', 3)::int - 1) / ${versionsPerContent})::text END)::bytea), 'hex')`);
 
   // Each main-branch pact version is verified by the provider versions that followed its publication;
   // feature pacts only when older than 30 days.
@@ -95,7 +96,9 @@ export async function seedHistory(client: pg.Client): Promise<Record<string, num
     CROSS JOIN LATERAL generate_series(0, CASE WHEN pv.content NOT LIKE '%"request f%' THEN ${verificationsPerPactVersion - 1}
                                               WHEN pv.created_at < now() - interval '30 days' THEN 1 ELSE -1 END) j
     JOIN LATERAL (SELECT id, created_at FROM versions WHERE pacticipant_id = pv.provider_id
-                  AND number = '2.0.' || LEAST(${n}, GREATEST(1, ((extract(epoch FROM pv.created_at - (now() - interval '365 days')) / 31536000) * ${n})::int + j))) prv ON true`);
+                  AND number = '2.0.' || LEAST(${n}, GREATEST(1,
+                     ((extract(epoch FROM pv.created_at - (now() - interval '365 days')) / 31536000) * ${n})::int + j))
+                 ) prv ON true`);
 
   await client.query(`
     INSERT INTO environments (uuid, name, display_name, production) VALUES

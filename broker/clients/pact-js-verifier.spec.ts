@@ -66,7 +66,8 @@ describe('broker: pact-js Verifier against the broker', function () {
     const res = await request(broker.server).get('/matrix?q[][pacticipant]=Animals&latestby=cvpv').expect(200);
     return (res.body.matrix as MatrixRow[]).map(
       (row) =>
-        `${row.consumer.name} ${row.consumer.version.number} -> ${row.provider.version?.number ?? '?'}: ${row.verificationResult?.success ?? 'unverified'}`,
+        `${row.consumer.name} ${row.consumer.version.number} -> ${row.provider.version?.number ?? '?'}: ` +
+        `${row.verificationResult?.success ?? 'unverified'}`,
     );
   }
 

@@ -92,16 +92,16 @@ export const providerStates: Record<string, Seed> = {
       .version(FOO_VERSION)
       .deployedTo('test', { uuid: DEPLOYED_VERSION_UUID, applicationInstance: 'customer-1' }),
   'no pact between Condor and the Pricing Service exists': nothing,
-  'provider Bar version 4.5.6 has a successful verification for Foo version 1.2.3 tagged prod and a failed verification for version 3.4.5 tagged prod':
-    (data) =>
-      data
-        .consumer('Foo')
-        .version('1.2.3', { tags: ['prod'] })
-        .pact('Bar')
-        .verifiedBy('4.5.6')
-        .version('3.4.5', { tags: ['prod'] })
-        .pact('Bar')
-        .verifiedBy('4.5.6', { success: false }),
+  ['provider Bar version 4.5.6 has a successful verification for Foo version 1.2.3 tagged prod ' +
+  'and a failed verification for version 3.4.5 tagged prod']: (data) =>
+    data
+      .consumer('Foo')
+      .version('1.2.3', { tags: ['prod'] })
+      .pact('Bar')
+      .verifiedBy('4.5.6')
+      .version('3.4.5', { tags: ['prod'] })
+      .pact('Bar')
+      .verifiedBy('4.5.6', { success: false }),
   'tagged as prod pact between Condor and the Pricing Service exists': condorPact({ tags: ['prod'] }),
   "the 'Pricing Service' already exists in the pact-broker": (data) =>
     data.provider('Pricing Service', PRICING_SERVICE).version('1.3.0'),

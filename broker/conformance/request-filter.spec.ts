@@ -71,7 +71,8 @@ describe('broker conformance: the verifier request filter', () => {
     const withIgnore = parseMatrixQuery(
       parseRackQuery(
         regroupMatrixQuery(
-          'ignore[][pacticipant]=Foo&ignore[][version]=3%2e4%2e5&latestby=cvpv&q[][pacticipant]=Bar&q[][pacticipant]=Foo&q[][tag]=prod&q[][version]=4%2e5%2e6',
+          'ignore[][pacticipant]=Foo&ignore[][version]=3%2e4%2e5&latestby=cvpv' +
+            '&q[][pacticipant]=Bar&q[][pacticipant]=Foo&q[][tag]=prod&q[][version]=4%2e5%2e6',
         ),
       ),
     );

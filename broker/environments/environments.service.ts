@@ -9,6 +9,8 @@ import { VersionsRepository } from '../versions/versions.repository.ts';
 import { isUuid } from '../schemas/environment.ts';
 import { EnvironmentsRepository, type Environment, type EnvironmentFields } from './environments.repository.ts';
 
+export type { EnvironmentFields };
+
 export class EnvironmentsService {
   constructor(private readonly prisma: PrismaClient) {}
 

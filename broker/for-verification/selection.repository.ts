@@ -260,14 +260,17 @@ export class SelectionRepository {
         SELECT DISTINCT ON (t.pacticipant_id, t.name) t.pacticipant_id, t.name, r.* FROM recent r
         JOIN tags t ON t.version_id = r.consumer_version_id ORDER BY t.pacticipant_id, t.name, t.version_id DESC
       ), heads AS (
-        SELECT b.id, b.consumer_id, b.consumer_version_id, b.pact_version_id, b.created_at, b.branch_name, NULL::text AS tag_name FROM branch_candidates b
+        SELECT b.id, b.consumer_id, b.consumer_version_id, b.pact_version_id, b.created_at, b.branch_name, NULL::text AS tag_name
+        FROM branch_candidates b
         WHERE NOT EXISTS (SELECT 1 FROM branch_versions later WHERE later.branch_id = b.branch_id AND later.version_id > b.consumer_version_id)
         UNION ALL
         SELECT t.id, t.consumer_id, t.consumer_version_id, t.pact_version_id, t.created_at, NULL, t.name FROM tag_candidates t
-        WHERE NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.consumer_version_id)
+        WHERE NOT EXISTS (SELECT 1 FROM tags later
+          WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.consumer_version_id)
       )
       SELECT h.id AS publication_id, h.consumer_id, c.name AS consumer_name, h.consumer_version_id, cv.number AS consumer_version_number,
              h.pact_version_id, pv.sha, h.created_at, h.branch_name, h.tag_name, NULL::text AS environment_name, NULL::text AS application_instance
-      FROM heads h JOIN pacticipants c ON c.id = h.consumer_id JOIN versions cv ON cv.id = h.consumer_version_id JOIN pact_versions pv ON pv.id = h.pact_version_id`);
+      FROM heads h JOIN pacticipants c ON c.id = h.consumer_id JOIN versions cv ON cv.id = h.consumer_version_id
+        JOIN pact_versions pv ON pv.id = h.pact_version_id`);
   }
 }

@@ -3,7 +3,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { BrokerConfig } from '../config.ts';
 import type { Services } from '../services.ts';
-import { Urls } from '../serializers/urls.ts';
+import { Urls } from '../urls.ts';
 import type { Access } from './auth.ts';
 import { UnprocessableError, ValidationError } from './errors.ts';
 import { baseUrlOf, sendJson } from './hal.ts';

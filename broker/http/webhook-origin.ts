@@ -25,5 +25,8 @@ export function webhookBaseUrl(req: Request, config: Pick<BrokerConfig, 'baseUrl
 /** Said once at start when webhooks would fall back to the listening address. */
 export function webhookBaseUrlWarning(config: Pick<BrokerConfig, 'baseUrl' | 'trustedHosts'>): string | undefined {
   if (config.baseUrl || config.trustedHosts.length > 0) return undefined;
-  return 'BROKER_BASE_URL is not set: URLs sent to webhooks (the pact URL, verification result URL) will use the address the broker listens on, which CI may not reach. Set BROKER_BASE_URL (or BROKER_TRUSTED_HOSTS) to the URL clients use.';
+  return (
+    'BROKER_BASE_URL is not set: URLs sent to webhooks (the pact URL, verification result URL) will use the address ' +
+    'the broker listens on, which CI may not reach. Set BROKER_BASE_URL (or BROKER_TRUSTED_HOSTS) to the URL clients use.'
+  );
 }

@@ -135,7 +135,9 @@ export function deploymentStatus(result: MatrixResult): DeploymentStatus {
   if (versioned.length > 0 && !versioned.some((selector) => selector.original.version !== undefined)) {
     warnings.push({
       type: 'warning',
-      text: 'WARN: no version number was given for the pacticipant to deploy; name the exact version (not a tag or branch), or the answer can race with new publications',
+      text:
+        'WARN: no version number was given for the pacticipant to deploy; name the exact version ' +
+        '(not a tag or branch), or the answer can race with new publications',
     });
   }
 

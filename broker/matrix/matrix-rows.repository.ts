@@ -159,13 +159,15 @@ export class MatrixRowsRepository {
       FROM branch_versions bv WHERE bv.version_id = ANY(${ids}::int[])
       UNION ALL
       SELECT 'tag', t.version_id, t.name,
-             NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id),
+             NOT EXISTS (SELECT 1 FROM tags later
+                WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id),
              NULL, NULL, NULL, t.created_at
       FROM tags t WHERE t.version_id = ANY(${ids}::int[])
       UNION ALL
       SELECT 'environment', x.version_id, e.name, NULL::boolean, e.uuid::text, e.display_name, e.production, min(x.created_at) FROM (
         SELECT version_id, environment_id, created_at FROM deployed_versions WHERE version_id = ANY(${ids}::int[]) AND undeployed_at IS NULL
-        UNION ALL SELECT version_id, environment_id, created_at FROM released_versions WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
+        UNION ALL SELECT version_id, environment_id, created_at FROM released_versions
+          WHERE version_id = ANY(${ids}::int[]) AND support_ended_at IS NULL
       ) x JOIN environments e ON e.id = x.environment_id
       GROUP BY x.version_id, e.id
       ORDER BY at`;

@@ -76,7 +76,8 @@ export class MatrixRepository {
         const branch = selector.branch ?? p.mainBranch;
         return branch === null ? [] : [{ id: p.id, branch }];
       });
-      query = Prisma.sql`SELECT x.pid AS pacticipant_id, v.id, v.number FROM unnest(${withBranch.map((p) => p.id)}::int[], ${withBranch.map((p) => p.branch)}::text[]) AS x(pid, branch)
+      query = Prisma.sql`SELECT x.pid AS pacticipant_id, v.id, v.number
+        FROM unnest(${withBranch.map((p) => p.id)}::int[], ${withBranch.map((p) => p.branch)}::text[]) AS x(pid, branch)
         CROSS JOIN LATERAL (SELECT v.id, v.number FROM branch_versions bv JOIN versions v ON v.id = bv.version_id
                             WHERE bv.pacticipant_id = x.pid AND bv.branch_name = x.branch ORDER BY bv.version_id DESC LIMIT ${limit}) v`;
     } else if (selector.tag !== undefined) {
@@ -126,7 +127,8 @@ export class MatrixRepository {
       SELECT pairs.consumer_id, c.name AS consumer_name, c.main_branch AS consumer_main_branch,
              pairs.provider_id, pr.name AS provider_name, pr.main_branch AS provider_main_branch, bool_or(pairs.required) AS required
       FROM (
-        SELECT DISTINCT p.consumer_id, p.provider_id, true AS required FROM pact_publications p WHERE p.consumer_version_id = ANY(${versionIds}::int[])
+        SELECT DISTINCT p.consumer_id, p.provider_id, true AS required FROM pact_publications p
+          WHERE p.consumer_version_id = ANY(${versionIds}::int[])
         UNION SELECT consumer_id, provider_id, true FROM integrations WHERE consumer_id = ANY(${pacticipantIds}::int[])
         UNION SELECT consumer_id, provider_id, false FROM integrations WHERE provider_id = ANY(${all}::int[])
       ) pairs JOIN pacticipants c ON c.id = pairs.consumer_id JOIN pacticipants pr ON pr.id = pairs.provider_id

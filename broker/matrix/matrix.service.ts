@@ -8,6 +8,8 @@ import { ValidationError } from '../http/errors.ts';
 import { deploymentStatus, type DeploymentStatus, type MatrixResult } from './deployment-status.ts';
 import { MatrixRowsRepository } from './matrix-rows.repository.ts';
 import { MatrixRepository, type MatrixRow, type VersionDecorations } from './matrix.repository.ts';
+
+export type { VersionDecorations };
 import type { LatestBy, MatrixOptions, UnresolvedSelector } from './parse-query.ts';
 import { NO_SUCH_ID, isSpecified, onlyPacticipantNamed, type ResolvedSelector } from './resolved-selector.ts';
 

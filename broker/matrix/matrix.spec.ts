@@ -12,7 +12,8 @@ interface Row {
 const rowsOf = (body: { matrix: Row[] }) =>
   body.matrix.map(
     (row) =>
-      `${row.consumer.name} ${row.consumer.version.number} -> ${row.provider.name} ${row.provider.version?.number ?? '?'}: ${row.verificationResult?.success ?? 'unverified'}${row.ignored ? ' (ignored)' : ''}`,
+      `${row.consumer.name} ${row.consumer.version.number} -> ${row.provider.name} ${row.provider.version?.number ?? '?'}: ` +
+      `${row.verificationResult?.success ?? 'unverified'}${row.ignored ? ' (ignored)' : ''}`,
   );
 
 describe('broker: matrix and can-i-deploy', () => {

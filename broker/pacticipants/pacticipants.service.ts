@@ -6,6 +6,8 @@ import { inTransaction } from '../db.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { skipOf, type PageRequest } from '../http/pagination.ts';
 import { PacticipantsRepository, type Pacticipant, type PacticipantFields } from './pacticipants.repository.ts';
+
+export type { PacticipantFields };
 import { potentialDuplicates } from './potential-duplicates.ts';
 
 export interface PacticipantWithLatest {

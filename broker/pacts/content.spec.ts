@@ -21,7 +21,8 @@ describe('broker pact content', () => {
     const a = pact([interaction('one'), interaction('two')]);
     const reordered =
       JSON.parse(`{"interactions":[{"response":{"status":200},"request":{"path":"/two","method":"GET"},"providerState":"x","description":"two"},
-      ${JSON.stringify(interaction('one'))}], "provider":{"name":"Bar"}, "metadata":{"pactSpecification":{"version":"2.0.0"},"pactRust":{"ffi":"9"}},"consumer":{"name":"Foo"}}`);
+      ${JSON.stringify(interaction('one'))}], "provider":{"name":"Bar"},
+      "metadata":{"pactSpecification":{"version":"2.0.0"},"pactRust":{"ffi":"9"}},"consumer":{"name":"Foo"}}`);
     expect(contentSha(reordered)).to.equal(contentSha(a));
     expect(readPact(a).sha).to.equal(readPact(JSON.parse(readPact(a).text)).sha); // with the broker's _ids added
   });

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { ValidationError } from '../http/errors.ts';
 
-export type JsonObject = Record<string, unknown>;
+import type { UnknownObject } from '../../common/json.ts';
+export type { UnknownObject };
 
 export interface PactContent {
   /** The pact as published, with `_id` added to each interaction and message, as JSON text. */
@@ -22,7 +23,7 @@ export interface PactContent {
   messagesCount: number;
 }
 
-const isObject = (value: unknown): value is JsonObject =>
+const isObject = (value: unknown): value is UnknownObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JSON with every object's keys sorted: the same value always gives the same text. */
@@ -44,7 +45,7 @@ export function interactionId(interaction: unknown): string {
   return sha1(canonicalJson(withoutId(interaction)));
 }
 
-export function specificationVersionOf(pact: JsonObject): string | undefined {
+export function specificationVersionOf(pact: UnknownObject): string | undefined {
   const metadata = isObject(pact.metadata) ? pact.metadata : {};
   for (const candidate of [metadata.pactSpecification, metadata['pact-specification']]) {
     if (isObject(candidate) && typeof candidate.version === 'string') return candidate.version;
@@ -74,9 +75,11 @@ export function withInteractionIds<T>(pact: T): T {
   if (!isObject(pact)) return pact;
   const addIds = (list: unknown) =>
     Array.isArray(list)
-      ? list.map((item) => (isObject(item) ? { _id: interactionId(item), ...(withoutId(item) as JsonObject) } : item))
+      ? list.map((item) =>
+          isObject(item) ? { _id: interactionId(item), ...(withoutId(item) as UnknownObject) } : item,
+        )
       : list;
-  const result: JsonObject = { ...pact };
+  const result: UnknownObject = { ...pact };
   if (Array.isArray(pact.interactions)) result.interactions = addIds(pact.interactions);
   if (Array.isArray(pact.messages)) result.messages = addIds(pact.messages);
   return result as T;

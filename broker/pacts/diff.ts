@@ -10,14 +10,14 @@
 // much was left out. It runs in a worker thread (pact-work.ts), never on the request's event loop.
 import { structuredPatch } from 'diff';
 import { stringify } from 'safe-stable-stringify';
-import { canonicalJson, type JsonObject } from './content.ts';
+import { canonicalJson, type UnknownObject } from './content.ts';
 
 export const MAX_DIFF_LENGTH = 100_000;
 /** Longest edit script computed for one interaction; longer changes are shown as replace-whole. */
 const MAX_EDIT_LENGTH = 500;
 const LISTS = ['interactions', 'messages'] as const;
 
-const isObject = (value: unknown): value is JsonObject =>
+const isObject = (value: unknown): value is UnknownObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Pretty JSON with sorted keys and without the broker's `_id`s. */
@@ -26,12 +26,12 @@ export function printable(value: unknown): string {
 }
 
 /** The key interactions are paired (and merged) by: description and provider state(s). */
-export function interactionKey(interaction: JsonObject): string {
+export function interactionKey(interaction: UnknownObject): string {
   const state = interaction.providerState ?? interaction.provider_state ?? interaction.providerStates ?? null;
   return canonicalJson([interaction.description ?? null, state]);
 }
 
-function label(interaction: JsonObject): string {
+function label(interaction: UnknownObject): string {
   const description = typeof interaction.description === 'string' ? interaction.description : '(no description)';
   const states = interaction.providerStates ?? interaction.providerState ?? interaction.provider_state;
   const names = (Array.isArray(states) ? states : states === undefined ? [] : [states]).map((state) =>
@@ -41,8 +41,8 @@ function label(interaction: JsonObject): string {
 }
 
 /** A list's items by key (a repeated key gets its occurrence number, so nothing is lost). */
-function byKey(list: unknown): Map<string, JsonObject> {
-  const map = new Map<string, JsonObject>();
+function byKey(list: unknown): Map<string, UnknownObject> {
+  const map = new Map<string, UnknownObject>();
   if (!Array.isArray(list)) return map;
   const seen = new Map<string, number>();
   for (const item of list) {
@@ -76,7 +76,8 @@ class Output {
   text(): string {
     const note =
       this.omitted > 0 || this.full
-        ? `\n... (diff truncated at ${MAX_DIFF_LENGTH} characters${this.omitted > 0 ? `; ${this.omitted} more changed interactions not shown` : ''})\n`
+        ? `\n... (diff truncated at ${MAX_DIFF_LENGTH} characters` +
+          `${this.omitted > 0 ? `; ${this.omitted} more changed interactions not shown` : ''})\n`
         : '';
     return this.lines.join('\n') + (this.lines.length > 0 ? '\n' : '') + note;
   }
@@ -104,11 +105,16 @@ function changed(output: Output, title: string, before: string, after: string): 
   else output.push(...prefixed('-', before), ...prefixed('+', after));
 }
 
-export function pactDiff(before: JsonObject, after: JsonObject, beforeLabel = 'published', afterLabel = 'new'): string {
+export function pactDiff(
+  before: UnknownObject,
+  after: UnknownObject,
+  beforeLabel = 'published',
+  afterLabel = 'new',
+): string {
   const output = new Output();
   output.push(`--- ${beforeLabel}`, `+++ ${afterLabel}`);
-  const rest = (pact: JsonObject) => {
-    const copy: JsonObject = { ...pact };
+  const rest = (pact: UnknownObject) => {
+    const copy: UnknownObject = { ...pact };
     for (const list of LISTS) delete copy[list];
     return printable(copy);
   };

@@ -10,7 +10,11 @@ import { MAX_PACT_DEPTH } from './content.ts';
 /** A pact whose one response body nests `levels` objects deep (the pact itself adds 4 levels above it). */
 function nestedPactText(levels: number): string {
   const body = '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
-  return `{"consumer":{"name":"Foo"},"provider":{"name":"Bar"},"interactions":[{"description":"deep","request":{"method":"GET","path":"/"},"response":{"status":200,"body":${body}}}],"metadata":{"pactSpecification":{"version":"2.0.0"}}}`;
+  return (
+    '{"consumer":{"name":"Foo"},"provider":{"name":"Bar"},"interactions":[{"description":"deep",' +
+    `"request":{"method":"GET","path":"/"},"response":{"status":200,"body":${body}}}],` +
+    '"metadata":{"pactSpecification":{"version":"2.0.0"}}}'
+  );
 }
 
 /** A pact of `count` interactions; `revision` changes every one of them. */

@@ -2,15 +2,15 @@
 // `onConflict: "merge"` when publishing): interactions are matched on description and provider
 // state; a match with a different request is a conflict, any other match is replaced, the rest added.
 // Matching goes through a map by key, so merging grows with the pacts' size (not their product).
-import { canonicalJson, type JsonObject } from './content.ts';
+import { canonicalJson, type UnknownObject } from './content.ts';
 import { interactionKey } from './diff.ts';
 
-export type MergeResult = { merged: JsonObject } | { conflicts: string[] };
+export type MergeResult = { merged: UnknownObject } | { conflicts: string[] };
 
-const isObject = (value: unknown): value is JsonObject =>
+const isObject = (value: unknown): value is UnknownObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function requestOf(interaction: JsonObject): string {
+function requestOf(interaction: UnknownObject): string {
   const request = isObject(interaction.request) ? interaction.request : {};
   return canonicalJson(['method', 'path', 'query', 'body', 'headers'].map((key) => request[key] ?? null));
 }
@@ -32,7 +32,7 @@ function mergeList(existing: unknown, additional: unknown, conflicts: string[]):
       result.push(item);
       continue;
     }
-    const current = result[index] as JsonObject;
+    const current = result[index] as UnknownObject;
     if ('request' in item && requestOf(current) !== requestOf(item)) {
       conflicts.push(
         `An interaction with description "${String(item.description)}" and the same provider state already exists with a different request`,
@@ -44,9 +44,9 @@ function mergeList(existing: unknown, additional: unknown, conflicts: string[]):
   return result;
 }
 
-export function mergePacts(existing: JsonObject, additional: JsonObject): MergeResult {
+export function mergePacts(existing: UnknownObject, additional: UnknownObject): MergeResult {
   const conflicts: string[] = [];
-  const merged: JsonObject = { ...existing };
+  const merged: UnknownObject = { ...existing };
   const interactions = mergeList(existing.interactions, additional.interactions, conflicts);
   const messages = mergeList(existing.messages, additional.messages, conflicts);
   if (interactions) merged.interactions = interactions;

@@ -2,7 +2,7 @@
 // Each task takes and returns plain data (texts and JSON), as a worker's messages must; problems are
 // returned, not thrown, since an error loses its class on the way back.
 import { ValidationError } from '../http/errors.ts';
-import { readPact, readPactText, type JsonObject, type Names, type PactContent } from './content.ts';
+import { readPact, readPactText, type UnknownObject, type Names, type PactContent } from './content.ts';
 import { pactDiff } from './diff.ts';
 import { mergePacts } from './merge.ts';
 
@@ -31,7 +31,7 @@ export interface DiffTask {
 }
 
 export function diff({ before, after, beforeLabel, afterLabel }: DiffTask): string {
-  return pactDiff(JSON.parse(before) as JsonObject, JSON.parse(after) as JsonObject, beforeLabel, afterLabel);
+  return pactDiff(JSON.parse(before) as UnknownObject, JSON.parse(after) as UnknownObject, beforeLabel, afterLabel);
 }
 
 export interface MergeTask {
@@ -43,6 +43,6 @@ export type MergeOutcome = { content: PactContent } | { conflicts: string[] };
 
 /** Merges `additional` into `existing` and reads the result (content hash, interaction ids). */
 export function merge({ existing, additional }: MergeTask): MergeOutcome {
-  const result = mergePacts(JSON.parse(existing) as JsonObject, JSON.parse(additional) as JsonObject);
+  const result = mergePacts(JSON.parse(existing) as UnknownObject, JSON.parse(additional) as UnknownObject);
   return 'conflicts' in result ? result : { content: readPact(result.merged) };
 }

@@ -76,7 +76,8 @@ function consumerVersionFilter(alias: Prisma.Sql, filter: ConsumerVersionFilter)
   if (filter.tag !== undefined)
     return Prisma.sql`AND EXISTS (SELECT 1 FROM tags t WHERE t.version_id = ${alias}.consumer_version_id AND t.name = ${filter.tag})`;
   if (filter.branch !== undefined) {
-    return Prisma.sql`AND EXISTS (SELECT 1 FROM branch_versions bv WHERE bv.version_id = ${alias}.consumer_version_id AND bv.branch_name = ${filter.branch})`;
+    return Prisma.sql`AND EXISTS (SELECT 1 FROM branch_versions bv
+      WHERE bv.version_id = ${alias}.consumer_version_id AND bv.branch_name = ${filter.branch})`;
   }
   if (filter.mainBranch) {
     return Prisma.sql`AND EXISTS (SELECT 1 FROM branch_versions bv JOIN pacticipants owner ON owner.id = bv.pacticipant_id
@@ -275,7 +276,8 @@ export class PactsRepository {
   previousDistinct(row: PactRow): Promise<PactRow | undefined> {
     return this.one(
       pactRows(
-        Prisma.sql`p.consumer_id = ${row.consumerId} AND p.provider_id = ${row.providerId} AND p.consumer_version_id < ${row.consumerVersionId} AND pv.sha <> ${row.sha}`,
+        Prisma.sql`p.consumer_id = ${row.consumerId} AND p.provider_id = ${row.providerId}
+          AND p.consumer_version_id < ${row.consumerVersionId} AND pv.sha <> ${row.sha}`,
         { orderLimit: Prisma.sql`ORDER BY p.consumer_version_id DESC LIMIT 1` },
       ),
     );

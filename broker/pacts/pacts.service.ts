@@ -9,6 +9,8 @@ import type { PactContent } from './content.ts';
 import { PactWork } from './pact-work.ts';
 import type { ReadTask } from './pact-work.tasks.ts';
 import { PactsRepository, type ConsumerVersionFilter, type PactRow } from './pacts.repository.ts';
+
+export type { PactRow };
 import type { EventOrigin, WebhookEvents } from '../webhooks/events.ts';
 
 interface Plan {
@@ -214,7 +216,8 @@ export class PactsService {
   /** The 409 for changed content: the reason, and the changes (one error and one info notice). */
   private async changedContentConflict(existing: PactRow, content: PactContent): Promise<ConflictError> {
     const message =
-      `Cannot change the content of the pact for ${existing.consumerName} version ${existing.consumerVersionNumber} and provider ${existing.providerName}: ` +
+      `Cannot change the content of the pact for ${existing.consumerName} version ${existing.consumerVersionNumber} ` +
+      `and provider ${existing.providerName}: ` +
       'a consumer version number must identify one contract, or can-i-deploy results become unreliable. ' +
       'Publish the new content with a new consumer version number (the git commit, for example).';
     const diff = await this.work.diff({
@@ -334,7 +337,10 @@ export class PactsService {
   /** The changes from one pact to another, as text (computed in a worker thread). */
   async diffText(from: PactRow, to: PactRow): Promise<string> {
     if (from.sha === to.sha)
-      return `No differences: ${from.consumerName} versions ${from.consumerVersionNumber} and ${to.consumerVersionNumber} published the same content.\n`;
+      return (
+        `No differences: ${from.consumerName} versions ${from.consumerVersionNumber} and ${to.consumerVersionNumber} ` +
+        'published the same content.\n'
+      );
     return this.work.diff({
       before: from.content,
       after: to.content,

@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { useBroker } from '../testing/broker-test-context.ts';
 import { buildPact } from '../testing/test-data.ts';
-import type { JsonObject } from './content.ts';
+import type { UnknownObject } from './content.ts';
 
 const base64 = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
 
-function publishBody(pact: JsonObject, overrides: Record<string, unknown> = {}) {
+function publishBody(pact: UnknownObject, overrides: Record<string, unknown> = {}) {
   const consumer = (pact.consumer as { name: string }).name;
   const provider = (pact.provider as { name: string }).name;
   return {

@@ -93,24 +93,28 @@ describe('broker: provider contracts with the official Pact CLI', function () {
       providerVersion,
     );
 
-  it('publishes a JSON document: the CLI prints the notices; the contract and its self-verification are stored for the provider version', async () => {
-    const run = expectSuccess(await publishContract('2.0.0'));
-    expect(run.stdout).to.contain(
-      `Provider contract for ${PROVIDER} version 2.0.0 published (self-verification: passed)`,
-    );
-    const contract = (
-      await request(broker.server).get(`/provider-contracts/provider/${PROVIDER}/version/2.0.0`).expect(200)
-    ).body;
-    expect(contract).to.include({ providerName: PROVIDER, providerVersionNumber: '2.0.0', specification: 'oas' });
-    expect(contract.selfVerificationResults).to.deep.equal({
-      success: true,
-      content: '12 passing',
-      contentType: 'text/plain',
-      verifier: 'mocha',
-    });
-    const version = (await request(broker.server).get(`/pacticipants/${PROVIDER}/versions/2.0.0`).expect(200)).body;
-    expect(version._embedded.branchVersions[0].name).to.equal('main');
-  });
+  it(
+    'publishes a JSON document: the CLI prints the notices; the contract and its self-verification are stored ' +
+      'for the provider version',
+    async () => {
+      const run = expectSuccess(await publishContract('2.0.0'));
+      expect(run.stdout).to.contain(
+        `Provider contract for ${PROVIDER} version 2.0.0 published (self-verification: passed)`,
+      );
+      const contract = (
+        await request(broker.server).get(`/provider-contracts/provider/${PROVIDER}/version/2.0.0`).expect(200)
+      ).body;
+      expect(contract).to.include({ providerName: PROVIDER, providerVersionNumber: '2.0.0', specification: 'oas' });
+      expect(contract.selfVerificationResults).to.deep.equal({
+        success: true,
+        content: '12 passing',
+        contentType: 'text/plain',
+        verifier: 'mocha',
+      });
+      const version = (await request(broker.server).get(`/pacticipants/${PROVIDER}/versions/2.0.0`).expect(200)).body;
+      expect(version._embedded.branchVersions[0].name).to.equal('main');
+    },
+  );
 
   it('publishes a YAML document too', async () => {
     expectSuccess(await publishContract('2.0.1', ANIMALS_YAML, { contentType: 'application/yaml' }));

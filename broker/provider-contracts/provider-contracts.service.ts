@@ -45,7 +45,9 @@ function comparisonNotices(comparisons: RecordedComparison[], selfVerified: bool
     if (failed.length === 0)
       return {
         type: success ? 'success' : 'warning',
-        text: `Pact of ${consumerName} (content ${sha.slice(0, 12)}): all ${comparison.interactions.length} interactions compatible with the document`,
+        text:
+          `Pact of ${consumerName} (content ${sha.slice(0, 12)}): ` +
+          `all ${comparison.interactions.length} interactions compatible with the document`,
       };
     const first = failed[0]!;
     return {
@@ -61,7 +63,8 @@ function comparisonNotices(comparisons: RecordedComparison[], selfVerified: bool
       text:
         selfVerified === false
           ? "The provider's verification of its own document failed: no pact counts as verified by this version"
-          : 'No self-verification results were published (--verification-exit-code or --verification-success): no pact counts as verified by this version',
+          : 'No self-verification results were published (--verification-exit-code or --verification-success): ' +
+            'no pact counts as verified by this version',
     });
   return notices;
 }
@@ -136,11 +139,15 @@ export class ProviderContractsService {
       const notices: Notice[] = [
         {
           type: 'success',
-          text: `${created ? 'Created' : 'Updated'} ${provider.name} version ${version.number}${parts.length > 0 ? ` with ${parts.join(' and ')}` : ''}`,
+          text:
+            `${created ? 'Created' : 'Updated'} ${provider.name} version ${version.number}` +
+            `${parts.length > 0 ? ` with ${parts.join(' and ')}` : ''}`,
         },
         {
           type: 'success',
-          text: `Provider contract for ${provider.name} version ${version.number} published (self-verification: ${contract.selfVerificationSuccess === null ? 'none' : contract.selfVerificationSuccess ? 'passed' : 'failed'})`,
+          text:
+            `Provider contract for ${provider.name} version ${version.number} published (self-verification: ` +
+            `${contract.selfVerificationSuccess === null ? 'none' : contract.selfVerificationSuccess ? 'passed' : 'failed'})`,
         },
         ...comparisonNotices(comparisons, contract.selfVerificationSuccess),
       ];

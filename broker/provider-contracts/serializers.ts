@@ -1,12 +1,7 @@
 // HAL bodies for provider contracts: the publication's answer (what `pactflow publish-provider-contract`
 // reads: notices, the version, its tag links) and the contract resource with its comparisons.
-import type { Urls } from '../serializers/urls.ts';
+import type { Urls } from '../urls.ts';
 import type { ProviderContractDetails, PublishedProviderContract } from './provider-contracts.service.ts';
-
-const seg = (value: string | number) => encodeURIComponent(String(value));
-
-export const providerContractUrl = (urls: Urls, provider: string, version: string) =>
-  `${urls.base}/provider-contracts/provider/${seg(provider)}/version/${seg(version)}`;
 
 export function publishedBody(urls: Urls, result: PublishedProviderContract) {
   const name = result.provider.name;
@@ -42,7 +37,7 @@ export function publishedBody(urls: Urls, result: PublishedProviderContract) {
       'pf:provider-contract': {
         title: 'Provider contract',
         name: `${name} ${number}`,
-        href: providerContractUrl(urls, name, number),
+        href: urls.providerContract(name, number),
       },
     },
   };
@@ -51,7 +46,7 @@ export function publishedBody(urls: Urls, result: PublishedProviderContract) {
 export function providerContractBody(urls: Urls, { contract, comparisons }: ProviderContractDetails) {
   const provider = contract.provider.name;
   const number = contract.providerVersion.number;
-  const self = providerContractUrl(urls, provider, number);
+  const self = urls.providerContract(provider, number);
   return {
     providerName: provider,
     providerVersionNumber: number,

@@ -46,7 +46,9 @@ const pactBadgeRoute = (path: string, filter: (call: Call) => PactBadgeFilter): 
     });
     // Which versions the badge was worked out from, for whoever wonders why it says what it says.
     // ("--" cannot appear inside an XML comment.)
-    const said = `${consumer} version ${found.consumerVersion} revision ${found.revision} ${provider} version ${found.providerVersion} number ${found.verificationNumber}`;
+    const said =
+      `${consumer} version ${found.consumerVersion} revision ${found.revision} ` +
+      `${provider} version ${found.providerVersion} number ${found.verificationNumber}`;
     return badgeReply(call, badge, 'no-cache', `<!-- ${said.replace(/--/g, '- -')} -->\n`);
   },
 });

@@ -1,5 +1,4 @@
 // Environments, and recording what is deployed or released in them.
-import type { Prisma } from '../prisma-client.ts';
 import { created, noContent, ok, type Call, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import {
@@ -19,7 +18,7 @@ import {
   environmentsBody,
   releasedVersionBody,
 } from '../serializers/environments.ts';
-import type { EnvironmentFields } from '../environments/environments.repository.ts';
+import type { EnvironmentFields } from '../environments/environments.service.ts';
 import { displayNameFor } from '../serializers/display-name.ts';
 
 const RECORD = '/pacticipants/:pacticipant/versions/:version';
@@ -30,7 +29,7 @@ function fields(request: EnvironmentRequest): EnvironmentFields {
     // A blank display name is none: one is made from the name when shown.
     displayName: request.displayName?.trim() ? request.displayName : null,
     production: request.production,
-    contacts: (request.contacts ?? null) as Prisma.InputJsonValue | null,
+    contacts: (request.contacts ?? null) as EnvironmentFields['contacts'],
   };
 }
 

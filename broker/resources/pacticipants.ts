@@ -1,5 +1,5 @@
 // Pacticipants and their labels, with the Pact Broker's rules (see pacticipants.service.ts) and paging.
-import type { PacticipantFields } from '../pacticipants/pacticipants.repository.ts';
+import type { PacticipantFields } from '../pacticipants/pacticipants.service.ts';
 import { ValidationError } from '../http/errors.ts';
 import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
 import { pageRequestOf } from '../http/pagination.ts';

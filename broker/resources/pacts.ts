@@ -1,7 +1,7 @@
 // Pacts: the legacy publish resource (PUT/PATCH .../version/{v}), pacts by consumer version, by tag,
 // branch or content SHA, and the lists per provider and per integration.
 import { duplicateNameMessage } from '../pacticipants/potential-duplicates.ts';
-import type { PactRow } from '../pacts/pacts.repository.ts';
+import type { PactRow } from '../pacts/pacts.service.ts';
 import { created, noContent, ok, type Call, type Reply, type Route } from '../http/resource.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { latestPactsBody, pactBody, pactVersionsBody, providerPactsBody } from '../serializers/pacts.ts';

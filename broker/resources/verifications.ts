@@ -4,7 +4,7 @@ import { created, noContent, ok, type Call, type Route } from '../http/resource.
 import { parseInput } from '../http/validate.ts';
 import { verificationResultSchema } from '../schemas/verification-result.ts';
 import { verificationBody, verificationsBody, verificationSummaryBody } from '../serializers/verifications.ts';
-import type { PactRow } from '../pacts/pacts.repository.ts';
+import type { PactRow } from '../pacts/pacts.service.ts';
 
 const PACT = '/pacts/provider/:provider/consumer/:consumer';
 const PACT_VERSION = `${PACT}/pact-version/:sha`;

@@ -220,7 +220,9 @@ export const versionRoutes: Route[] = [
           notices: [
             {
               type: 'info',
-              text: `Deleted ${deleted.length} branch${deleted.length === 1 ? '' : 'es'} of ${pacticipant.name}. Branches left: ${names.length > 0 ? names.join(', ') : 'none'}`,
+              text:
+                `Deleted ${deleted.length} branch${deleted.length === 1 ? '' : 'es'} of ${pacticipant.name}. ` +
+                `Branches left: ${names.length > 0 ? names.join(', ') : 'none'}`,
             },
           ],
         },

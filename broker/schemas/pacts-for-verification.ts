@@ -118,7 +118,8 @@ function selectorProblems(selector: JsonSelectorFields, providerVersionBranch: u
     ].includes(true);
   if (!selectsSomething)
     problems.push(
-      'selects nothing: give a branch, tag or environment, or set one of mainBranch, matchingBranch, latest, deployed, released or deployedOrReleased to true',
+      'selects nothing: give a branch, tag or environment, or set one of mainBranch, matchingBranch, latest, ' +
+        'deployed, released or deployedOrReleased to true',
     );
   if (selector.mainBranch && others('consumer', 'mainBranch', 'latest'))
     problems.push('mainBranch can only be combined with consumer (and latest: true)');
@@ -134,7 +135,8 @@ function selectorProblems(selector: JsonSelectorFields, providerVersionBranch: u
   const environmentFields = ENVIRONMENT_KEYS.filter((key) => selector[key] !== undefined).sort();
   if (branchFields.length > 0 && environmentFields.length > 0)
     problems.push(
-      `the ${fields(branchFields.length)} ${branchFields.join('/')} cannot be combined with the ${fields(environmentFields.length)} ${environmentFields.join('/')}`,
+      `the ${fields(branchFields.length)} ${branchFields.join('/')} cannot be combined with ` +
+        `the ${fields(environmentFields.length)} ${environmentFields.join('/')}`,
     );
   if (selector.fallbackTag !== undefined && selector.latest !== true)
     problems.push('fallbackTag needs latest: true (it replaces the latest pact of the tag)');
@@ -252,7 +254,8 @@ export function parsePactsForVerificationBody(body: unknown): Parsed {
       add(
         errors,
         'providerVersionBranch',
-        'is empty, but pending and WIP pacts are worked out from it when no providerVersionTags are given: give the branch, or leave providerVersionBranch out',
+        'is empty, but pending and WIP pacts are worked out from it when no providerVersionTags are given: ' +
+          'give the branch, or leave providerVersionBranch out',
       );
   }
 

@@ -2,7 +2,7 @@
 import type { DeployedVersionRow, ReleasedVersionRow } from '../deployments/deployments.repository.ts';
 import type { Environment } from '../environments/environments.repository.ts';
 import { displayNameFor } from './display-name.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 import { briefVersionBody } from './versions.ts';
 
 export function environmentBody(urls: Urls, environment: Environment) {

@@ -11,7 +11,7 @@ import {
   type VerifiablePact,
 } from '../for-verification/for-verification.service.ts';
 import { encodeMetadata, type SelectorMetadata } from '../for-verification/metadata.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 function shortDescription({ selector, row }: Selection): string {
   switch (selector.kind) {
@@ -128,7 +128,9 @@ function notices(result: PactsForVerification, pact: VerifiablePact, href: strin
   if (result.request.deprecated) {
     list.push({
       when: 'before_verification',
-      text: 'WARNING: this client asked for pacts for verification with GET, which is deprecated and will be removed; upgrade to a Pact library that POSTs its consumer version selectors.',
+      text:
+        'WARNING: this client asked for pacts for verification with GET, which is deprecated and will be removed; ' +
+        'upgrade to a Pact library that POSTs its consumer version selectors.',
     });
   }
   const selections = sortedSelections(pact);
@@ -137,13 +139,18 @@ function notices(result: PactsForVerification, pact: VerifiablePact, href: strin
     const same = heads.length > 1 ? ' (the same content)' : '';
     list.push({
       when: 'before_verification',
-      text: `The pact at ${href} is verified as a work in progress pact: it is the pact of ${heads.join(' and ')} of ${pact.consumerName}${same}, and ${verifiers(result, result.request.providerVersionTags)} has not yet verified it successfully when it was selected explicitly.`,
+      text:
+        `The pact at ${href} is verified as a work in progress pact: it is the pact of ${heads.join(' and ')} ` +
+        `of ${pact.consumerName}${same}, and ${verifiers(result, result.request.providerVersionTags)} ` +
+        'has not yet verified it successfully when it was selected explicitly.',
     });
   } else {
     const reasons = [...new Set(selections.map((selection) => reason(selection, provider)))];
     list.push({
       when: 'before_verification',
-      text: `The pact at ${href} is verified because its content belongs to the consumer ${reasons.length > 1 ? 'versions' : 'version'} selected by:\n${reasons.map((line) => `    * ${line}`).join('\n')}`,
+      text:
+        `The pact at ${href} is verified because its content belongs to the consumer ` +
+        `${reasons.length > 1 ? 'versions' : 'version'} selected by:\n${reasons.map((line) => `    * ${line}`).join('\n')}`,
     });
   }
   if (!result.request.includePendingStatus) return list;
@@ -152,12 +159,16 @@ function notices(result: PactsForVerification, pact: VerifiablePact, href: strin
   if (pact.wip) {
     list.push({
       when: 'before_verification',
-      text: `This pact is pending for this version of ${provider} because it is a work in progress pact: if its verification fails, the build does not fail.`,
+      text:
+        `This pact is pending for this version of ${provider} because it is a work in progress pact: ` +
+        'if its verification fails, the build does not fail.',
     });
   } else if (pact.pending) {
     list.push({
       when: 'before_verification',
-      text: `This pact is pending for this version of ${provider}: no successful verification by ${pendingFor} has been published yet, so if its verification fails, the build does not fail.`,
+      text:
+        `This pact is pending for this version of ${provider}: no successful verification by ${pendingFor} ` +
+        'has been published yet, so if its verification fails, the build does not fail.',
     });
   } else {
     const verifiedTags = result.request.providerVersionTags.filter((tag) => !pendingTags.includes(tag));
@@ -178,7 +189,9 @@ function notices(result: PactsForVerification, pact: VerifiablePact, href: strin
     },
     {
       when: 'after_verification:success_true_published_true',
-      text: `This pact is no longer pending for ${pendingFor}: a successful result has been published, so from now on a failed verification by ${pendingFor} fails the build.`,
+      text:
+        `This pact is no longer pending for ${pendingFor}: a successful result has been published, ` +
+        `so from now on a failed verification by ${pendingFor} fails the build.`,
     },
     {
       when: 'after_verification:success_false_published_true',

@@ -1,7 +1,7 @@
 // `GET /`: the HAL index clients start from. Each relation is the entry point a Pact client looks up
 // by name (templated hrefs use the Pact Broker's parameter names).
 import type { Link } from '../http/hal.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 const RELATIONS: [rel: string, path: string, title: string][] = [
   [

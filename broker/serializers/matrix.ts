@@ -3,7 +3,7 @@
 import type { MatrixAnswer } from '../matrix/matrix.service.ts';
 import type { MatrixRow, VersionDecorations } from '../matrix/matrix.repository.ts';
 import { displayNameFor } from './display-name.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 function versionBody(
   urls: Urls,

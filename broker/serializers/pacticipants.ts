@@ -5,7 +5,7 @@ import { pageParts } from '../http/pagination.ts';
 import type { Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import type { PacticipantWithLatest } from '../pacticipants/pacticipants.service.ts';
 import { displayNameFor } from './display-name.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 export function labelBody(urls: Urls, pacticipant: string, label: { name: string; createdAt: Date }, withLinks = true) {
   return {

@@ -1,7 +1,7 @@
 // HAL bodies for pacts: the pact content as published, with `createdAt` and `_links` added, and the
 // lists of pacts (per provider, per integration, latest of every integration).
 import type { PactRow } from '../pacts/pacts.repository.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 export function pactTitle(row: Pick<PactRow, 'consumerName' | 'consumerVersionNumber' | 'providerName'>): string {
   return `Pact between ${row.consumerName} (${row.consumerVersionNumber}) and ${row.providerName}`;

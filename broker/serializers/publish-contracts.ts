@@ -2,7 +2,7 @@
 // still read, and links to the version, its tags and each published pact.
 import type { Notice, PublishContractsResult } from '../pacts/publish-contracts.service.ts';
 import { pactTitle } from './pacts.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 const LOG_LEVELS: Record<Notice['type'], string> = {
   debug: 'debug',

@@ -3,7 +3,7 @@
 import { RESPONSE_HIDDEN, type ExecutionResult } from '../webhooks/executor.ts';
 import type { TriggeredWebhookRow, TriggeredWebhookSummary } from '../webhooks/triggered-webhooks.repository.ts';
 import { requestDescription, storedRequest } from '../webhooks/webhook-request.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 const finished = (status: string) => status === 'success' || status === 'failure';
 

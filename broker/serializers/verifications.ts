@@ -1,7 +1,7 @@
 // HAL bodies for verification results.
 import type { VerificationRow } from '../verifications/verifications.repository.ts';
 import type { VerificationSummary } from '../verifications/verifications.service.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 export function verificationBody(urls: Urls, row: VerificationRow) {
   const provider = row.provider.name;

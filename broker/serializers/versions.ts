@@ -5,7 +5,7 @@ import { pageParts, type PageRequest } from '../http/pagination.ts';
 import type { VersionDetails } from '../versions/version-details.repository.ts';
 import type { Branch, Version } from '../versions/versions.repository.ts';
 import { displayNameFor } from './display-name.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 export interface VersionDescription {
   pacticipant: Pacticipant;

@@ -3,7 +3,7 @@
 import { isTemplateOnly, REDACTED, redactBody, redactHeaders, redactUrl } from '../webhooks/redact.ts';
 import { requestDescription, storedRequest, type StoredWebhookRequest } from '../webhooks/webhook-request.ts';
 import type { WebhookRow } from '../webhooks/webhooks.service.ts';
-import type { Urls } from './urls.ts';
+import type { Urls } from '../urls.ts';
 
 type WebhookLike = Pick<WebhookRow, 'description' | 'consumer' | 'provider' | 'consumerLabel' | 'providerLabel'> & {
   request: unknown;

@@ -2,7 +2,7 @@
 // create the database, apply migrations): for tests and benchmarks whose database is already migrated
 // (a copy of the test template), where a no-op `prisma migrate deploy` would cost seconds per process.
 // Configured by the same variables; BROKER_DATABASE_URL is required.
-import { exitAfterStartupFailure } from '../../db/shutdown.ts';
+import { exitAfterStartupFailure } from '../../common/process/shutdown.ts';
 import { loadBrokerConfig } from '../config.ts';
 import { createBrokerLogger } from '../logger.ts';
 import { startBrokerServer } from '../server.ts';

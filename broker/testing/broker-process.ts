@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../common/net/free-port.ts';
 import { withDatabase } from '../../db/connection-url.ts';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 
 export interface BrokerProcess {
   url: string;

@@ -13,6 +13,7 @@ import { createBrokerPrismaClient, type BrokerPrismaOptions, type PrismaClient }
 import { BrokerTestData } from './test-data.ts';
 import { QUEUE_SCHEMA } from '../webhooks/delivery-queue.ts';
 import { startWebhookWorker, type DeliveryWorker } from '../webhooks/worker.ts';
+import { webhookExecutor } from '../services.ts';
 
 export interface BrokerTestContext {
   databaseUrl: string;
@@ -72,6 +73,7 @@ export function useBroker(options: BrokerTestOptions = {}): BrokerTestContext {
         databaseUrl: context.databaseUrl,
         prisma: ownClient ?? prisma,
         config,
+        executor: webhookExecutor(config),
         logger,
         pollingIntervalSeconds: 0.5,
         stopGraceSeconds: 1, // a test that left a delivery hanging does not hold up the next file

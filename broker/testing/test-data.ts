@@ -5,7 +5,7 @@
 // Every step goes through the broker's own services (publishing, verifying, deploying), so the data is
 // exactly what the API would have stored. Steps run in order; awaiting the chain runs them.
 import { encodeMetadata } from '../for-verification/metadata.ts';
-import { readPact, type JsonObject } from '../pacts/content.ts';
+import { readPact, type UnknownObject } from '../pacts/content.ts';
 import { PactsService } from '../pacts/pacts.service.ts';
 import { EnvironmentsService } from '../environments/environments.service.ts';
 import type { Environment } from '../environments/environments.repository.ts';
@@ -26,7 +26,7 @@ export function buildPact(
   consumer: string,
   provider: string,
   overrides: { interactions?: unknown[]; specification?: string } = {},
-): JsonObject {
+): UnknownObject {
   contentSequence += 1;
   const id = `${process.env.MOCHA_WORKER_ID ?? 'm'}-${contentSequence}`;
   return {
@@ -128,7 +128,7 @@ export class BrokerTestData implements PromiseLike<void> {
   }
 
   /** Publishes the current consumer version's pact with a provider (unique content unless given). */
-  pact(provider = this.providerName, content?: JsonObject): this {
+  pact(provider = this.providerName, content?: UnknownObject): this {
     if (provider === undefined) throw new Error('pact() needs a provider');
     const [consumer, consumerVersion] = [this.consumerName!, this.consumerVersionNumber!];
     this.providerName = provider;

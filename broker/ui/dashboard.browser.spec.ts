@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { StartupError } from '../../common/process/startup-error.ts';
-import { projectRoot } from '../../db/project-root.ts';
-import { ensureChromium } from '../../scripts/install-chromium.ts';
+import { projectRoot } from '../../common/project-root.ts';
+import { ensureChromium } from '../../common/process/chromium.ts';
 import { useBroker } from '../testing/broker-test-context.ts';
 
 const SCREENSHOTS = join(projectRoot, 'artifacts', 'dashboard');

@@ -36,7 +36,8 @@ export async function integrationSummaries(db: Db): Promise<IntegrationSummary[]
            EXISTS (SELECT 1 FROM verifications v WHERE v.pact_version_id = lp.pact_version_id AND v.success) AS verified_ok,
            (SELECT count(*)::int FROM webhooks w WHERE (w.consumer_id IS NULL OR w.consumer_id = i.consumer_id)
                                                   AND (w.provider_id IS NULL OR w.provider_id = i.provider_id)) AS webhooks,
-           (SELECT t.status FROM triggered_webhooks t WHERE t.consumer_id = i.consumer_id AND t.provider_id = i.provider_id ORDER BY t.id DESC LIMIT 1) AS webhook_status
+           (SELECT t.status FROM triggered_webhooks t WHERE t.consumer_id = i.consumer_id AND t.provider_id = i.provider_id
+            ORDER BY t.id DESC LIMIT 1) AS webhook_status
     FROM integrations i
     JOIN pacticipants c ON c.id = i.consumer_id
     JOIN pacticipants pr ON pr.id = i.provider_id

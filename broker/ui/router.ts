@@ -7,13 +7,10 @@ import type { BrokerConfig } from '../config.ts';
 import { authorize } from '../http/auth.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { baseUrlOf } from '../http/hal.ts';
-import type { PrismaClient } from '../prisma-client.ts';
-import { bothOfDiffPair, DIFF_PATHS } from '../resources/diffs.ts';
-import type { PactRow } from '../pacts/pacts.repository.ts';
-import { Urls } from '../serializers/urls.ts';
+import { bothOfDiffPair, DIFF_KINDS } from '../pacts/diff-pairs.ts';
+import type { PactRow } from '../pacts/pacts.service.ts';
+import { DIFF_PATHS, Urls } from '../urls.ts';
 import type { Services } from '../services.ts';
-import { VersionsRepository } from '../versions/versions.repository.ts';
-import { enc } from './format.ts';
 import { wantsHtml } from './negotiate.ts';
 import { diffPage } from './pages/diff.ts';
 import { environmentsPage } from './pages/environments.ts';
@@ -28,15 +25,7 @@ type Page = (req: Request, urls: Urls) => Promise<{ view: string; data: Record<s
 
 const PACT = '/pacts/provider/:provider/consumer/:consumer';
 
-export function createUiRouter({
-  prisma,
-  services,
-  config,
-}: {
-  prisma: PrismaClient;
-  services: Services;
-  config: BrokerConfig;
-}): Router {
+export function createUiRouter({ services, config }: { services: Services; config: BrokerConfig }): Router {
   const router = express.Router();
   const readAccess = authorize('read', config.auth);
 
@@ -47,7 +36,9 @@ export function createUiRouter({
       readAccess(req, res, async (denied?: unknown) => {
         if (denied) return next(denied);
         try {
-          const { view, data } = await build(req, new Urls(baseUrlOf(req, config.baseUrl)));
+          // Links are paths from the root (under the base URL's own path, if it has one).
+          const basePath = new URL(baseUrlOf(req, config.baseUrl)).pathname.replace(/\/$/, '');
+          const { view, data } = await build(req, new Urls(basePath));
           sendPage(res, 200, view, data);
         } catch (error) {
           if (error instanceof NotFoundError || error instanceof ValidationError) {
@@ -63,9 +54,7 @@ export function createUiRouter({
   };
 
   const pactView = async (urls: Urls, row: PactRow) => {
-    const versions = new VersionsRepository(prisma);
-    const version = await prisma.version.findUniqueOrThrow({ where: { id: row.consumerVersionId } });
-    const details = await versions.details(version);
+    const details = await services.dashboard.consumerVersionDetails(row);
     const previous = await services.pacts.previousDistinct(row);
     const contracts = await services.providerContracts.comparisonsOfPact(row.pactVersionId);
     return {
@@ -75,14 +64,17 @@ export function createUiRouter({
         // The provider contracts (OpenAPI documents) this pact was compared with: provider-contracts/.
         providerContracts: contracts.map((contract) => ({
           ...contract,
-          path: `/provider-contracts/provider/${enc(contract.providerName)}/version/${enc(contract.providerVersionNumber)}#pact-${row.sha.slice(0, 12)}`,
+          path: `${urls.providerContract(contract.providerName, contract.providerVersionNumber)}#pact-${row.sha.slice(0, 12)}`,
         })),
       },
     };
   };
   const p = (req: Request) => req.params as Record<string, string>;
 
-  page('/', async (req, urls) => ({ view: './index', data: await indexPage(prisma, urls, req) }));
+  page('/', async (req, urls) => ({
+    view: './index',
+    data: indexPage(await services.dashboard.integrations(), urls, req),
+  }));
   page(`${PACT}/version/:version`, async (req, urls) =>
     pactView(urls, await services.pacts.forConsumerVersion(p(req).provider!, p(req).consumer!, p(req).version!)),
   );
@@ -101,10 +93,10 @@ export function createUiRouter({
   page(`${PACT}/pact-version/:sha/metadata/:metadata`, async (req, urls) =>
     pactView(urls, await services.pacts.bySha(p(req).provider!, p(req).consumer!, p(req).sha!)),
   );
-  for (const kind of Object.keys(DIFF_PATHS) as (keyof typeof DIFF_PATHS)[]) {
-    page(DIFF_PATHS[kind], async (req) => {
-      const [from, to] = await bothOfDiffPair({ params: p(req), services }, kind);
-      return { view: './diff', data: diffPage(from, to, await services.pacts.diffText(from, to)) };
+  for (const kind of DIFF_KINDS) {
+    page(DIFF_PATHS[kind], async (req, urls) => {
+      const [from, to] = await bothOfDiffPair(services.pacts, p(req), kind);
+      return { view: './diff', data: diffPage(urls, from, to, await services.pacts.diffText(from, to)) };
     });
   }
   page('/matrix/provider/:provider/consumer/:consumer', async (req, urls) => {
@@ -119,16 +111,20 @@ export function createUiRouter({
       data: matrixPage(urls, provider, consumer, answer, await services.matrix.decorations(answer)),
     };
   });
-  page('/provider-contracts/provider/:provider/version/:version', async (req) => ({
+  page('/provider-contracts/provider/:provider/version/:version', async (req, urls) => ({
     view: './provider-contract',
-    data: providerContractPage(await services.providerContracts.find(p(req).provider!, p(req).version!)),
+    data: providerContractPage(urls, await services.providerContracts.find(p(req).provider!, p(req).version!)),
   }));
   page('/environments', async () => ({ view: './environments', data: await environmentsPage(services.environments) }));
   page(
     '/network',
-    async (req) => ({
+    async (req, urls) => ({
       view: './network',
-      data: await networkPage(prisma, typeof req.query.pacticipant === 'string' ? req.query.pacticipant : undefined),
+      data: await networkPage(
+        urls,
+        await services.dashboard.integrations(),
+        typeof req.query.pacticipant === 'string' ? req.query.pacticipant : undefined,
+      ),
     }),
     { htmlOnly: true },
   );

@@ -42,7 +42,8 @@ export class VersionDetailsRepository {
         FROM branch_versions bv WHERE bv.version_id = ANY(${versionIds}::int[]) ORDER BY bv.created_at, bv.branch_name`,
       this.db.$queryRaw<{ version_id: number; name: string; created_at: Date; latest: boolean }[]>`
         SELECT t.version_id, t.name, t.created_at,
-          NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id) AS latest
+          NOT EXISTS (SELECT 1 FROM tags later
+             WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id) AS latest
         FROM tags t WHERE t.version_id = ANY(${versionIds}::int[]) ORDER BY t.created_at, t.name`,
       this.db.$queryRaw<{ version_id: number; provider_name: string }[]>`
         SELECT p.consumer_version_id AS version_id, pr.name AS provider_name
@@ -59,7 +60,8 @@ export class VersionDetailsRepository {
           env_display_name: string | null;
         }[]
       >`
-        SELECT d.version_id, d.uuid::text, d.undeployed_at, d.application_instance, e.uuid::text AS env_uuid, e.name AS env_name, e.display_name AS env_display_name
+        SELECT d.version_id, d.uuid::text, d.undeployed_at, d.application_instance,
+               e.uuid::text AS env_uuid, e.name AS env_name, e.display_name AS env_display_name
         FROM deployed_versions d JOIN environments e ON e.id = d.environment_id
         WHERE d.version_id = ANY(${versionIds}::int[]) ORDER BY d.id`,
       this.db.$queryRaw<

@@ -86,7 +86,8 @@ export class VersionsRepository {
         FROM branch_versions bv WHERE bv.version_id = ${version.id} ORDER BY bv.created_at, bv.branch_name`,
       this.db.$queryRaw<{ name: string; created_at: Date; latest: boolean }[]>`
         SELECT t.name, t.created_at,
-          NOT EXISTS (SELECT 1 FROM tags later WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id) AS latest
+          NOT EXISTS (SELECT 1 FROM tags later
+             WHERE later.pacticipant_id = t.pacticipant_id AND later.name = t.name AND later.version_id > t.version_id) AS latest
         FROM tags t WHERE t.version_id = ${version.id} ORDER BY t.created_at, t.name`,
     ]);
     return {
@@ -142,8 +143,8 @@ export class VersionsRepository {
   ): Promise<void> {
     if (branch === undefined) {
       if (tags.length > 0) {
-        await this.db
-          .$executeRaw`INSERT INTO tags (version_id, name, pacticipant_id) SELECT ${versionId}, unnest(${tags}::text[]), ${pacticipantId} ON CONFLICT (version_id, name) DO NOTHING`;
+        await this.db.$executeRaw`INSERT INTO tags (version_id, name, pacticipant_id)
+            SELECT ${versionId}, unnest(${tags}::text[]), ${pacticipantId} ON CONFLICT (version_id, name) DO NOTHING`;
       }
       return;
     }
@@ -166,8 +167,8 @@ export class VersionsRepository {
         SELECT id, ${versionId}, ${pacticipantId}, name FROM branches WHERE pacticipant_id = ${pacticipantId} AND name = ${branch}
         ON CONFLICT (branch_id, version_id) DO NOTHING`;
     }
-    await this.db
-      .$executeRaw`UPDATE branches SET updated_at = now() WHERE pacticipant_id = ${pacticipantId} AND name = ${branch} AND updated_at < now() - interval '60 seconds'`;
+    await this.db.$executeRaw`UPDATE branches SET updated_at = now()
+        WHERE pacticipant_id = ${pacticipantId} AND name = ${branch} AND updated_at < now() - interval '60 seconds'`;
   }
 
   /** Puts a version on a branch (creating the branch); returns whether the version was new to it. */

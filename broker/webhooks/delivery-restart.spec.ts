@@ -12,6 +12,7 @@ import { useBroker } from '../testing/broker-test-context.ts';
 import { buildPact } from '../testing/test-data.ts';
 import { eventually, publishBody, WebhookReceiver } from './testing/receiver.ts';
 import { startWebhookWorker, type DeliveryWorker } from './worker.ts';
+import { webhookExecutor } from '../services.ts';
 
 const config = brokerConfig({
   webhookSchemes: ['http'],
@@ -30,7 +31,14 @@ interface RunningBroker {
 async function startBroker(databaseUrl: string): Promise<RunningBroker> {
   const prisma = createBrokerPrismaClient(databaseUrl, { poolSize: 4 });
   const server = await listen(createBrokerApp({ prisma, logger, config }));
-  const worker = await startWebhookWorker({ databaseUrl, prisma, config, logger, pollingIntervalSeconds: 0.5 });
+  const worker = await startWebhookWorker({
+    databaseUrl,
+    prisma,
+    config,
+    executor: webhookExecutor(config),
+    logger,
+    pollingIntervalSeconds: 0.5,
+  });
   return {
     prisma,
     server,

@@ -55,7 +55,9 @@ export class WebhookDelivery {
       return this.finish(jobId); // made already, by a run of this job that did not get to complete it
     }
     const total = this.retrySchedule.length + 1;
-    const heading = `[${new Date().toISOString()}] Attempt ${attempt} of ${total}: webhook "${triggered.webhook.description ?? triggered.webhook.uuid}" (${triggered.webhook.uuid}) for ${triggered.eventName}`;
+    const heading =
+      `[${new Date().toISOString()}] Attempt ${attempt} of ${total}: ` +
+      `webhook "${triggered.webhook.description ?? triggered.webhook.uuid}" (${triggered.webhook.uuid}) for ${triggered.eventName}`;
     const result = await this.executor.execute(
       storedRequest(triggered.webhook.request),
       triggered.parameters as TemplateParameters,

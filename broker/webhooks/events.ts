@@ -13,7 +13,7 @@
 // version of the provider currently deployed (and not at all when none is), as the Pact Broker does.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../prisma-client.ts';
-import { Urls } from '../serializers/urls.ts';
+import { Urls } from '../urls.ts';
 import type { WebhookEvent } from '../schemas/webhook.ts';
 import type { DeliveryEnqueuer } from './delivery-queue.ts';
 import { templateParameters, type EventContext, type PactFacts, type VerificationFacts } from './parameters.ts';

@@ -2,7 +2,7 @@
 // event happens and stored with the triggered webhook, so a retry an hour later sends the same values.
 // docs/broker-webhooks.md lists every variable with where its value comes from.
 import { encodeMetadata } from '../for-verification/metadata.ts';
-import type { Urls } from '../serializers/urls.ts';
+import type { Urls } from '../urls.ts';
 import type { TemplateParameters } from './template.ts';
 import type { PacticipantFacts, VersionFacts } from './triggers.repository.ts';
 

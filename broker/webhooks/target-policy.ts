@@ -128,7 +128,8 @@ export class TargetPolicy {
     if (!HTTP_METHODS.includes(method.toUpperCase())) errors['request.method'] = ['is not a known HTTP method'];
     else if (!this.options.methods.includes(method.toUpperCase()))
       errors['request.method'] = [
-        `must be ${this.options.methods.length === 1 ? this.options.methods[0] : `one of ${this.options.methods.join(', ')}`} (BROKER_WEBHOOK_METHOD_WHITELIST; see /doc/webhooks#whitelist)`,
+        `must be ${this.options.methods.length === 1 ? this.options.methods[0] : `one of ${this.options.methods.join(', ')}`} ` +
+          '(BROKER_WEBHOOK_METHOD_WHITELIST; see /doc/webhooks#whitelist)',
       ];
     // Template variables may fill the path and query, never the host (a publisher would choose the target).
     const withPlaceholder = (placeholder: string) => urlText.replace(TEMPLATE_REFERENCE, placeholder);
@@ -179,7 +180,9 @@ export class TargetPolicy {
     const addresses = await lookup(name, { all: true, verbatim: true });
     const refused = addresses.find((entry) => !this.addressAllowed(name, entry.address));
     if (refused || addresses.length === 0) {
-      const reason = `refused: ${name} resolves to ${refused?.address ?? 'no address'}, which webhooks may not reach (see BROKER_WEBHOOK_HOST_WHITELIST)`;
+      const reason =
+        `refused: ${name} resolves to ${refused?.address ?? 'no address'}, ` +
+        'which webhooks may not reach (see BROKER_WEBHOOK_HOST_WHITELIST)';
       throw Object.assign(new Error(reason), { code: 'EWEBHOOKTARGET' });
     }
     return addresses.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));

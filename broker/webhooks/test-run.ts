@@ -3,7 +3,7 @@
 // provider_verification_published, the newest verification between its pacticipants), with the
 // Pact Broker's placeholders where there is none, and the event name "test". Nothing is queued or stored.
 import type { PrismaClient } from '../prisma-client.ts';
-import { Urls } from '../serializers/urls.ts';
+import { Urls } from '../urls.ts';
 import type { EventOrigin } from './events.ts';
 import type { ExecutionResult, WebhookExecutor } from './executor.ts';
 import {

@@ -145,7 +145,8 @@ describe('broker: executing a webhook on demand and the retry schedule', functio
     const pool = broker.prisma;
     const [job] = await eventually('the second attempt waiting in the queue', async () => {
       const rows = await pool.$queryRawUnsafe<{ state: string; waits_seconds: number }[]>(
-        `SELECT state::text AS state, EXTRACT(EPOCH FROM start_after - created_on)::float AS waits_seconds FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'attempt' = '2'`,
+        `SELECT state::text AS state, EXTRACT(EPOCH FROM start_after - created_on)::float AS waits_seconds
+         FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'attempt' = '2'`,
         WEBHOOK_QUEUE,
       );
       return rows[0] ? rows : undefined;

@@ -2,10 +2,10 @@
 import type { Logger } from 'pino';
 import type { BrokerConfig } from '../config.ts';
 import type { PrismaClient } from '../prisma-client.ts';
-import { webhookExecutor } from '../services.ts';
 import { WebhookDelivery } from './delivery.ts';
 import { DeliveryDispatcher } from './delivery-dispatcher.ts';
 import { DeliveryEnqueuer, startBoss } from './delivery-queue.ts';
+import type { WebhookExecutor } from './executor.ts';
 
 export interface DeliveryWorker {
   /** Deliveries in progress by target. */
@@ -18,6 +18,7 @@ export async function startWebhookWorker({
   databaseUrl,
   prisma,
   config,
+  executor,
   logger,
   pollingIntervalSeconds,
   stopGraceSeconds,
@@ -25,13 +26,15 @@ export async function startWebhookWorker({
   databaseUrl: string;
   prisma: PrismaClient;
   config: BrokerConfig;
+  /** Sends the requests (built by the composition root, services.ts, from the same configuration). */
+  executor: WebhookExecutor;
   logger: Logger;
   pollingIntervalSeconds?: number;
   /** How long stopping waits for deliveries in progress before aborting them (10 s). */
   stopGraceSeconds?: number;
 }): Promise<DeliveryWorker> {
   const enqueuer = new DeliveryEnqueuer(config.webhookTimeoutSeconds);
-  const delivery = new WebhookDelivery(prisma, webhookExecutor(config), enqueuer, config.webhookRetrySchedule, logger);
+  const delivery = new WebhookDelivery(prisma, executor, enqueuer, config.webhookRetrySchedule, logger);
   const boss = await startBoss(databaseUrl, (error) => logger.error({ err: error }, 'webhook queue error'));
   const dispatcher = new DeliveryDispatcher(
     boss,

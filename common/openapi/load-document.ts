@@ -6,7 +6,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { normaliseOpenApi30 } from './openapi-30.ts';
 
-export type JsonObject = Record<string, unknown>;
+import type { UnknownObject } from '../json.ts';
+export type { UnknownObject };
 
 /** A document that is not usable, with each reason in words a publisher can act on. */
 export class OpenApiDocumentError extends Error {
@@ -18,14 +19,14 @@ export class OpenApiDocumentError extends Error {
 
 export interface LoadedDocument {
   /** As parsed (for storing and showing). */
-  original: JsonObject;
+  original: UnknownObject;
   /** What the checks read: OpenAPI 3.0 schemas turned into JSON Schema, refs left in place (internal only). */
-  document: JsonObject;
+  document: UnknownObject;
   /** "3.0.3", "3.1.0", ... */
   openapi: string;
 }
 
-const isObject = (value: unknown): value is JsonObject =>
+const isObject = (value: unknown): value is UnknownObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** YAML or JSON text (JSON is YAML too, but JSON.parse names JSON errors better). */

@@ -2,13 +2,13 @@
 // schemas are converted, in place, where OpenAPI puts them, so that the same JSON Schema 2020-12
 // checks read 3.0 and 3.1 documents alike.
 import { fromSchema } from '@openapi-contrib/openapi-schema-to-json-schema';
-import type { JsonObject } from './load-document.ts';
+import type { UnknownObject } from '../json.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-const isObject = (value: unknown): value is JsonObject =>
+const isObject = (value: unknown): value is UnknownObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const valuesOf = (value: unknown): JsonObject[] => (isObject(value) ? Object.values(value).filter(isObject) : []);
+const valuesOf = (value: unknown): UnknownObject[] => (isObject(value) ? Object.values(value).filter(isObject) : []);
 
 /** Draft 4's `exclusiveMinimum: true` beside `minimum` is 2020-12's `exclusiveMinimum: <number>`. */
 function fixExclusiveBounds(value: unknown): void {
@@ -28,27 +28,27 @@ function fixExclusiveBounds(value: unknown): void {
   Object.values(value).forEach(fixExclusiveBounds);
 }
 
-function convert(holder: JsonObject, key: string): void {
+function convert(holder: UnknownObject, key: string): void {
   const schema = holder[key];
   if (!isObject(schema) || typeof schema.$ref === 'string') return;
-  const converted = fromSchema(schema as never) as JsonObject;
+  const converted = fromSchema(schema as never) as UnknownObject;
   delete converted.$schema;
   fixExclusiveBounds(converted);
   holder[key] = converted;
 }
 
-const convertContent = (holder: JsonObject) => valuesOf(holder.content).forEach((media) => convert(media, 'schema'));
+const convertContent = (holder: UnknownObject) => valuesOf(holder.content).forEach((media) => convert(media, 'schema'));
 const convertParameters = (list: unknown) =>
   (Array.isArray(list) ? list.filter(isObject) : []).forEach((parameter) => {
     convert(parameter, 'schema');
     convertContent(parameter);
   });
-const convertResponse = (response: JsonObject) => {
+const convertResponse = (response: UnknownObject) => {
   convertContent(response);
   valuesOf(response.headers).forEach((header) => convert(header, 'schema'));
 };
 
-export function normaliseOpenApi30(document: JsonObject): void {
+export function normaliseOpenApi30(document: UnknownObject): void {
   const components = isObject(document.components) ? document.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};
   for (const name of Object.keys(schemas)) convert(schemas, name);

@@ -2,23 +2,24 @@
 // matches (concrete paths before templated ones, as OpenAPI requires; under any server's base path),
 // its operation and parameters, the response for a status, the media type for a Content-Type. $refs
 // are followed to what they point at, keeping each part's JSON pointer for schema validation.
-import { resolvePointer, type JsonObject } from './load-document.ts';
+import type { UnknownObject } from '../json.ts';
+import { resolvePointer } from './load-document.ts';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-export const isObject = (value: unknown): value is JsonObject =>
+export const isObject = (value: unknown): value is UnknownObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const pointerSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** A part of the document and where it is (its JSON pointer, `#/...`). */
 export interface Located {
-  value: JsonObject;
+  value: UnknownObject;
   pointer: string;
 }
 
 /** Follows `$ref`s (internal ones; load-document.ts refused the rest) to what they point at. */
-export function follow(document: JsonObject, value: unknown, pointer: string): Located | undefined {
+export function follow(document: UnknownObject, value: unknown, pointer: string): Located | undefined {
   let current = value;
   let at = pointer;
   for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === 'string'; hops += 1) {
@@ -60,7 +61,7 @@ function templateRegex(template: string): { regex: RegExp; names: string[]; lite
 }
 
 /** The path parts of the document's server URLs ("" always included): requests may carry them. */
-function basePaths(document: JsonObject): string[] {
+function basePaths(document: UnknownObject): string[] {
   const servers = Array.isArray(document.servers) ? document.servers.filter(isObject) : [];
   const paths = new Set<string>(['']);
   for (const server of servers) {
@@ -75,7 +76,7 @@ function basePaths(document: JsonObject): string[] {
   return [...paths].sort((a, b) => b.length - a.length);
 }
 
-export function matchPath(document: JsonObject, requestPath: string): PathMatch | undefined {
+export function matchPath(document: UnknownObject, requestPath: string): PathMatch | undefined {
   const paths = isObject(document.paths) ? document.paths : {};
   const candidates = Object.keys(paths)
     .map((template) => ({ template, ...templateRegex(template) }))
@@ -104,7 +105,7 @@ export function matchPath(document: JsonObject, requestPath: string): PathMatch 
   return undefined;
 }
 
-export function operationOf(document: JsonObject, path: PathMatch, method: string): Located | undefined {
+export function operationOf(document: UnknownObject, path: PathMatch, method: string): Located | undefined {
   const key = method.toLowerCase();
   if (!(HTTP_METHODS as readonly string[]).includes(key)) return undefined;
   return follow(document, path.pathItem.value[key], `${path.pathItem.pointer}/${key}`);
@@ -121,7 +122,7 @@ export interface Parameter extends Located {
 }
 
 /** The operation's parameters with the path item's (the operation's win for the same name and place). */
-export function parametersOf(document: JsonObject, path: PathMatch, operation: Located): Parameter[] {
+export function parametersOf(document: UnknownObject, path: PathMatch, operation: Located): Parameter[] {
   const byKey = new Map<string, Parameter>();
   for (const holder of [path.pathItem, operation]) {
     const list = Array.isArray(holder.value.parameters) ? holder.value.parameters : [];
@@ -145,7 +146,7 @@ export function parametersOf(document: JsonObject, path: PathMatch, operation: L
 
 /** The response the document gives for a status: exact, then its range (`4XX`), then `default`. */
 export function responseFor(
-  document: JsonObject,
+  document: UnknownObject,
   operation: Located,
   status: number,
 ): (Located & { key: string }) | undefined {

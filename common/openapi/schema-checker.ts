@@ -4,7 +4,7 @@
 // discriminator...) are annotations here.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { JsonObject } from './load-document.ts';
+import type { UnknownObject } from '../json.ts';
 
 // ajv-formats is CommonJS: under ESM its function is the module's `default` property.
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default;
@@ -19,7 +19,7 @@ export class SchemaChecker {
    * `coerce`: values arrive as text (path, query and header parameters): "5" fits `type: integer`, and a
    * single value fits `type: array` (ajv's coerceTypes "array").
    */
-  constructor(document: JsonObject, { coerce = false }: { coerce?: boolean } = {}) {
+  constructor(document: UnknownObject, { coerce = false }: { coerce?: boolean } = {}) {
     this.ajv = new Ajv2020({
       strict: false,
       allErrors: true,

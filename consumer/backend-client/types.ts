@@ -18,8 +18,8 @@ import type {
   upgradesSchema,
 } from './schemas.ts';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+import type { JsonObject } from '../../common/json.ts';
+export type { JsonObject, JsonValue } from '../../common/json.ts';
 
 // --- answers ---
 

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { z } from 'zod';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 
 export const CONSUMER_NAME = 'autofighter-router';
 export const PROVIDER_NAME = 'autofighter-backend';

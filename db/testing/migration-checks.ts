@@ -10,7 +10,7 @@ import { createDatabase } from '../databases.ts';
 import type { DatabaseKind } from '../database-kinds.ts';
 import { migrateDeploy, runPrisma } from '../migrate.ts';
 import { applyMigrationScripts, schemaFingerprint } from './migration-scripts.ts';
-import { projectRoot } from '../project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { workerId } from './test-databases.ts';
 import { testServerInfo } from './test-server.ts';
 

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { DATABASE_KINDS, type DatabaseKind } from '../database-kinds.ts';
-import { projectRoot } from '../project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 
 /** Prisma's own definition of its bookkeeping table (as its schema engine creates it on PostgreSQL). */
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { DatabaseKind } from '../database-kinds.ts';
 import { processResource } from './process-resources.ts';
 import { DatabaseResetter } from './reset.ts';
-import { REFERENCE_TABLES } from './template-data.ts';
+import { templateDataOf } from './template-data.ts';
 
 export interface SharedTestDatabase<Client> {
   prisma: Client;
@@ -24,7 +24,7 @@ export function sharedTestDatabase<Client extends { $disconnect(): Promise<void>
     async () => {
       const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
       pool.on('error', () => undefined); // an idle connection cut by a test (database outage drills) is replaced
-      const resetter = new DatabaseResetter(pool, REFERENCE_TABLES[kind]);
+      const resetter = new DatabaseResetter(pool, templateDataOf(kind).referenceTables);
       return { prisma: createClient(databaseUrl), pool, reset: () => resetter.reset() };
     },
     async ({ prisma, pool }) => {

@@ -3,8 +3,8 @@
 // NUL characters and unpaired surrogates in strings or keys, non-finite numbers, absurd nesting.
 import { z } from 'zod';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+import type { JsonObject } from '../../common/json.ts';
+export type { JsonObject, JsonValue } from '../../common/json.ts';
 
 const MAX_DEPTH = 32;
 

@@ -3,7 +3,7 @@
 // for the operation, and the body is of a documented media type and fits its schema. The backend's test
 // context runs every answer of the backend's specs through this (testing/response-recorder.ts), so the
 // document cannot drift from what the code does.
-import { loadOpenApiDocument, type JsonObject } from '../../common/openapi/load-document.ts';
+import { loadOpenApiDocument, type UnknownObject } from '../../common/openapi/load-document.ts';
 import {
   follow,
   isJsonType,
@@ -28,7 +28,7 @@ const ERROR_ENVELOPE = '#/components/schemas/ErrorEnvelope';
 
 export class ResponseCheck {
   private constructor(
-    private readonly document: JsonObject,
+    private readonly document: UnknownObject,
     private readonly schemas: SchemaChecker,
   ) {}
 

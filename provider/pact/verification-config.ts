@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseEnv } from '../../common/config/parse-env.ts';
-import { projectRoot } from '../../db/project-root.ts';
-import type { GitRevision } from './git-revision.ts';
+import { projectRoot } from '../../common/project-root.ts';
+import type { GitRevision } from '../../common/process/git-revision.ts';
 
 export const PROVIDER_NAME = 'autofighter-backend';
 export const LOCAL_PACTS_DIRECTORY = join(projectRoot, 'pacts');

@@ -13,7 +13,7 @@ import { pino, type Logger } from 'pino';
 import { listen } from '../../common/http/listen.ts';
 import { DatabaseOutage } from '../../db/testing/database-outage.ts';
 import { DatabaseResetter } from '../../db/testing/reset.ts';
-import { REFERENCE_TABLES } from '../../db/testing/template-data.ts';
+import { BACKEND_REFERENCE_TABLES } from '../testing/template-data.ts';
 import { createApp } from '../app.ts';
 import { backendConfig } from '../config.ts';
 import type { Random } from '../gacha/roller.ts';
@@ -95,7 +95,7 @@ export async function verifyBackend({
   // pool.end() resolves before its connection has closed: a server stopped right after (the command's
   // throw-away PostgreSQL) then cuts it, and an unheard 'error' on the pool would crash the process.
   pool.on('error', () => undefined);
-  const resetter = new DatabaseResetter(pool, REFERENCE_TABLES.backend);
+  const resetter = new DatabaseResetter(pool, BACKEND_REFERENCE_TABLES);
   // The health probe waits longer for the database than in production (1 s): on a busy CI machine a slow
   // `SELECT 1` would make the backend report itself degraded under "the backend is healthy". An
   // unavailable database (its own provider state) refuses connections at once, so it is still seen.

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 
 const MOCHA = join(projectRoot, 'node_modules', '.bin', 'mocha');
 const FIXTURE = join(projectRoot, 'provider', 'testing', 'fixtures', 'undocumented-answers.fixture.ts');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { freePort } from '../../common/net/free-port.ts';
 import { createDatabase } from '../../db/databases.ts';
 import { migrateDeploy } from '../../db/migrate.ts';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { startPostgres, type PostgresServer } from '../../db/postgres-server.ts';
 
 export interface BenchServices {

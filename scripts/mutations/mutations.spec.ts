@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { withDatabase } from '../../db/connection-url.ts';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { templateName, testServerInfo } from '../../db/testing/test-server.ts';
 import { applyMutation, edited } from './apply.ts';
 import { mutationProblems } from './check-list.ts';

@@ -18,7 +18,7 @@ import { brokerConfig } from '../../broker/config.ts';
 import { createBrokerPrismaClient } from '../../broker/prisma-client.ts';
 import { listen } from '../../common/http/listen.ts';
 import { databaseOf, withDatabase } from '../../db/connection-url.ts';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { freshTestDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { CONSUMER, loadPipelineConfig } from './config.ts';

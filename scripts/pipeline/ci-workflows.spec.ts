@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { load } from 'js-yaml';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { PACT_BROKER_CLI } from './pact-broker-cli.ts';
 
 const WORKFLOWS = join(projectRoot, '.github', 'workflows');

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { DEFAULT_PACT_DIR, loadPipelineConfig, PipelineConfigError } from './config.ts';
 
 const git = { commit: 'abc123', branch: 'feat-x' };

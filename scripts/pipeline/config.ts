@@ -5,8 +5,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../../common/config/parse-env.ts';
-import { projectRoot } from '../../db/project-root.ts';
-import type { GitRevision } from '../../provider/pact/git-revision.ts';
+import { projectRoot } from '../../common/project-root.ts';
+import type { GitRevision } from '../../common/process/git-revision.ts';
 import {
   loadVerificationConfig,
   VerificationConfigError,

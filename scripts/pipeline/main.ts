@@ -3,8 +3,8 @@
 // a throw-away database. Version and branch: the git commit and branch (GIT_COMMIT / GIT_BRANCH win).
 // Exit code: 0 every step passed; 1 a step failed (can-i-deploy said no, a test or the verification
 // failed, the broker did not answer); 2 bad configuration.
-import { runShutdown } from '../../db/shutdown.ts';
-import { readGitRevision } from '../../provider/pact/git-revision.ts';
+import { runShutdown } from '../../common/process/shutdown.ts';
+import { readGitRevision } from '../../common/process/git-revision.ts';
 import { loadPipelineConfig, PipelineConfigError, type PipelineConfig } from './config.ts';
 import { runPipeline } from './pipeline.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { useBroker } from '../../broker/testing/broker-test-context.ts';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { buildOpenApiDocument } from '../../provider/openapi/document.ts';
 import { CONSUMER, loadPipelineConfig, PROVIDER } from './config.ts';
 import { runPipeline, type PipelineOptions, type PipelineResult } from './pipeline.ts';

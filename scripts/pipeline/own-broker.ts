@@ -3,7 +3,7 @@
 // database of its own, on a free loopback port. The database is on a throw-away embedded PostgreSQL
 // (or on DATABASE_URL's server, dropped afterwards); the provider verification makes its database on
 // the same server, so a run starts one cluster at most. Everything stops with the process's shutdown
-// (db/shutdown.ts: `runShutdown()`, or Ctrl-C), in order.
+// (common/process/shutdown.ts: `runShutdown()`, or Ctrl-C), in order.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadBrokerConfig } from '../../broker/config.ts';
@@ -13,7 +13,7 @@ import { withDatabase } from '../../db/connection-url.ts';
 import { dropDatabase } from '../../db/databases.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { startPostgres, type PostgresServer } from '../../db/postgres-server.ts';
-import { onShutdown } from '../../db/shutdown.ts';
+import { onShutdown } from '../../common/process/shutdown.ts';
 
 export interface OwnBroker {
   url: string;

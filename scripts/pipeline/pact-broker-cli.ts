@@ -2,7 +2,7 @@
 // @pact-foundation/pact-cli), run as users run it: a child process whose output is shown as it comes.
 // Asynchronous, because the pipeline's own broker runs in this same process and must keep answering.
 import { join } from 'node:path';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import type { PipelineBroker } from './broker-connection.ts';
 import { runShowingLines, type CommandResult } from '../../common/process/run-command.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import pg from 'pg';
 import { useBroker } from '../../broker/testing/broker-test-context.ts';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../../common/project-root.ts';
 import { testDatabaseUrl } from '../../db/testing/test-databases.ts';
 import { testServerInfo } from '../../db/testing/test-server.ts';
 import { CONSUMER, loadPipelineConfig, PROVIDER } from './config.ts';

@@ -6,7 +6,7 @@
 // pact accepts; arrays are read through `items`. `allOf` adds up, `anyOf`/`oneOf` need one alternative
 // that fits. Hand-written: JSON Schema validators answer "is this value valid", while the question here
 // is "is every field this consumer reads promised", which no validator asks.
-import type { JsonObject } from '../../../common/openapi/load-document.ts';
+import type { UnknownObject } from '../../../common/json.ts';
 import { follow, isObject, pointerSegment, type Located } from '../../../common/openapi/operations.ts';
 import type { SchemaChecker } from '../../../common/openapi/schema-checker.ts';
 import { ruleAt, showPath, type Segment } from './json-path.ts';
@@ -29,7 +29,7 @@ type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' |
 type Need = { kind: 'exact' } | { kind: 'type'; wants?: JsonType };
 
 interface Context {
-  document: JsonObject;
+  document: UnknownObject;
   schemas: SchemaChecker;
   rules: Rules;
 }
@@ -125,7 +125,7 @@ const isFree = (flat: Located[]) => flat.every((node) => Object.keys(node.value)
 const describeTypes = (types: Iterable<string>) => [...types].join(' or ');
 
 export function fitBody(
-  document: JsonObject,
+  document: UnknownObject,
   schemas: SchemaChecker,
   rules: Rules,
   value: unknown,
@@ -205,7 +205,9 @@ function fitExpanded(
     if (!fits) {
       out.mismatches.push({
         path,
-        problem: `the document declares ${describeTypes(allowed)}, the pact needs ${needed}${need.kind === 'type' ? '' : ` (${JSON.stringify(value)})`}`,
+        problem:
+          `the document declares ${describeTypes(allowed)}, the pact needs ${needed}` +
+          `${need.kind === 'type' ? '' : ` (${JSON.stringify(value)})`}`,
       });
       return;
     }
@@ -219,7 +221,7 @@ function fitExpanded(
       out.warnings.push({ path, problem: `the document also allows ${describeTypes(others)} here` });
   }
 
-  if (actual === 'object') return fitObject(context, value as JsonObject, place, flat, need, out);
+  if (actual === 'object') return fitObject(context, value as UnknownObject, place, flat, need, out);
   if (actual === 'array') return fitArray(context, value as unknown[], place, flat, need, out);
   if (need.kind === 'exact') {
     for (const entry of entries)
@@ -233,7 +235,7 @@ function fitExpanded(
 
 function fitObject(
   context: Context,
-  value: JsonObject,
+  value: UnknownObject,
   place: Segment[],
   flat: Located[],
   need: Need,

@@ -3,7 +3,7 @@
 // body fit the document (skipped, as warnings, when the pact expects an error status: such requests are
 // invalid on purpose). The response: its status is documented, its headers are declared, its Content-Type
 // is a documented media type, and its body needs nothing the schema does not promise (body-fit.ts).
-import type { JsonObject } from '../../../common/openapi/load-document.ts';
+import type { UnknownObject } from '../../../common/json.ts';
 import {
   follow,
   isJsonType,
@@ -47,7 +47,7 @@ export interface Comparison {
 }
 
 export interface ComparedDocument {
-  document: JsonObject;
+  document: UnknownObject;
   schemas: SchemaChecker;
   /** For parameters: their values are text, coerced to the schema's type. */
   parameterSchemas: SchemaChecker;
@@ -165,7 +165,8 @@ function checkRequestBody(
   if (!media) {
     findings.request(
       'body',
-      `the request body is ${contentType}, which the document does not take here (it takes ${Object.keys(content?.value ?? {}).join(', ') || 'nothing'})`,
+      `the request body is ${contentType}, which the document does not take here ` +
+        `(it takes ${Object.keys(content?.value ?? {}).join(', ') || 'nothing'})`,
       'Content-Type',
     );
     return;
@@ -267,7 +268,7 @@ export function compareInteraction(contract: ComparedDocument, interaction: Http
   return done(`${request.method} ${path.template}`);
 }
 
-export function comparePact(contract: ComparedDocument, pact: JsonObject): Comparison {
+export function comparePact(contract: ComparedDocument, pact: UnknownObject): Comparison {
   const { interactions, skipped } = httpInteractionsOf(pact);
   const compared = interactions.map((interaction) => compareInteraction(contract, interaction));
   return { success: compared.every((interaction) => interaction.success), interactions: compared, skipped };

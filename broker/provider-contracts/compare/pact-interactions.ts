@@ -2,7 +2,8 @@
 // query and headers as lists of values (header names in lower case), bodies parsed, and the matching
 // rules by JSONPath. Messages and other non-HTTP interactions are named, not compared: an OpenAPI
 // document says nothing about them.
-export type JsonObject = Record<string, unknown>;
+import type { UnknownObject } from '../../../common/json.ts';
+export type { UnknownObject };
 
 export interface Matcher {
   match: string;
@@ -36,7 +37,7 @@ export interface HttpInteraction {
   };
 }
 
-const isObject = (value: unknown): value is JsonObject =>
+const isObject = (value: unknown): value is UnknownObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined ? '' : String(value));
 
@@ -107,12 +108,12 @@ function rulesOf(raw: unknown, category: 'body' | 'header'): Rules {
   return rules;
 }
 
-function isHttp(interaction: JsonObject): boolean {
+function isHttp(interaction: UnknownObject): boolean {
   if (typeof interaction.type === 'string') return interaction.type === 'Synchronous/HTTP';
   return isObject(interaction.request) && isObject(interaction.response);
 }
 
-export function httpInteractionsOf(pact: JsonObject): { interactions: HttpInteraction[]; skipped: string[] } {
+export function httpInteractionsOf(pact: UnknownObject): { interactions: HttpInteraction[]; skipped: string[] } {
   const metadata = isObject(pact.metadata) ? pact.metadata : {};
   const specification = text(
     (isObject(metadata.pactSpecification) ? metadata.pactSpecification.version : undefined) ??
@@ -128,8 +129,8 @@ export function httpInteractionsOf(pact: JsonObject): { interactions: HttpIntera
       skipped.push(text(interaction.description));
       continue;
     }
-    const request = interaction.request as JsonObject;
-    const response = interaction.response as JsonObject;
+    const request = interaction.request as UnknownObject;
+    const response = interaction.response as UnknownObject;
     const requestHeaders = headersOf(request.headers);
     const responseHeaders = headersOf(response.headers);
     interactions.push({

@@ -1,8 +1,9 @@
 // The changes between two pact contents (PactsService.diffText, see pacts/diff.ts), as coloured
 // lines for a browser.
-import type { PactRow } from '../../pacts/pacts.repository.ts';
+import type { PactRow } from '../../pacts/pacts.service.ts';
+import type { Urls } from '../../urls.ts';
 
-export function diffPage(from: PactRow, to: PactRow, text: string) {
+export function diffPage(urls: Urls, from: PactRow, to: PactRow, text: string) {
   const lines = text.split('\n').map((line) => ({
     text: line,
     kind:
@@ -16,8 +17,7 @@ export function diffPage(from: PactRow, to: PactRow, text: string) {
               ? 'hunk'
               : 'same',
   }));
-  const pactPath = (row: PactRow) =>
-    `/pacts/provider/${encodeURIComponent(row.providerName)}/consumer/${encodeURIComponent(row.consumerName)}/version/${encodeURIComponent(row.consumerVersionNumber)}`;
+  const pactPath = (row: PactRow) => urls.pact(row.providerName, row.consumerName, row.consumerVersionNumber);
   return {
     title: `Changes to the pact between ${to.consumerName} and ${to.providerName}`,
     nav: 'index',

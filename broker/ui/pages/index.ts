@@ -1,8 +1,7 @@
 // The index: every integration, searchable by name and filterable by status.
 import type { Request } from 'express';
-import type { PrismaClient } from '../../prisma-client.ts';
-import type { Urls } from '../../serializers/urls.ts';
-import { integrationSummaries, type IntegrationSummary } from '../dashboard.repository.ts';
+import type { Urls } from '../../urls.ts';
+import type { IntegrationSummary } from '../dashboard.service.ts';
 import { ago, iso } from '../format.ts';
 
 export const STATUS_FILTERS = ['all', 'verified', 'failed', 'unverified'] as const;
@@ -17,10 +16,9 @@ function webhookLabel(row: IntegrationSummary): string {
   return row.webhookStatus.replace('_', ' ');
 }
 
-export async function indexPage(prisma: PrismaClient, urls: Urls, req: Request) {
+export function indexPage(all: IntegrationSummary[], urls: Urls, req: Request) {
   const search = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 200) : '';
   const status: StatusFilter = STATUS_FILTERS.find((value) => value === req.query.status) ?? 'all';
-  const all = await integrationSummaries(prisma);
   const needle = search.toLowerCase();
   const rows = all
     .filter(
@@ -38,12 +36,12 @@ export async function indexPage(prisma: PrismaClient, urls: Urls, req: Request) 
       verifiedAgo: ago(row.verification?.verifiedAt),
       webhookLabel: webhookLabel(row),
       links: {
-        consumer: `/network?pacticipant=${encodeURIComponent(row.consumerName)}`,
-        provider: `/network?pacticipant=${encodeURIComponent(row.providerName)}`,
-        pact: new URL(urls.latestPact(row.providerName, row.consumerName)).pathname,
-        matrix: `/matrix/provider/${encodeURIComponent(row.providerName)}/consumer/${encodeURIComponent(row.consumerName)}`,
-        webhooks: `/webhooks/provider/${encodeURIComponent(row.providerName)}/consumer/${encodeURIComponent(row.consumerName)}`,
-        badge: new URL(`${urls.latestPact(row.providerName, row.consumerName)}/badge`).pathname,
+        consumer: urls.network(row.consumerName),
+        provider: urls.network(row.providerName),
+        pact: urls.latestPact(row.providerName, row.consumerName),
+        matrix: urls.integrationMatrix(row.providerName, row.consumerName),
+        webhooks: urls.integrationWebhooks(row.providerName, row.consumerName),
+        badge: urls.latestPactBadge(row.providerName, row.consumerName),
       },
     }));
   return { title: 'Integrations', nav: 'index', search, status, statuses: STATUS_FILTERS, rows, total: all.length };

@@ -1,8 +1,7 @@
 // An integration's matrix: each consumer version's pact against the provider versions that verified it,
 // with branches, tags and environments of both, newest first.
-import type { MatrixAnswer } from '../../matrix/matrix.service.ts';
-import type { VersionDecorations } from '../../matrix/matrix.repository.ts';
-import type { Urls } from '../../serializers/urls.ts';
+import type { MatrixAnswer, VersionDecorations } from '../../matrix/matrix.service.ts';
+import type { Urls } from '../../urls.ts';
 import { ago, iso } from '../format.ts';
 
 function decorate(decorations: VersionDecorations, versionId: number | null) {
@@ -28,7 +27,7 @@ export function matrixPage(
     .map((row) => ({
       consumerVersion: row.consumerVersionNumber,
       consumer: decorate(decorations, row.consumerVersionId),
-      pactPath: new URL(urls.pact(row.providerName, row.consumerName, row.consumerVersionNumber)).pathname,
+      pactPath: urls.pact(row.providerName, row.consumerName, row.consumerVersionNumber),
       publishedAgo: ago(row.pactCreatedAt),
       publishedAt: iso(row.pactCreatedAt),
       providerVersion: row.providerVersionNumber,
@@ -43,6 +42,6 @@ export function matrixPage(
     consumer,
     provider,
     rows,
-    latestPact: new URL(urls.latestPact(provider, consumer)).pathname,
+    latestPact: urls.latestPact(provider, consumer),
   };
 }

@@ -3,16 +3,16 @@
 // verification. `?pacticipant=X` keeps X and its direct partners.
 import elkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { PrismaClient } from '../../prisma-client.ts';
-import { integrationSummaries } from '../dashboard.repository.ts';
+import type { Urls } from '../../urls.ts';
+import type { IntegrationSummary } from '../dashboard.service.ts';
 
 // elkjs is CommonJS declaring an ES default export: under Node's ESM interop the constructor is `.default`.
 const elk = new elkBundle.default();
 const NODE_HEIGHT = 36;
 const widthOf = (name: string) => Math.max(90, Math.min(280, 16 + name.length * 8));
 
-export async function networkPage(prisma: PrismaClient, focus: string | undefined) {
-  let integrations = await integrationSummaries(prisma);
+export async function networkPage(urls: Urls, all: IntegrationSummary[], focus: string | undefined) {
+  let integrations = all;
   if (focus) integrations = integrations.filter((row) => row.consumerName === focus || row.providerName === focus);
   const names = [...new Set(integrations.flatMap((row) => [row.consumerName, row.providerName]))].sort();
   const id = (name: string) => `n${names.indexOf(name)}`;
@@ -42,7 +42,7 @@ export async function networkPage(prisma: PrismaClient, focus: string | undefine
       width: node.width ?? 0,
       height: node.height ?? 0,
       focus: name === focus,
-      href: `/network?pacticipant=${encodeURIComponent(name)}`,
+      href: urls.network(name),
     };
   });
   const edges = (graph.edges ?? []).map((edge) => {
@@ -58,7 +58,7 @@ export async function networkPage(prisma: PrismaClient, focus: string | undefine
       points,
       status,
       title: `${row.consumerName} → ${row.providerName}: ${status}`,
-      href: `/matrix/provider/${encodeURIComponent(row.providerName)}/consumer/${encodeURIComponent(row.consumerName)}`,
+      href: urls.integrationMatrix(row.providerName, row.consumerName),
     };
   });
   return {

@@ -1,8 +1,8 @@
 // A pact, readable: who, which version, and each interaction's provider states, request and response
 // (or message contents), for specification V1 to V4. The content is untrusted: the template escapes it.
-import type { PactRow } from '../../pacts/pacts.repository.ts';
-import type { Urls } from '../../serializers/urls.ts';
-import type { VersionDetails } from '../../versions/versions.repository.ts';
+import type { PactRow } from '../../pacts/pacts.service.ts';
+import type { Urls } from '../../urls.ts';
+import type { VersionDetails } from '../dashboard.service.ts';
 import { ago, iso, json } from '../format.ts';
 
 type Json = Record<string, unknown>;
@@ -126,8 +126,6 @@ export function interactionsOf(content: Json): InteractionView[] {
 export function pactPage(urls: Urls, row: PactRow, details: VersionDetails, previousVersion: string | undefined) {
   const content = JSON.parse(row.content) as Json;
   const { providerName: p, consumerName: c, consumerVersionNumber: v } = row;
-  const path = (url: string) => new URL(url).pathname;
-  const integration = `/pacts/provider/${encodeURIComponent(p)}/consumer/${encodeURIComponent(c)}`;
   return {
     title: `Pact between ${c} and ${p}`,
     nav: 'index',
@@ -143,12 +141,12 @@ export function pactPage(urls: Urls, row: PactRow, details: VersionDetails, prev
     interactions: interactionsOf(content),
     raw: json(content),
     links: {
-      matrix: `/matrix/provider/${encodeURIComponent(p)}/consumer/${encodeURIComponent(c)}`,
-      latest: path(urls.latestPact(p, c)),
-      diffPrevious: previousVersion === undefined ? undefined : `${path(urls.pact(p, c, v))}/diff/previous-distinct`,
+      matrix: urls.integrationMatrix(p, c),
+      latest: urls.latestPact(p, c),
+      diffPrevious: previousVersion === undefined ? undefined : urls.diffPreviousDistinct(p, c, v),
       previousVersion,
-      versions: `${integration}/versions`,
-      badge: `${path(urls.latestPact(p, c))}/badge`,
+      versions: urls.pactVersions(p, c),
+      badge: urls.latestPactBadge(p, c),
     },
   };
 }

@@ -1,7 +1,8 @@
 // A provider contract, readable: the provider version, its self-verification, and each consumer pact's
 // comparison with the document, interaction by interaction, with the mismatches and warnings.
 import type { ProviderContractDetails } from '../../provider-contracts/provider-contracts.service.ts';
-import { ago, enc, iso } from '../format.ts';
+import type { Urls } from '../../urls.ts';
+import { ago, iso } from '../format.ts';
 
 interface TestResult {
   interactionDescription?: string;
@@ -12,7 +13,7 @@ interface TestResult {
   skipped?: string;
 }
 
-export function providerContractPage({ contract, comparisons }: ProviderContractDetails) {
+export function providerContractPage(urls: Urls, { contract, comparisons }: ProviderContractDetails) {
   const provider = contract.provider.name;
   const selfVerification = (contract.selfVerification ?? {}) as { verifier?: string; content?: string };
   return {
@@ -34,12 +35,12 @@ export function providerContractPage({ contract, comparisons }: ProviderContract
           : 'failed',
     verifier: selfVerification.verifier,
     report: selfVerification.content,
-    contentPath: `/provider-contracts/provider/${enc(provider)}/version/${enc(contract.providerVersion.number)}/content`,
+    contentPath: urls.providerContractContent(provider, contract.providerVersion.number),
     comparisons: comparisons.map((comparison) => ({
       consumer: comparison.consumerName,
       consumerVersions: comparison.consumerVersions,
       anchor: `pact-${comparison.sha.slice(0, 12)}`,
-      pactPath: `/pacts/provider/${enc(provider)}/consumer/${enc(comparison.consumerName)}/pact-version/${enc(comparison.sha)}`,
+      pactPath: urls.pactBySha(provider, comparison.consumerName, comparison.sha),
       status: comparison.success ? 'success' : 'failed',
       comparedAgo: ago(comparison.createdAt),
       interactions: ((Array.isArray(comparison.testResults) ? comparison.testResults : []) as TestResult[]).map(

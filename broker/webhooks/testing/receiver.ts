@@ -2,7 +2,7 @@
 // records every request and answers with the statuses a test scripts (200 once the script runs out).
 import type { IncomingHttpHeaders } from 'node:http';
 import { listen, type RunningServer } from '../../../common/http/listen.ts';
-import type { JsonObject } from '../../pacts/content.ts';
+import type { UnknownObject } from '../../pacts/content.ts';
 
 export interface ReceivedRequest {
   method: string;
@@ -73,7 +73,7 @@ export async function eventually<T>(
 }
 
 /** A `POST /contracts/publish` body publishing one pact for a consumer version on a branch. */
-export function publishBody(pact: JsonObject, version: string, branch = 'main') {
+export function publishBody(pact: UnknownObject, version: string, branch = 'main') {
   const consumer = (pact.consumer as { name: string }).name;
   const provider = (pact.provider as { name: string }).name;
   const content = Buffer.from(JSON.stringify(pact)).toString('base64');

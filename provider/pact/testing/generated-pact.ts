@@ -4,7 +4,7 @@
 // another worker, and the committed file may be stale (the consumer spec fails on that by itself).
 import { join } from 'node:path';
 import { runShowingLines } from '../../../common/process/run-command.ts';
-import { projectRoot } from '../../../db/project-root.ts';
+import { projectRoot } from '../../../common/project-root.ts';
 
 const PACT_FILE_NAME = 'autofighter-router-autofighter-backend.json';
 

@@ -2,7 +2,7 @@
 // test:pact:consumer`), writing the pact into the pipeline's pact directory.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { projectRoot } from '../../../db/project-root.ts';
+import { projectRoot } from '../../../common/project-root.ts';
 import { runShowingLines } from '../../../common/process/run-command.ts';
 import { CONSUMER, PROVIDER } from '../config.ts';
 import type { Step } from '../step.ts';

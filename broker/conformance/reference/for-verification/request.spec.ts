@@ -94,7 +94,8 @@ describe('reference: asking for pacts for verification (GET and POST)', () => {
     // ref: spec/lib/pact_broker/api/resources/provider_pacts_for_verification_spec.rb: "uses the correct options for the decorator"
     it('takes include_pending_status and provider tags from the query', async () => {
       const [pact] = await client.get(
-        '?provider_version_tags[]=master&consumer_version_selectors[][tag]=prod&consumer_version_selectors[][latest]=true&include_pending_status=true',
+        '?provider_version_tags[]=master&consumer_version_selectors[][tag]=prod' +
+          '&consumer_version_selectors[][latest]=true&include_pending_status=true',
       );
       expect(pact!.pending).to.equal(true);
     });

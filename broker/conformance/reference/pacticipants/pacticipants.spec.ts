@@ -677,8 +677,9 @@ describe('reference: a new name very like an existing one (find_potential_duplic
   ];
 
   for (const [name, existing, duplicates] of cases) {
+    const outcome = duplicates.length === 0 ? 'accepted' : `refused, naming ${JSON.stringify(duplicates)}`;
     // ref: spec/lib/pact_broker/pacticipants/find_potential_duplicate_pacticipant_names_spec.rb: "returns #{the_expected_duplicates.inspect} as the potential duplicates"
-    it(`publishing as ${JSON.stringify(name)} when ${JSON.stringify(existing)} exist: ${duplicates.length === 0 ? 'accepted' : `refused, naming ${JSON.stringify(duplicates)}`}`, async () => {
+    it(`publishing as ${JSON.stringify(name)} when ${JSON.stringify(existing)} exist: ${outcome}`, async () => {
       for (const each of existing) await broker.data().pacticipant(each);
       const res = await request(broker.server)
         .post('/contracts/publish')
@@ -718,19 +719,23 @@ describe('reference: a new name very like an existing one (find_potential_duplic
     expect(res.text).to.include('* Foo').and.include('create-or-update-pacticipant --name "foo"');
   });
 
-  it('accepts a name that differs only in case when the check is switched off (BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES=false)', async () => {
-    // The check itself is configuration: a broker with it off is another app on the same database.
-    const { createBrokerApp } = await import('../../../app.ts');
-    const { brokerConfig } = await import('../../../config.ts');
-    const { pino } = await import('pino');
-    const app = createBrokerApp({
-      prisma: broker.prisma,
-      logger: pino({ level: 'silent' }),
-      config: brokerConfig({ checkForPotentialDuplicatePacticipantNames: false }),
-    });
-    await broker.data().pacticipant('Foo');
-    await request(app).put('/pacts/provider/Bar/consumer/foo/version/1').send(buildPact('foo', 'Bar')).expect(201);
-  });
+  it(
+    'accepts a name that differs only in case when the check is switched off ' +
+      '(BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES=false)',
+    async () => {
+      // The check itself is configuration: a broker with it off is another app on the same database.
+      const { createBrokerApp } = await import('../../../app.ts');
+      const { brokerConfig } = await import('../../../config.ts');
+      const { pino } = await import('pino');
+      const app = createBrokerApp({
+        prisma: broker.prisma,
+        logger: pino({ level: 'silent' }),
+        config: brokerConfig({ checkForPotentialDuplicatePacticipantNames: false }),
+      });
+      await broker.data().pacticipant('Foo');
+      await request(app).put('/pacts/provider/Bar/consumer/foo/version/1').send(buildPact('foo', 'Bar')).expect(201);
+    },
+  );
 });
 
 describe('reference: the display name made from a name (generate_display_name_spec.rb)', () => {

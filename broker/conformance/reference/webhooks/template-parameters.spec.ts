@@ -280,12 +280,16 @@ describe('reference: webhook template values (render_spec.rb)', function () {
   });
 
   describe('the values that came from the wrong place (issue 10.6)', () => {
-    it("in a verification event, ${pactbroker.buildUrl} is the verification's build URL (the provider build), not the consumer version's", async () => {
-      await theConsumerVersion(['provider_verification_published']);
-      await verifiedByVersion3(true, 'http://provider-build/42');
-      const [values] = await delivered();
-      expect(values!.buildUrl).to.equal('http://provider-build/42');
-    });
+    it(
+      "in a verification event, ${pactbroker.buildUrl} is the verification's build URL (the provider build), " +
+        "not the consumer version's",
+      async () => {
+        await theConsumerVersion(['provider_verification_published']);
+        await verifiedByVersion3(true, 'http://provider-build/42');
+        const [values] = await delivered();
+        expect(values!.buildUrl).to.equal('http://provider-build/42');
+      },
+    );
 
     it('in a contract event for content already verified, the provider values are those of its latest verification', async () => {
       const values = await pactWithSuccessfulVerification();

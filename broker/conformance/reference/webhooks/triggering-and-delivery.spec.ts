@@ -407,7 +407,8 @@ describe("reference: retrying a failed delivery on the Pact Broker's schedule (j
   const queuedRetry = async () =>
     (
       await broker.prisma.$queryRawUnsafe<{ attempt: string; waits: number }[]>(
-        `SELECT data->>'attempt' AS attempt, round(EXTRACT(EPOCH FROM start_after - created_on))::int AS waits FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND state = 'created' ORDER BY created_on DESC LIMIT 1`,
+        `SELECT data->>'attempt' AS attempt, round(EXTRACT(EPOCH FROM start_after - created_on))::int AS waits
+         FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND state = 'created' ORDER BY created_on DESC LIMIT 1`,
         WEBHOOK_QUEUE,
       )
     )[0];

@@ -4,7 +4,7 @@
 // Ctrl-C). Steps run in reverse order of registration, so that servers close and Prisma clients
 // disconnect *before* PostgreSQL (registered first, by postgres-server.ts) goes away.
 import exitHook from 'async-exit-hook';
-import { isStartupError } from '../common/process/startup-error.ts';
+import { isStartupError } from './startup-error.ts';
 
 type Step = { name: string; run: () => Promise<void> | void };
 

@@ -1,7 +1,7 @@
 // What the browser tests say when Chromium is missing: one line with what to do. (Nothing here runs
 // apt-get: the cases are those where it is not run or not there.)
 import { expect } from 'chai';
-import { ensureChromium } from './install-chromium.ts';
+import { ensureChromium } from './chromium.ts';
 
 describe('finding Chromium for the browser tests', () => {
   it('when it is where it should be, uses it without installing anything', () => {

@@ -72,4 +72,29 @@ export class Urls {
   webhook = (uuid: string) => `${this.webhooks()}/${seg(uuid)}`;
   triggeredWebhook = (uuid: string) => `${this.base}/triggered-webhooks/${seg(uuid)}`;
   integrations = () => `${this.base}/integrations`;
+
+  diffPreviousDistinct = (provider: string, consumer: string, consumerVersion: string) =>
+    `${this.pact(provider, consumer, consumerVersion)}/diff/previous-distinct`;
+  latestPactBadge = (provider: string, consumer: string) => `${this.latestPact(provider, consumer)}/badge`;
+  providerContract = (provider: string, version: string) =>
+    `${this.base}/provider-contracts/provider/${seg(provider)}/version/${seg(version)}`;
+  providerContractContent = (provider: string, version: string) =>
+    `${this.providerContract(provider, version)}/content`;
+
+  // The dashboard's own pages (ui/).
+  integrationMatrix = (provider: string, consumer: string) =>
+    `${this.base}/matrix/provider/${seg(provider)}/consumer/${seg(consumer)}`;
+  integrationWebhooks = (provider: string, consumer: string) =>
+    `${this.base}/webhooks/provider/${seg(provider)}/consumer/${seg(consumer)}`;
+  network = (pacticipant?: string) =>
+    `${this.base}/network${pacticipant === undefined ? '' : `?pacticipant=${seg(pacticipant)}`}`;
 }
+
+const PACT = '/pacts/provider/:provider/consumer/:consumer';
+
+/** The routes of the diffs between pacts (pacts/diff-pairs.ts), served by the API and the dashboard. */
+export const DIFF_PATHS = {
+  'previous-distinct': `${PACT}/version/:version/diff/previous-distinct`,
+  version: `${PACT}/version/:version/diff/version/:version2`,
+  'pact-version': `${PACT}/pact-version/:sha/diff/pact-version/:sha2`,
+} as const;

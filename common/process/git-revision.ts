@@ -1,7 +1,7 @@
 // The checkout's commit and branch: the provider version and branch that verification reports to the
-// broker unless GIT_COMMIT / GIT_BRANCH say otherwise (see verification-config.ts).
+// broker unless GIT_COMMIT / GIT_BRANCH say otherwise (see provider/pact/verification-config.ts).
 import { execFileSync } from 'node:child_process';
-import { projectRoot } from '../../db/project-root.ts';
+import { projectRoot } from '../project-root.ts';
 
 export interface GitRevision {
   commit?: string;
