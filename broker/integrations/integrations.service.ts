@@ -2,6 +2,7 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
 import { NotFoundError } from '../http/errors.ts';
+import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import { PactsRepository } from '../pacts/pacts.repository.ts';
 
@@ -69,13 +70,7 @@ export class IntegrationsService {
    * tags and deployments stay (other integrations may use them). 404 when there is no such integration.
    */
   async delete(providerName: string, consumerName: string): Promise<void> {
-    const pacticipants = new PacticipantsRepository(this.prisma);
-    const [provider, consumer] = await Promise.all([
-      pacticipants.findByName(providerName),
-      pacticipants.findByName(consumerName),
-    ]);
-    if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
-    if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
+    const { provider, consumer } = await findIntegrationPair(this.prisma, providerName, consumerName);
     const pair = { consumerId: consumer.id, providerId: provider.id };
     await inTransaction(this.prisma, async (tx) => {
       const integration = await tx.integration.findUnique({ where: { consumerId_providerId: pair } });

@@ -3,7 +3,8 @@
 import type { Prisma, PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
-import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
+import { findIntegrationPair, type IntegrationPair } from '../pacticipants/integration-pair.ts';
+import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';
 import type { PactContent } from './content.ts';
 import { PactWork } from './pact-work.ts';
@@ -265,18 +266,8 @@ export class PactsService {
     return { outcome, row: await this.forConsumerVersion(names.provider, names.consumer, names.consumerVersion) };
   }
 
-  private async integration(
-    providerName: string,
-    consumerName: string,
-  ): Promise<{ consumer: Pacticipant; provider: Pacticipant }> {
-    const pacticipants = new PacticipantsRepository(this.prisma);
-    const [provider, consumer] = await Promise.all([
-      pacticipants.findByName(providerName),
-      pacticipants.findByName(consumerName),
-    ]);
-    if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
-    if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
-    return { consumer, provider };
+  private integration(providerName: string, consumerName: string): Promise<IntegrationPair> {
+    return findIntegrationPair(this.prisma, providerName, consumerName);
   }
 
   private found(row: PactRow | undefined, what: string): PactRow {

@@ -4,6 +4,7 @@ import type { PrismaClient, Prisma } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
 import { decodeMetadata } from '../for-verification/metadata.ts';
 import { NotFoundError } from '../http/errors.ts';
+import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { VerificationResultRequest } from '../schemas/verification-result.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
@@ -18,13 +19,7 @@ export class VerificationsService {
   ) {}
 
   private async pactVersion(providerName: string, consumerName: string, sha: string) {
-    const pacticipants = new PacticipantsRepository(this.prisma);
-    const [provider, consumer] = await Promise.all([
-      pacticipants.findByName(providerName),
-      pacticipants.findByName(consumerName),
-    ]);
-    if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
-    if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
+    const { provider, consumer } = await findIntegrationPair(this.prisma, providerName, consumerName);
     const pactVersion = await this.prisma.pactVersion.findUnique({
       where: { consumerId_providerId_sha: { consumerId: consumer.id, providerId: provider.id, sha } },
       select: { id: true },

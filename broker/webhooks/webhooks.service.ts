@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma-client.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { WebhookRequest } from '../schemas/webhook.ts';
 import type { EventOrigin } from './events.ts';
@@ -201,13 +202,7 @@ export class WebhooksService {
    * status" of their pact), oldest first; 404 when either is unknown.
    */
   async latestTriggeredForIntegration(providerName: string, consumerName: string) {
-    const pacticipants = new PacticipantsRepository(this.prisma);
-    const [provider, consumer] = await Promise.all([
-      pacticipants.findByName(providerName),
-      pacticipants.findByName(consumerName),
-    ]);
-    if (!provider) throw new NotFoundError(`No provider with name '${providerName}' found`);
-    if (!consumer) throw new NotFoundError(`No consumer with name '${consumerName}' found`);
+    const { provider, consumer } = await findIntegrationPair(this.prisma, providerName, consumerName);
     const rows = await new TriggeredWebhooksRepository(this.prisma).list(
       { consumerId: consumer.id, providerId: provider.id, webhookId: { not: null } },
       1000,
