@@ -401,7 +401,8 @@ describe("reference: retrying a failed delivery on the Pact Broker's schedule (j
       const row = await broker.prisma.triggeredWebhook.findFirst({
         include: { executions: { orderBy: { id: 'asc' } } },
       });
-      return row && row.executions.length >= count ? row : undefined;
+      // Prisma reads the executions in a second query: the row's own attempt count keeps its status in step.
+      return row && row.attempts >= count && row.executions.length >= count ? row : undefined;
     });
   /** The queued next attempt: its attempt number and how long after queueing it was scheduled to start. */
   const queuedRetry = async () =>
