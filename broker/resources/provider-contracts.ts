@@ -5,7 +5,7 @@ import { ValidationError } from '../http/errors.ts';
 import { ok, text, type Reply, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { publishProviderContractSchema } from '../provider-contracts/publish-schema.ts';
-import { providerContractBody, publishedBody } from '../provider-contracts/serializers.ts';
+import { providerContractBody, publishedBody } from '../serializers/provider-contracts.ts';
 
 const CONTRACT = '/provider-contracts/provider/:provider/version/:version';
 

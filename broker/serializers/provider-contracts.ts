@@ -1,39 +1,25 @@
 // HAL bodies for provider contracts: the publication's answer (what `pactflow publish-provider-contract`
 // reads: notices, the version, its tag links) and the contract resource with its comparisons.
 import type { Urls } from '../urls.ts';
-import type { ProviderContractDetails, PublishedProviderContract } from './provider-contracts.service.ts';
+import { publishedVersionParts } from './publish-contracts.ts';
+import type {
+  ProviderContractDetails,
+  PublishedProviderContract,
+} from '../provider-contracts/provider-contracts.service.ts';
 
 export function publishedBody(urls: Urls, result: PublishedProviderContract) {
   const name = result.provider.name;
   const number = result.version.number;
+  const parts = publishedVersionParts(
+    urls,
+    { name, version: result.version, branch: result.branch, tags: result.tags },
+    'pb:branch-version',
+  );
   return {
     notices: result.notices,
-    _embedded: {
-      pacticipant: { name, _links: { self: { href: urls.pacticipant(name) } } },
-      version: {
-        number,
-        ...(result.version.buildUrl ? { buildUrl: result.version.buildUrl } : {}),
-        ...(result.branch !== undefined ? { branch: result.branch } : {}),
-        _links: { self: { title: 'Version', name: number, href: urls.version(name, number) } },
-      },
-    },
+    _embedded: parts._embedded,
     _links: {
-      'pb:pacticipant': { title: 'Pacticipant', name, href: urls.pacticipant(name) },
-      'pb:pacticipant-version': { title: 'Pacticipant version', name: number, href: urls.version(name, number) },
-      ...(result.branch !== undefined
-        ? {
-            'pb:branch-version': {
-              title: 'Branch version',
-              name: result.branch,
-              href: urls.branchVersion(name, result.branch, number),
-            },
-          }
-        : {}),
-      'pb:pacticipant-version-tags': result.tags.map((tag) => ({
-        title: 'Tag',
-        name: tag,
-        href: urls.tag(name, number, tag),
-      })),
+      ...parts.links,
       'pf:provider-contract': {
         title: 'Provider contract',
         name: `${name} ${number}`,
