@@ -2,8 +2,7 @@
 import { NotFoundError } from '../http/errors.ts';
 import { created, noContent, ok, type Reply, type Route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
-import { pageLinks, requestedPage } from '../http/paging.ts';
-import { pageRequestOf } from '../http/pagination.ts';
+import { pageParts, pageRequestOf } from '../http/pagination.ts';
 import { versionSchema } from '../schemas/version.ts';
 import { versionWithPlacesBody } from '../serializers/environments.ts';
 import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
@@ -179,20 +178,20 @@ export const versionRoutes: Route[] = [
     method: 'get',
     path: '/pacticipants/:pacticipant/branches',
     access: 'read',
-    handler: async ({ params, query, services, urls }) => {
-      const page = requestedPage(query);
+    handler: async ({ params, query, services, urls, req }) => {
+      const page = pageRequestOf(query) ?? { number: 1, size: 100 };
       const filter = typeof query.q === 'string' && query.q !== '' ? query.q : undefined;
       const { pacticipant, branches, total } = await services.versions.branches(params.pacticipant!, {
         ...(filter === undefined ? {} : { query: filter }),
         page: page.number,
         size: page.size,
       });
-      const paging = pageLinks(urls.branches(pacticipant.name), page, total);
+      const paging = pageParts(page, total, urls.branches(pacticipant.name));
       return ok({
         _embedded: { branches: branches.map((branch) => branchBody(urls, pacticipant, branch, null)) },
         page: paging.page,
         _links: {
-          self: { title: `${pacticipant.name} branches`, href: paging.self },
+          self: { title: `${pacticipant.name} branches`, href: `${urls.base}${req.originalUrl}` },
           'pb:branches': branches.map((branch) => ({
             name: branch.name,
             href: urls.branch(pacticipant.name, branch.name),
@@ -261,14 +260,14 @@ export const versionRoutes: Route[] = [
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/versions',
     access: 'read',
-    handler: async ({ params, query, services, urls }) => {
-      const page = requestedPage(query);
+    handler: async ({ params, query, services, urls, req }) => {
+      const page = pageRequestOf(query) ?? { number: 1, size: 100 };
       const found = await services.versions.branchVersions(params.pacticipant!, params.branch!, {
         page: page.number,
         size: page.size,
       });
       const { pacticipant, branch, versions, total, deployed, released } = found;
-      const paging = pageLinks(urls.branchVersions(pacticipant.name, branch.name), page, total);
+      const paging = pageParts(page, total, urls.branchVersions(pacticipant.name, branch.name));
       return ok({
         _embedded: {
           versions: versions.map((version) =>
@@ -277,7 +276,10 @@ export const versionRoutes: Route[] = [
         },
         page: paging.page,
         _links: {
-          self: { title: `Versions of ${pacticipant.name} on branch ${branch.name}`, href: paging.self },
+          self: {
+            title: `Versions of ${pacticipant.name} on branch ${branch.name}`,
+            href: `${urls.base}${req.originalUrl}`,
+          },
           'pb:branch': { href: urls.branch(pacticipant.name, branch.name) },
           ...paging.links,
         },
