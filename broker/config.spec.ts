@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { loadBrokerConfig } from './config.ts';
 import { unusedReferenceVariables, withoutClientVariables } from './reference-aliases.ts';
 import { webhookTargetPolicy } from './services.ts';
+import { deliveryJobOptions } from './webhooks/delivery-queue.ts';
 
 describe('broker configuration', () => {
   it('with nothing set: the defaults (main-branch rules on, as in the Pact Broker; private webhook targets refused)', () => {
@@ -40,6 +41,27 @@ describe('broker configuration', () => {
       statementTimeoutMs: 15000,
     });
     expect(() => loadBrokerConfig({ BROKER_DB_STATEMENT_TIMEOUT_MS: '0' })).to.throw(/BROKER_DB_STATEMENT_TIMEOUT_MS/);
+  });
+
+  it("handing a dead broker's deliveries on: production timings by default, each settable; an expiry within the timeout is refused", () => {
+    const defaults = loadBrokerConfig({});
+    expect(defaults.webhookQueue).to.deep.equal({ maintenanceIntervalSeconds: 120, redeliveryDelaySeconds: 30 });
+    expect(deliveryJobOptions(defaults)).to.deep.equal({ retryLimit: 3, retryDelay: 30, expireInSeconds: 60 });
+    expect(deliveryJobOptions(loadBrokerConfig({ BROKER_WEBHOOK_TIMEOUT_SECONDS: '5' })).expireInSeconds).to.equal(40);
+    const set = loadBrokerConfig({
+      BROKER_WEBHOOK_TIMEOUT_SECONDS: '2',
+      BROKER_WEBHOOK_JOB_EXPIRY_SECONDS: '3',
+      BROKER_WEBHOOK_QUEUE_MAINTENANCE_SECONDS: '1',
+      BROKER_WEBHOOK_REDELIVERY_DELAY_SECONDS: '0',
+    });
+    expect(deliveryJobOptions(set)).to.deep.equal({ retryLimit: 3, retryDelay: 0, expireInSeconds: 3 });
+    expect(set.webhookQueue.maintenanceIntervalSeconds).to.equal(1);
+    expect(() =>
+      loadBrokerConfig({ BROKER_WEBHOOK_TIMEOUT_SECONDS: '15', BROKER_WEBHOOK_JOB_EXPIRY_SECONDS: '15' }),
+    ).to.throw(/BROKER_WEBHOOK_JOB_EXPIRY_SECONDS must be longer than BROKER_WEBHOOK_TIMEOUT_SECONDS/);
+    expect(() => loadBrokerConfig({ BROKER_WEBHOOK_QUEUE_MAINTENANCE_SECONDS: '0' })).to.throw(
+      /BROKER_WEBHOOK_QUEUE_MAINTENANCE_SECONDS/,
+    );
   });
 
   it("the Pact Broker's pool variables: max connections as is, its timeouts from seconds into milliseconds", () => {

@@ -106,6 +106,12 @@ const brokerEnvSchema = z.object({
     .default([10, 60, 120, 300, 600, 1200]),
   /** A delivery (connecting, sending, reading the response) that takes longer fails and is retried. */
   BROKER_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  // How a delivery whose broker died (killed mid-delivery) is handed to another broker: its queue job expires,
+  // the queue's maintenance notices, and the job may be taken again after a delay (docs/broker-limits.md).
+  /** Seconds a delivery job may stay taken before it expires; unset: 2 × the timeout + 30. */
+  BROKER_WEBHOOK_JOB_EXPIRY_SECONDS: z.coerce.number().int().min(2).max(3600).optional(),
+  BROKER_WEBHOOK_QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  BROKER_WEBHOOK_REDELIVERY_DELAY_SECONDS: seconds(3600).default(30),
   /** Deliveries this broker makes at once, and at most this many to one target (scheme, host and port). */
   BROKER_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   BROKER_WEBHOOK_TARGET_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(2),
@@ -181,6 +187,8 @@ export interface BrokerConfig {
   /** Seconds before each retry; its length is the number of retries. */
   webhookRetrySchedule: number[];
   webhookTimeoutSeconds: number;
+  /** Handing the deliveries of a broker that died to another (webhooks/delivery-queue.ts). */
+  webhookQueue: WebhookQueueSettings;
   webhookConcurrency: number;
   webhookTargetConcurrency: number;
   /** Unset: shown when webhook hosts are whitelisted, as in the Pact Broker. */
@@ -191,6 +199,15 @@ export interface BrokerConfig {
   publicBadgeAccess: boolean;
   applyFallbackBranch: boolean;
   branches: BranchSettings;
+}
+
+export interface WebhookQueueSettings {
+  /** Seconds a taken job may stay unfinished before another broker may take it (unset: 2 × the timeout + 30). */
+  jobExpirySeconds?: number;
+  /** How often the queue looks for expired jobs (pg-boss's maintenance). */
+  maintenanceIntervalSeconds: number;
+  /** Seconds an expired job waits before it is taken again. */
+  redeliveryDelaySeconds: number;
 }
 
 export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
@@ -240,6 +257,12 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     : undefined;
   if (e.BROKER_BASIC_AUTH_ENABLED === true && !readWrite)
     throw new Error('Invalid broker configuration: basic auth is enabled but no username and password are set');
+  const expiry = e.BROKER_WEBHOOK_JOB_EXPIRY_SECONDS;
+  // A job that expired while its delivery still ran would be made twice, by two brokers at once.
+  if (expiry !== undefined && expiry <= e.BROKER_WEBHOOK_TIMEOUT_SECONDS)
+    throw new Error(
+      'Invalid broker configuration: BROKER_WEBHOOK_JOB_EXPIRY_SECONDS must be longer than BROKER_WEBHOOK_TIMEOUT_SECONDS',
+    );
   return {
     port: e.BROKER_PORT,
     host: e.BROKER_HOST,
@@ -269,6 +292,11 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
     webhookAllowPrivateAddresses: e.BROKER_WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
     webhookRetrySchedule: e.BROKER_WEBHOOK_RETRY_SCHEDULE,
     webhookTimeoutSeconds: e.BROKER_WEBHOOK_TIMEOUT_SECONDS,
+    webhookQueue: {
+      ...(expiry !== undefined ? { jobExpirySeconds: expiry } : {}),
+      maintenanceIntervalSeconds: e.BROKER_WEBHOOK_QUEUE_MAINTENANCE_SECONDS,
+      redeliveryDelaySeconds: e.BROKER_WEBHOOK_REDELIVERY_DELAY_SECONDS,
+    },
     webhookConcurrency: e.BROKER_WEBHOOK_CONCURRENCY,
     webhookTargetConcurrency: e.BROKER_WEBHOOK_TARGET_CONCURRENCY,
     ...(e.BROKER_WEBHOOK_SHOW_RESPONSE !== undefined ? { webhookShowResponse: e.BROKER_WEBHOOK_SHOW_RESPONSE } : {}),

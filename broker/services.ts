@@ -18,7 +18,7 @@ import type { PrismaClient } from './prisma-client.ts';
 import { VerificationsService } from './verifications/verifications.service.ts';
 import { VersionsService } from './versions/versions.service.ts';
 import { WebhooksService } from './webhooks/webhooks.service.ts';
-import { DeliveryEnqueuer } from './webhooks/delivery-queue.ts';
+import { DeliveryEnqueuer, deliveryJobOptions } from './webhooks/delivery-queue.ts';
 import { WebhookEvents } from './webhooks/events.ts';
 import { WebhookExecutor } from './webhooks/executor.ts';
 import { TargetPolicy } from './webhooks/target-policy.ts';
@@ -62,7 +62,7 @@ export function webhookExecutor(config: BrokerConfig): WebhookExecutor {
 }
 
 export function createServices(prisma: PrismaClient, config: BrokerConfig): Services {
-  const events = new WebhookEvents(new DeliveryEnqueuer(config.webhookTimeoutSeconds));
+  const events = new WebhookEvents(new DeliveryEnqueuer(deliveryJobOptions(config)));
   const matrix = new MatrixService(prisma);
   const forVerification = new ForVerificationService(prisma, { applyFallbackBranch: config.applyFallbackBranch });
   const verifications = new VerificationsService(prisma, events);

@@ -6,7 +6,7 @@
 // before fetching again, so one slow delivery in a batch would stall the rest.
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import { WEBHOOK_QUEUE, type DeliveryJob } from './delivery-queue.ts';
+import { WEBHOOK_QUEUE, type DeliveryJob, type DeliveryJobOptions } from './delivery-queue.ts';
 
 export interface DispatcherOptions {
   concurrency: number;
@@ -16,7 +16,7 @@ export interface DispatcherOptions {
   /** How long a job whose target is busy waits before it is taken again. */
   deferSeconds?: number;
   /** The queue's settings for a re-queued job (the same as the enqueuer's). */
-  expireInSeconds: number;
+  jobOptions: DeliveryJobOptions;
   /** How long stopping waits for deliveries in progress before it aborts them. */
   stopGraceSeconds?: number;
   logger: Logger;
@@ -118,9 +118,7 @@ export class DeliveryDispatcher {
     try {
       await this.boss.send(WEBHOOK_QUEUE, job.data, {
         startAfter: this.options.deferSeconds ?? 1,
-        retryLimit: 3,
-        retryDelay: 30,
-        expireInSeconds: this.options.expireInSeconds,
+        ...this.options.jobOptions,
       });
       await this.boss.complete(WEBHOOK_QUEUE, job.id);
     } catch (error) {

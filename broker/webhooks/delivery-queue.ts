@@ -6,6 +6,7 @@
 // died mid-delivery (the job expires): delivery is at least once, and an attempt already recorded is
 // never made twice (see WebhookDelivery).
 import PgBoss from 'pg-boss';
+import type { BrokerConfig } from '../config.ts';
 import type { Prisma } from '../prisma-client.ts';
 
 export const QUEUE_SCHEMA = 'pgboss';
@@ -15,6 +16,27 @@ export interface DeliveryJob {
   triggeredWebhookUuid: string;
   /** Which attempt this job makes (1 for the first; jobs queued by older brokers have none). */
   attempt?: number;
+}
+
+/** What pg-boss stores with each delivery job: how it recovers the job when its broker dies mid-delivery. */
+export interface DeliveryJobOptions {
+  retryLimit: number;
+  retryDelay: number;
+  expireInSeconds: number;
+}
+
+/**
+ * The job settings from the broker's configuration. The expiry must outlast a delivery (the timeout) with
+ * room for reading the webhook and recording the attempt, or a live delivery would be handed on too.
+ */
+export function deliveryJobOptions(
+  config: Pick<BrokerConfig, 'webhookTimeoutSeconds' | 'webhookQueue'>,
+): DeliveryJobOptions {
+  return {
+    retryLimit: 3,
+    retryDelay: config.webhookQueue.redeliveryDelaySeconds,
+    expireInSeconds: config.webhookQueue.jobExpirySeconds ?? config.webhookTimeoutSeconds * 2 + 30,
+  };
 }
 
 /** pg-boss's database interface over a Prisma transaction, so its SQL runs in the caller's transaction. */
@@ -51,8 +73,19 @@ export async function prepareDeliveryQueue(databaseUrl: string): Promise<void> {
   }
 }
 
-export async function startBoss(databaseUrl: string, onError: (error: Error) => void): Promise<PgBoss> {
-  const boss = new PgBoss({ ...bossOptions(databaseUrl), max: 4, schedule: false, supervise: true });
+export async function startBoss(
+  databaseUrl: string,
+  maintenanceIntervalSeconds: number,
+  onError: (error: Error) => void,
+): Promise<PgBoss> {
+  // Its maintenance (the `supervise` pass) is what expires the jobs of a broker that died.
+  const boss = new PgBoss({
+    ...bossOptions(databaseUrl),
+    max: 4,
+    schedule: false,
+    supervise: true,
+    maintenanceIntervalSeconds,
+  });
   boss.on('error', onError);
   await boss.start();
   await ensureQueue(boss);
@@ -67,7 +100,7 @@ export class DeliveryEnqueuer {
     schema: QUEUE_SCHEMA,
   });
 
-  constructor(private readonly timeoutSeconds: number) {}
+  constructor(private readonly jobOptions: DeliveryJobOptions) {}
 
   /** Queues jobs, to start now or after `delaySeconds`. */
   async enqueue(tx: Prisma.TransactionClient, jobs: DeliveryJob[], delaySeconds = 0): Promise<void> {
@@ -77,9 +110,7 @@ export class DeliveryEnqueuer {
         name: WEBHOOK_QUEUE,
         data,
         // Only for a broker that dies mid-delivery (the job expires); failed deliveries follow the retry schedule.
-        retryLimit: 3,
-        retryDelay: 30,
-        expireInSeconds: this.timeoutSeconds * 2 + 30,
+        ...this.jobOptions,
         ...(delaySeconds > 0 ? { startAfter: new Date(Date.now() + delaySeconds * 1000) } : {}),
       })),
       { db: transactionDb(tx) },

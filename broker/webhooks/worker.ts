@@ -4,7 +4,7 @@ import type { BrokerConfig } from '../config.ts';
 import type { PrismaClient } from '../prisma-client.ts';
 import { WebhookDelivery } from './delivery.ts';
 import { DeliveryDispatcher } from './delivery-dispatcher.ts';
-import { DeliveryEnqueuer, startBoss } from './delivery-queue.ts';
+import { DeliveryEnqueuer, deliveryJobOptions, startBoss } from './delivery-queue.ts';
 import type { WebhookExecutor } from './executor.ts';
 
 export interface DeliveryWorker {
@@ -33,16 +33,19 @@ export async function startWebhookWorker({
   /** How long stopping waits for deliveries in progress before aborting them (10 s). */
   stopGraceSeconds?: number;
 }): Promise<DeliveryWorker> {
-  const enqueuer = new DeliveryEnqueuer(config.webhookTimeoutSeconds);
+  const jobOptions = deliveryJobOptions(config);
+  const enqueuer = new DeliveryEnqueuer(jobOptions);
   const delivery = new WebhookDelivery(prisma, executor, enqueuer, config.webhookRetrySchedule, logger);
-  const boss = await startBoss(databaseUrl, (error) => logger.error({ err: error }, 'webhook queue error'));
+  const boss = await startBoss(databaseUrl, config.webhookQueue.maintenanceIntervalSeconds, (error) =>
+    logger.error({ err: error }, 'webhook queue error'),
+  );
   const dispatcher = new DeliveryDispatcher(
     boss,
     {
       concurrency: config.webhookConcurrency,
       targetConcurrency: config.webhookTargetConcurrency,
       pollingIntervalSeconds: pollingIntervalSeconds ?? 2,
-      expireInSeconds: config.webhookTimeoutSeconds * 2 + 30,
+      jobOptions,
       ...(stopGraceSeconds !== undefined ? { stopGraceSeconds } : {}),
       logger,
     },

@@ -13,15 +13,15 @@ export interface ReceivedRequest {
 
 export class WebhookReceiver {
   readonly received: ReceivedRequest[] = [];
-  private statuses: number[] = [];
+  private statuses: (number | 'hold')[] = [];
   private running: RunningServer | undefined;
 
   get url(): string {
     return this.running!.url.replace('localhost', '127.0.0.1');
   }
 
-  /** The next responses' statuses, in order. */
-  answer(...statuses: number[]): void {
+  /** The next responses' statuses, in order; 'hold' records the request and never answers it (a target that hangs). */
+  answer(...statuses: (number | 'hold')[]): void {
     this.statuses = statuses;
   }
 
@@ -37,6 +37,7 @@ export class WebhookReceiver {
           body: Buffer.concat(chunks).toString('utf8'),
         });
         const status = this.statuses.shift() ?? 200;
+        if (status === 'hold') return; // the connection stays open until the sender gives up or dies
         res
           .writeHead(status, { 'Content-Type': 'text/plain', 'Set-Cookie': 'session=receiver-secret' })
           .end(status < 300 ? 'thanks' : 'try again later');
