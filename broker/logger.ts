@@ -1,7 +1,7 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { createLogger, type Logger } from '../common/logger.ts';
 
-export type { Logger } from 'pino';
+export type { Logger } from '../common/logger.ts';
 
-export function createBrokerLogger(level: LevelWithSilent = 'info'): Logger {
-  return pino({ name: 'autofighter-broker', level });
+export function createBrokerLogger(level = 'info'): Logger {
+  return createLogger('autofighter-broker', level);
 }

@@ -1,7 +1,7 @@
 // The whole system in one process: PostgreSQL (embedded, or DATABASE_URL's server), the broker, the
 // backend and the router, each started by its own server module exactly as when run alone. Used by
 // `npm start` and by the contract pipeline when it needs a broker of its own.
-import { pino, type Logger } from 'pino';
+import { createLogger, type Logger } from '../common/logger.ts';
 import { explainPort, type RunningServer } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { startPostgres, type PostgresServer } from '../db/postgres-server.ts';
@@ -37,9 +37,7 @@ function rethrowExplained(service: string, portVariable: string): (error: unknow
   };
 }
 
-function serviceLogger(name: string, level: string): Logger {
-  return pino({ name, level });
-}
+const serviceLogger = (name: string, level: string): Logger => createLogger(name, level);
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const env = options.env ?? process.env;

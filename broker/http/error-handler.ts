@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { bodyParserFailure } from '../../common/http/body-parser-errors.ts';
 import { classifyDatabaseError } from '../../db/database-errors.ts';
 import {
   ConflictError,
@@ -29,16 +30,6 @@ interface Mapped {
   body: Record<string, unknown>;
   headers?: Record<string, string>;
 }
-
-const bodyParserErrors: Record<string, { status: number; message: string }> = {
-  'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON' },
-  'entity.too.large': { status: 413, message: 'The request body is too large' },
-  'entity.verify.failed': { status: 400, message: 'The request body was rejected' },
-  'request.aborted': { status: 400, message: 'The request was aborted' },
-  'request.size.invalid': { status: 400, message: 'The request body length does not match Content-Length' },
-  'encoding.unsupported': { status: 415, message: 'Unsupported Content-Encoding' },
-  'charset.unsupported': { status: 415, message: 'Unsupported charset; send UTF-8 JSON' },
-};
 
 const simple = (status: number, title: string, message: string): Mapped => ({
   status,
@@ -65,12 +56,14 @@ function mapError(error: unknown): Mapped | undefined {
   if (error instanceof ForbiddenError) return simple(403, 'Forbidden', error.message);
   if (error instanceof UnsupportedMediaTypeError) return simple(415, 'Unsupported media type', error.message);
   if (error instanceof QueryStringError) return simple(400, 'Invalid query', error.message);
-  const type = (error as { type?: unknown }).type;
-  if (typeof type === 'string' && bodyParserErrors[type]) {
-    const known = bodyParserErrors[type];
+  const bodyParser = bodyParserFailure(error);
+  if (bodyParser) {
+    // A JSON syntax error says where it is (the Pact Broker's message does too).
     const detail =
-      type === 'entity.parse.failed' && error instanceof Error ? `${known.message}: ${error.message}` : known.message;
-    return simple(known.status, 'Invalid request', detail);
+      bodyParser.code === 'malformed_json' && error instanceof Error
+        ? `${bodyParser.message}: ${error.message}`
+        : bodyParser.message;
+    return simple(bodyParser.status, 'Invalid request', detail);
   }
   // A malformed URL (say `%E0%A4%A`) fails Express's decoding of path parameters.
   if (error instanceof URIError) return simple(400, 'Invalid request', 'The URL is not correctly encoded');

@@ -7,24 +7,9 @@ import {
   routeNotFoundMessage,
   type MappedError,
 } from '../../common/http/envelope-error-handler.ts';
+import { bodyParserFailure } from '../../common/http/body-parser-errors.ts';
 import { classifyDatabaseError, type DatabaseFailure } from '../../db/database-errors.ts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError, OverloadedError } from './errors.ts';
-
-/** Errors raised by express.json (body-parser) carry a `type` and a status. */
-const bodyParserErrors: Record<string, Omit<MappedError, 'details'>> = {
-  'entity.parse.failed': { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON' },
-  'entity.too.large': { status: 413, code: 'body_too_large', message: 'The request body is too large' },
-  'entity.verify.failed': { status: 400, code: 'invalid_body', message: 'The request body was rejected' },
-  'request.aborted': { status: 400, code: 'request_aborted', message: 'The request was aborted' },
-  'request.size.invalid': {
-    status: 400,
-    code: 'invalid_body',
-    message: 'The request body length does not match Content-Length',
-  },
-  'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'Unsupported Content-Encoding' },
-  'charset.unsupported': { status: 415, code: 'unsupported_charset', message: 'Unsupported charset; send UTF-8 JSON' },
-  'parameters.too.many': { status: 413, code: 'too_many_parameters', message: 'Too many parameters' },
-};
 
 /**
  * The database could not serve the request now: 503 with Retry-After (seconds), never a 500. A busy pool
@@ -66,8 +51,8 @@ function mapError(error: unknown): MappedError | undefined {
   if (error instanceof ConflictError)
     return { status: 409, code: 'conflict', message: error.message, details: error.details };
   if (error instanceof DomainError) return { status: 400, code: 'invalid_input', message: error.message };
-  const type = (error as { type?: unknown }).type;
-  if (typeof type === 'string' && type in bodyParserErrors) return bodyParserErrors[type];
+  const bodyParser = bodyParserFailure(error);
+  if (bodyParser) return bodyParser;
   // A malformed URL (say `%E0%A4%A`) fails Express's decoding of path parameters.
   if (error instanceof URIError)
     return { status: 400, code: 'malformed_url', message: 'The URL is not correctly encoded' };
