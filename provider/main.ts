@@ -3,7 +3,7 @@ import { explainPort } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { exitAfterStartupFailure } from '../common/process/shutdown.ts';
 import { loadBackendConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger } from '../common/logger.ts';
 import { startBackendServer } from './server.ts';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 // The whole system in one process: PostgreSQL (embedded, or DATABASE_URL's server), the broker, the
 // backend and the router, each started by its own server module exactly as when run alone. Used by
 // `npm start` and by the contract pipeline when it needs a broker of its own.
-import { createLogger, type Logger } from '../common/logger.ts';
+import { createLogger } from '../common/logger.ts';
 import { explainPort, type RunningServer } from '../common/http/listen.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { startPostgres, type PostgresServer } from '../db/postgres-server.ts';
@@ -37,8 +37,6 @@ function rethrowExplained(service: string, portVariable: string): (error: unknow
   };
 }
 
-const serviceLogger = (name: string, level: string): Logger => createLogger(name, level);
-
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => undefined);
@@ -63,7 +61,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const broker = await startBrokerServer(
     brokerDb.url,
     brokerConfig,
-    serviceLogger('pact-broker', brokerConfig.logLevel),
+    createLogger('pact-broker', brokerConfig.logLevel),
   ).catch(rethrowExplained('the broker', 'BROKER_PORT'));
 
   const backendConfig = loadBackendConfig({
@@ -74,7 +72,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const backend = await startBackendServer(
     backendDb.url,
     backendConfig,
-    serviceLogger('autofighter-backend', backendConfig.logLevel),
+    createLogger('autofighter-backend', backendConfig.logLevel),
   ).catch(rethrowExplained('the backend', 'BACKEND_PORT'));
 
   const routerConfig = loadRouterConfig({
@@ -83,10 +81,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     HOST: env.ROUTER_HOST ?? env.HOST,
     BACKEND_URL: env.BACKEND_URL ?? backend.url,
   });
-  const router = await startRouterServer(
-    routerConfig,
-    serviceLogger('autofighter-router', routerConfig.logLevel),
-  ).catch(rethrowExplained('the router', 'ROUTER_PORT'));
+  const router = await startRouterServer(routerConfig, createLogger('autofighter-router', routerConfig.logLevel)).catch(
+    rethrowExplained('the router', 'ROUTER_PORT'),
+  );
 
   return {
     postgres,
