@@ -37,6 +37,20 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'] })] },
   },
   ...layerRules,
+  // Broker handlers get their path parameters typed from the route's path (route() in
+  // broker/http/resource.ts): asserting one non-null (`params.x!`) means a route skipped that typing.
+  {
+    files: ['broker/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...["[object.name='params']", "[object.property.name='params']"].map((object) => ({
+          selector: `TSNonNullExpression > MemberExpression.expression${object}`,
+          message: 'Path parameters are typed by route() (broker/http/resource.ts): build the route with it, no `!`.',
+        })),
+      ],
+    },
+  },
   // Layout is Prettier's (npm run format); lint only checks it is applied.
   prettier,
   // Prettier wraps code at 120 but leaves long strings and comments as they are: those are split by hand

@@ -49,3 +49,29 @@ describe('lint: lines of at most 150 characters', function () {
     expect(await maxLenComplaints(comment)).to.deep.equal([]);
   });
 });
+
+describe('lint: broker path parameters without non-null assertions', function () {
+  this.timeout(120_000);
+
+  async function complaints(text: string): Promise<string[]> {
+    eslint ??= new ESLint({ cwd: projectRoot });
+    const [result] = await eslint.lintText(text, { filePath: join(projectRoot, 'broker/resources/example.ts') });
+    return result!.messages
+      .filter((message) => message.ruleId === 'no-restricted-syntax')
+      .map((message) => message.message);
+  }
+
+  it('refuses `params.x!` and `call.params.x!` in broker code', async () => {
+    const text =
+      'export const a = (params: Record<string, string>) => params.pacticipant!;\n' +
+      'export const b = (call: { params: Record<string, string> }) => call.params.version!;\n';
+    const found = await complaints(text);
+    expect(found).to.have.length(2);
+    expect(found[0]).to.include('typed by route()');
+  });
+
+  it('lets typed parameters be read as they are', async () => {
+    const text = 'export const a = (params: { pacticipant: string }) => params.pacticipant;\n';
+    expect(await complaints(text)).to.deep.equal([]);
+  });
+});

@@ -1,6 +1,8 @@
-// What a resource (one route's handler) receives and returns, and the adapter that runs it in Express:
-// path parameters are checked once here (text the database can store), the reply is written as HAL.
+// What a resource (one route's handler) receives and returns, the `route()` builder that types a
+// handler's path parameters from its path template, and the adapter that runs it in Express: path
+// parameters are checked once here (text the database can store), the reply is written as HAL.
 import type { Request, RequestHandler, Response } from 'express';
+import type { RouteParameters } from 'express-serve-static-core';
 import type { BrokerConfig } from '../config.ts';
 import type { Services } from '../services.ts';
 import { Urls } from '../urls.ts';
@@ -12,12 +14,16 @@ import { storableText, MAX_NAME_LENGTH } from '../schemas/common.ts';
 import type { EventOrigin } from '../webhooks/events.ts';
 import { webhookBaseUrl } from './webhook-origin.ts';
 
-export interface Call {
+/** The path parameters of a path template: `ParamsOf<'/pacticipants/:pacticipant'>` is `{ pacticipant: string }`. */
+export type ParamsOf<Path extends string> = RouteParameters<Path>;
+
+/** One request to a resource. `Params` are its path parameters (by default none may be read). */
+export interface Call<Params extends object = object> {
   req: Request;
   urls: Urls;
   services: Services;
   config: BrokerConfig;
-  params: Record<string, string>;
+  params: Params;
   query: QueryObject;
   body: unknown;
   /** Where URLs sent to webhooks point (never from an untrusted Host header: see webhook-origin.ts). */
@@ -32,14 +38,53 @@ export interface Reply {
   contentType?: string;
 }
 
-export type Handler = (call: Call) => Promise<Reply> | Reply;
+export type Handler<Params extends object = object> = (call: Call<Params>) => Promise<Reply> | Reply;
 
-export interface Route {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** What a resource module writes for one route; `route()` turns it into a Route. */
+export interface RouteSpec<Path extends string, Params extends object = ParamsOf<Path>> {
+  method: Method;
+  path: Path;
   /** `read` routes are open to read-only credentials (and to anyone when public read is on). */
   access: Access;
-  handler: Handler;
+  handler: Handler<Params>;
+}
+
+declare const built: unique symbol;
+
+/**
+ * A route of the broker's table (routes.ts). Only `route()` and `routeOn()` make one, so every
+ * handler in the table reads its path parameters by the names its path declares.
+ */
+export interface Route {
+  readonly method: Method;
+  readonly path: string;
+  readonly access: Access;
+  readonly handler: Handler<Record<string, string>>;
+  readonly [built]: true;
+}
+
+/**
+ * A route whose handler gets `params` typed from the path template: for
+ * `route({ method: 'get', path: '/pacticipants/:pacticipant', access: 'read', handler })` the handler
+ * reads `params.pacticipant` (a string), and a name the path does not declare is a compile error.
+ */
+export function route<Path extends string>(spec: RouteSpec<Path>): Route {
+  // Express sets exactly the parameters the path declares (checkedParams checks each is usable text).
+  return spec as unknown as Route;
+}
+
+/**
+ * `Path` when its template declares (at least) the parameters `Params`, otherwise `never`: a helper that
+ * puts one resource on several paths takes `path: PathWith<P, Params>`, so each call site is checked.
+ */
+export type PathWith<Path extends string, Params extends object> = Path &
+  (ParamsOf<Path> extends Params ? unknown : never);
+
+/** As route(), for a helper whose `path` argument was checked by PathWith: the handler reads `Params`. */
+export function routeOn<Params extends object>(spec: RouteSpec<string, Params>): Route {
+  return spec as unknown as Route;
 }
 
 export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({
@@ -79,7 +124,7 @@ function checkedParams(params: Record<string, string>): Record<string, string> {
   return params;
 }
 
-export function runResource(handler: Handler, services: Services, config: BrokerConfig): RequestHandler {
+export function runResource(handler: Route['handler'], services: Services, config: BrokerConfig): RequestHandler {
   return async (req: Request, res: Response) => {
     const reply = await handler({
       req,

@@ -3,7 +3,16 @@
 // found. Listed before the pact routes: `.../latest/badge` would otherwise be read as the latest pact
 // tagged "badge".
 import type { PactBadgeFilter } from '../badges/badges.service.ts';
-import { text, type Call, type Reply, type Route } from '../http/resource.ts';
+import {
+  route,
+  routeOn,
+  text,
+  type Call,
+  type ParamsOf,
+  type PathWith,
+  type Reply,
+  type Route,
+} from '../http/resource.ts';
 import {
   badgeSvg,
   deployBadge,
@@ -29,76 +38,82 @@ function badgeReply(call: Call, badge: Badge, cacheControl = 'no-cache', comment
   return text(comment + badgeSvg(badge), SVG, headers);
 }
 
-const pactBadgeRoute = (path: string, filter: (call: Call) => PactBadgeFilter): Route => ({
-  method: 'get',
-  path,
-  access: 'badge',
-  handler: async (call) => {
-    const { provider, consumer } = call.params as { provider: string; consumer: string };
-    const which = filter(call);
-    const found = await call.services.badges.pactBadge(provider, consumer, which);
-    const badge = pactBadge(found.found ? { consumer, provider } : undefined, found.status, {
-      label: queryText(call, 'label'),
-      initials: call.query.initials === 'true',
-      ...(which.providerTag !== undefined && which.tag !== undefined
-        ? { consumerTag: which.tag, providerTag: which.providerTag }
-        : {}),
-    });
-    // Which versions the badge was worked out from, for whoever wonders why it says what it says.
-    // ("--" cannot appear inside an XML comment.)
-    const said =
-      `${consumer} version ${found.consumerVersion} revision ${found.revision} ` +
-      `${provider} version ${found.providerVersion} number ${found.verificationNumber}`;
-    return badgeReply(call, badge, 'no-cache', `<!-- ${said.replace(/--/g, '- -')} -->\n`);
-  },
-});
+type Integration = { provider: string; consumer: string };
+
+const pactBadgeRoute = <P extends string>(
+  path: PathWith<P, Integration>,
+  filter: (call: Call<ParamsOf<P>>) => PactBadgeFilter,
+): Route =>
+  routeOn<ParamsOf<P> & Integration>({
+    method: 'get',
+    path,
+    access: 'badge',
+    handler: async (call) => {
+      const { provider, consumer } = call.params;
+      const which = filter(call);
+      const found = await call.services.badges.pactBadge(provider, consumer, which);
+      const badge = pactBadge(found.found ? { consumer, provider } : undefined, found.status, {
+        label: queryText(call, 'label'),
+        initials: call.query.initials === 'true',
+        ...(which.providerTag !== undefined && which.tag !== undefined
+          ? { consumerTag: which.tag, providerTag: which.providerTag }
+          : {}),
+      });
+      // Which versions the badge was worked out from, for whoever wonders why it says what it says.
+      // ("--" cannot appear inside an XML comment.)
+      const said =
+        `${consumer} version ${found.consumerVersion} revision ${found.revision} ` +
+        `${provider} version ${found.providerVersion} number ${found.verificationNumber}`;
+      return badgeReply(call, badge, 'no-cache', `<!-- ${said.replace(/--/g, '- -')} -->\n`);
+    },
+  });
 
 export const badgeRoutes: Route[] = [
   pactBadgeRoute(`${PACT}/latest/badge`, () => ({})),
   pactBadgeRoute(`${PACT}/latest-untagged/badge`, () => ({ untagged: true })),
-  pactBadgeRoute(`${PACT}/latest/:tag/badge`, ({ params }) => ({ tag: params.tag! })),
-  pactBadgeRoute(`${PACT}/branch/:branch/latest/badge`, ({ params }) => ({ branch: params.branch! })),
+  pactBadgeRoute(`${PACT}/latest/:tag/badge`, ({ params }) => ({ tag: params.tag })),
+  pactBadgeRoute(`${PACT}/branch/:branch/latest/badge`, ({ params }) => ({ branch: params.branch })),
   pactBadgeRoute(
     '/matrix/provider/:provider/latest/:providerTag/consumer/:consumer/latest/:tag/badge',
-    ({ params }) => ({ tag: params.tag!, providerTag: params.providerTag! }),
+    ({ params }) => ({ tag: params.tag, providerTag: params.providerTag }),
   ),
-  {
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/latest-version/can-i-deploy/to-environment/:environment/badge',
     access: 'badge',
     handler: async (call) => {
-      const { pacticipant, branch, environment } = call.params as Record<string, string>;
-      const answer = await call.services.badges.canIDeployBranch(pacticipant!, branch!, environment!);
+      const { pacticipant, branch, environment } = call.params;
+      const answer = await call.services.badges.canIDeployBranch(pacticipant, branch, environment);
       const badge =
         'notFound' in answer
           ? notFoundBadge(answer.notFound)
-          : deployBadge(queryText(call, 'label'), branch!, environment!, answer.deployable);
+          : deployBadge(queryText(call, 'label'), branch, environment, answer.deployable);
       return badgeReply(call, badge);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/latest-version/:tag/can-i-deploy/to/:to/badge',
     access: 'badge',
     handler: async (call) => {
-      const { pacticipant, tag, to } = call.params as Record<string, string>;
-      const answer = await call.services.badges.canIDeployTag(pacticipant!, tag!, to!);
+      const { pacticipant, tag, to } = call.params;
+      const answer = await call.services.badges.canIDeployTag(pacticipant, tag, to);
       const badge =
         'notFound' in answer
           ? notFoundBadge(answer.notFound)
-          : deployBadge(queryText(call, 'label'), tag!, to!, answer.deployable);
+          : deployBadge(queryText(call, 'label'), tag, to, answer.deployable);
       return badgeReply(call, badge);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/main-branch/can-i-merge/badge',
     access: 'badge',
     handler: async (call) => {
-      const answer = await call.services.badges.canIMerge(call.params.pacticipant!);
+      const answer = await call.services.badges.canIMerge(call.params.pacticipant);
       if ('notFound' in answer) return badgeReply(call, notFoundBadge(answer.notFound));
       // A known answer may be cached briefly (the Pact Broker's default: 30 s).
       return badgeReply(call, mergeBadge(answer.deployable), 'max-age=30');
     },
-  },
+  }),
 ];

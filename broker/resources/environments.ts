@@ -1,5 +1,5 @@
 // Environments, and recording what is deployed or released in them.
-import { created, noContent, ok, type Call, type Route } from '../http/resource.ts';
+import { created, noContent, ok, type Call, type Route, route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import {
   endSupportSchema,
@@ -35,8 +35,10 @@ function fields(request: EnvironmentRequest): EnvironmentFields {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-async function listDeployments({ params, services, urls }: Call) {
-  const [pacticipant, version, uuid] = [params.pacticipant!, params.version!, params.environment!];
+type VersionInEnvironment = { pacticipant: string; version: string; environment: string };
+
+async function listDeployments({ params, services, urls }: Call<VersionInEnvironment>) {
+  const [pacticipant, version, uuid] = [params.pacticipant, params.version, params.environment];
   const [rows, environment] = await Promise.all([
     services.environments.deploymentsOf(pacticipant, version, uuid),
     services.environments.find(uuid),
@@ -53,8 +55,8 @@ async function listDeployments({ params, services, urls }: Call) {
   });
 }
 
-async function listReleases({ params, services, urls }: Call) {
-  const [pacticipant, version, uuid] = [params.pacticipant!, params.version!, params.environment!];
+async function listReleases({ params, services, urls }: Call<VersionInEnvironment>) {
+  const [pacticipant, version, uuid] = [params.pacticipant, params.version, params.environment];
   const [rows, environment] = await Promise.all([
     services.environments.releasesOf(pacticipant, version, uuid),
     services.environments.find(uuid),
@@ -72,14 +74,14 @@ async function listReleases({ params, services, urls }: Call) {
 }
 
 export const environmentRoutes: Route[] = [
-  {
+  route({
     method: 'get',
     path: '/environments',
     access: 'read',
     handler: async ({ query, services, urls }) =>
       ok(environmentsBody(urls, await services.environments.list(text(query.name)))),
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/environments',
     access: 'write',
@@ -87,37 +89,37 @@ export const environmentRoutes: Route[] = [
       const environment = await services.environments.create(fields(parseInput(environmentSchema, body ?? {})));
       return created(environmentBody(urls, environment), urls.environment(environment.uuid));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/environments/:uuid',
     access: 'read',
     handler: async ({ params, services, urls }) =>
-      ok(environmentBody(urls, await services.environments.find(params.uuid!))),
-  },
-  {
+      ok(environmentBody(urls, await services.environments.find(params.uuid))),
+  }),
+  route({
     method: 'put',
     path: '/environments/:uuid',
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
-      await services.environments.find(params.uuid!); // 404 before looking at the body, as the Pact Broker does
+      await services.environments.find(params.uuid); // 404 before looking at the body, as the Pact Broker does
       const environment = await services.environments.replace(
-        params.uuid!,
+        params.uuid,
         fields(parseInput(environmentSchema, body ?? {})),
       );
       return ok(environmentBody(urls, environment));
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/environments/:uuid',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.environments.delete(params.uuid!);
+      await services.environments.delete(params.uuid);
       return noContent();
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/environments/:uuid/deployed-versions/currently-deployed',
     access: 'read',
@@ -125,14 +127,14 @@ export const environmentRoutes: Route[] = [
       // A blank applicationInstance (or target) asks for the deployments without one.
       const given = (value: unknown) => (typeof value === 'string' ? value : undefined);
       const instance = given(query.applicationInstance) ?? given(query.target);
-      const { environment, deployedVersions } = await services.environments.currentlyDeployed(params.uuid!, {
+      const { environment, deployedVersions } = await services.environments.currentlyDeployed(params.uuid, {
         ...(text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {}),
         ...(instance !== undefined ? { applicationInstance: instance } : {}),
       });
       return ok(currentlyDeployedBody(urls, environment, deployedVersions, `${urls.base}${req.originalUrl}`));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/environments/:uuid/versions',
     access: 'read',
@@ -143,99 +145,99 @@ export const environmentRoutes: Route[] = [
         'query',
       );
       const page = { number: paging.pageNumber ?? 1, size: paging.pageSize ?? 100 };
-      const found = await services.environments.versionsIn(params.pacticipant!, params.uuid!, page.number, page.size);
+      const found = await services.environments.versionsIn(params.pacticipant, params.uuid, page.number, page.size);
       return ok(environmentVersionsBody(urls, found, page));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/environments/:uuid/released-versions/currently-supported',
     access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
-      const { environment, releasedVersions } = await services.environments.currentlySupported(params.uuid!, {
+      const { environment, releasedVersions } = await services.environments.currentlySupported(params.uuid, {
         ...(text(query.pacticipant) ? { pacticipant: text(query.pacticipant)! } : {}),
         ...(text(query.version) ? { version: text(query.version)! } : {}),
       });
       return ok(currentlySupportedBody(urls, environment, releasedVersions, `${urls.base}${req.originalUrl}`));
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: `${RECORD}/deployed-versions/environment/:environment`,
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
       const request = parseInput(recordDeploymentSchema, body ?? {});
       const row = await services.environments.recordDeployment(
-        params.pacticipant!,
-        params.version!,
-        params.environment!,
+        params.pacticipant,
+        params.version,
+        params.environment,
         request.applicationInstance ?? request.target ?? undefined,
       );
       return created(deployedVersionBody(urls, row), urls.deployedVersion(row.uuid));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: `${RECORD}/deployed-versions/environment/:environment`,
     access: 'read',
     handler: listDeployments,
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: `${RECORD}/released-versions/environment/:environment`,
     access: 'write',
     handler: async ({ params, services, urls }) => {
       const { release, created: isNew } = await services.environments.recordRelease(
-        params.pacticipant!,
-        params.version!,
-        params.environment!,
+        params.pacticipant,
+        params.version,
+        params.environment,
       );
       // Recording it again answers 200 with the existing release, still at its Location.
       return isNew
         ? created(releasedVersionBody(urls, release), urls.releasedVersion(release.uuid))
         : ok(releasedVersionBody(urls, release), { Location: urls.releasedVersion(release.uuid) });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: `${RECORD}/released-versions/environment/:environment`,
     access: 'read',
     handler: listReleases,
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/deployed-versions/:uuid',
     access: 'read',
     handler: async ({ params, services, urls }) =>
-      ok(deployedVersionBody(urls, await services.environments.deployedVersion(params.uuid!))),
-  },
-  {
+      ok(deployedVersionBody(urls, await services.environments.deployedVersion(params.uuid))),
+  }),
+  route({
     method: 'patch',
     path: '/deployed-versions/:uuid',
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
       const { currentlyDeployed } = parseInput(undeploySchema, body ?? {});
       return ok(
-        deployedVersionBody(urls, await services.environments.setCurrentlyDeployed(params.uuid!, currentlyDeployed)),
+        deployedVersionBody(urls, await services.environments.setCurrentlyDeployed(params.uuid, currentlyDeployed)),
       );
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/released-versions/:uuid',
     access: 'read',
     handler: async ({ params, services, urls }) =>
-      ok(releasedVersionBody(urls, await services.environments.releasedVersion(params.uuid!))),
-  },
-  {
+      ok(releasedVersionBody(urls, await services.environments.releasedVersion(params.uuid))),
+  }),
+  route({
     method: 'patch',
     path: '/released-versions/:uuid',
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
       const { currentlySupported } = parseInput(endSupportSchema, body ?? {});
       return ok(
-        releasedVersionBody(urls, await services.environments.setCurrentlySupported(params.uuid!, currentlySupported)),
+        releasedVersionBody(urls, await services.environments.setCurrentlySupported(params.uuid, currentlySupported)),
       );
     },
-  },
+  }),
 ];

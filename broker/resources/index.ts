@@ -1,16 +1,16 @@
 // The HAL index and the health checks.
-import { ok, type Route } from '../http/resource.ts';
+import { ok, type Route, route } from '../http/resource.ts';
 import { indexBody } from '../serializers/index-resource.ts';
 
 export const indexRoutes: Route[] = [
-  { method: 'get', path: '/', access: 'read', handler: ({ urls }) => ok(indexBody(urls)) },
-  {
+  route({ method: 'get', path: '/', access: 'read', handler: ({ urls }) => ok(indexBody(urls)) }),
+  route({
     method: 'get',
     path: '/diagnostic/status/heartbeat',
     access: 'public',
     handler: ({ urls }) => ok({ ok: true, _links: { self: { href: `${urls.base}/diagnostic/status/heartbeat` } } }),
-  },
-  {
+  }),
+  route({
     // Whether the broker's dependencies (its database) answer; 503 when one does not, so a monitor can
     // tell "up but unable to serve" from "up". Read access: the report says what failed.
     method: 'get',
@@ -23,5 +23,5 @@ export const indexRoutes: Route[] = [
         body: { database, _links: { self: { href: `${urls.base}/diagnostic/status/dependencies` } } },
       };
     },
-  },
+  }),
 ];

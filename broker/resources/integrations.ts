@@ -1,14 +1,14 @@
 // Integrations (who has pacts with whom): the list (HAL, or a Graphviz graph), one integration's
 // deletion, the relationships CSV and a pacticipant's group; and the broker's counts.
 import { ValidationError } from '../http/errors.ts';
-import { noContent, ok, text, type Route } from '../http/resource.ts';
+import { noContent, ok, text, type Route, route } from '../http/resource.ts';
 import { integrationsDot, relationshipsCsv } from '../serializers/integrations.ts';
 
 const CSV = 'text/csv;charset=utf-8';
 const enc = encodeURIComponent;
 
 export const integrationRoutes: Route[] = [
-  {
+  route({
     method: 'get',
     path: '/integrations',
     access: 'read',
@@ -39,23 +39,23 @@ export const integrationRoutes: Route[] = [
         _links: { self: { href: urls.integrations() } },
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/integrations/provider/:provider/consumer/:consumer',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.integrations.delete(params.provider!, params.consumer!);
+      await services.integrations.delete(params.provider, params.consumer);
       return noContent();
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/relationships',
     access: 'read',
     handler: async ({ services }) => text(relationshipsCsv(await services.integrations.pairs()), CSV),
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/groups/:pacticipant',
     access: 'read',
@@ -67,10 +67,10 @@ export const integrationRoutes: Route[] = [
           throw ValidationError.field('maxPacticipants', 'must be a whole number of at least 1');
         max = Number(raw);
       }
-      return text(relationshipsCsv(await services.integrations.groupOf(params.pacticipant!, max)), CSV);
+      return text(relationshipsCsv(await services.integrations.groupOf(params.pacticipant, max)), CSV);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/metrics',
     access: 'read',
@@ -96,5 +96,5 @@ export const integrationRoutes: Route[] = [
         webhooks: { count: webhooks },
       });
     },
-  },
+  }),
 ];

@@ -1,6 +1,6 @@
 // The matrix and can-i-deploy.
 import { NotFoundError, ValidationError } from '../http/errors.ts';
-import { ok, text, type Call, type Reply, type Route } from '../http/resource.ts';
+import { ok, text, type Call, type Reply, type Route, route } from '../http/resource.ts';
 import type { QueryObject } from '../http/rack-query.ts';
 import { parseMatrixQuery, parseSelector, type MatrixOptions, type UnresolvedSelector } from '../matrix/parse-query.ts';
 import { matrixBody, matrixText } from '../serializers/matrix.ts';
@@ -54,11 +54,8 @@ function textParameter(query: QueryObject, name: string, required: boolean, erro
   return value;
 }
 
-/** A path parameter of the route (Express always sets them). */
-const param = (call: Call, name: string): string => call.params[name] ?? '';
-
 export const matrixRoutes: Route[] = [
-  {
+  route({
     method: 'get',
     path: '/matrix',
     access: 'read',
@@ -67,8 +64,8 @@ export const matrixRoutes: Route[] = [
       if (errors.length > 0) throw new ValidationError(errors);
       return answer(call, selectors, options);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/can-i-deploy',
     access: 'read',
@@ -97,17 +94,13 @@ export const matrixRoutes: Route[] = [
           : { latestby: 'cvpv', limit: 100, ignore, environment: environment! };
       return answer(call, [{ pacticipant: pacticipant!, version: version! }], options);
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/latest-version/can-i-deploy/to-environment/:environment',
     access: 'read',
     handler: async (call) => {
-      const [pacticipant, branch, environment] = [
-        param(call, 'pacticipant'),
-        param(call, 'branch'),
-        param(call, 'environment'),
-      ];
+      const [pacticipant, branch, environment] = [call.params.pacticipant, call.params.branch, call.params.environment];
       const [latest, environmentExists] = await Promise.all([
         call.services.matrix.latestVersionOnBranch(pacticipant, branch),
         call.services.matrix.environmentExists(environment),
@@ -121,13 +114,13 @@ export const matrixRoutes: Route[] = [
         environment,
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/latest-version/:tag/can-i-deploy/to/:to',
     access: 'read',
     handler: async (call) => {
-      const [pacticipant, tag, to] = [param(call, 'pacticipant'), param(call, 'tag'), param(call, 'to')];
+      const [pacticipant, tag, to] = [call.params.pacticipant, call.params.tag, call.params.to];
       if ((await call.services.matrix.latestVersionWithTag(pacticipant, tag)) === undefined)
         throw new NotFoundError(`${pacticipant} has no version tagged ${tag}`);
       return answer(call, [{ pacticipant, tag, latest: true }], {
@@ -138,13 +131,13 @@ export const matrixRoutes: Route[] = [
         latest: true,
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/matrix/provider/:provider/consumer/:consumer',
     access: 'read',
     handler: async (call) => {
-      const [provider, consumer] = [param(call, 'provider'), param(call, 'consumer')];
+      const [provider, consumer] = [call.params.provider, call.params.consumer];
       // The options come from the query, as for /matrix (no latestby: every verification); selectors do not.
       const { options, errors } = parseMatrixQuery({ ...call.query, q: [{ pacticipant: consumer }] });
       if (errors.length > 0) throw new ValidationError(errors);
@@ -156,5 +149,5 @@ export const matrixRoutes: Route[] = [
         throw new NotFoundError(`No integration between ${consumer} and ${provider} found`);
       return answer(call, [{ pacticipant: consumer }, { pacticipant: provider }], options);
     },
-  },
+  }),
 ];

@@ -3,7 +3,7 @@ import type { PacticipantFields } from '../pacticipants/pacticipants.service.ts'
 import { ValidationError } from '../http/errors.ts';
 import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
 import { pageRequestOf } from '../http/pagination.ts';
-import { created, noContent, ok, type Call, type Route } from '../http/resource.ts';
+import { created, noContent, ok, type Call, type Route, route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { createPacticipantSchema, updatePacticipantSchema, type PacticipantUpdate } from '../schemas/pacticipant.ts';
 import { labelBody, labelsBody, pacticipantBody, pacticipantsBody } from '../serializers/pacticipants.ts';
@@ -20,7 +20,7 @@ function fieldsOf(body: PacticipantUpdate, replace: boolean): PacticipantFields 
   return fields;
 }
 
-function parsedUpdate({ params, body }: Call): PacticipantUpdate {
+function parsedUpdate({ params, body }: Call<{ pacticipant: string }>): PacticipantUpdate {
   const update = parseInput(updatePacticipantSchema, body ?? {});
   if (update.name !== undefined && update.name !== params.pacticipant) {
     throw ValidationError.field('name', `must match the name in the path ("${params.pacticipant}")`);
@@ -40,8 +40,8 @@ async function list(call: Call, label?: string) {
 }
 
 export const pacticipantRoutes: Route[] = [
-  { method: 'get', path: '/pacticipants', access: 'read', handler: (call) => list(call) },
-  {
+  route({ method: 'get', path: '/pacticipants', access: 'read', handler: (call) => list(call) }),
+  route({
     method: 'post',
     path: '/pacticipants',
     access: 'write',
@@ -51,21 +51,21 @@ export const pacticipantRoutes: Route[] = [
       const described = await services.pacticipants.describe(pacticipant.name);
       return created(pacticipantBody(urls, described), urls.pacticipant(pacticipant.name));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/label/:label',
     access: 'read',
-    handler: (call) => list(call, call.params.label!),
-  },
-  {
+    handler: (call) => list(call, call.params.label),
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant',
     access: 'read',
     handler: async ({ params, services, urls }) =>
-      ok(pacticipantBody(urls, await services.pacticipants.describe(params.pacticipant!))),
-  },
-  {
+      ok(pacticipantBody(urls, await services.pacticipants.describe(params.pacticipant))),
+  }),
+  route({
     // Replaces an existing pacticipant's fields; an unknown one is 404 (create it with POST or PATCH).
     method: 'put',
     path: '/pacticipants/:pacticipant',
@@ -73,11 +73,11 @@ export const pacticipantRoutes: Route[] = [
     handler: async (call) => {
       requireMediaType(call.req.headers['content-type'], [JSON_MEDIA_TYPE], 'PUT /pacticipants/{name}');
       const update = parsedUpdate(call);
-      const replaced = await call.services.pacticipants.replace(call.params.pacticipant!, fieldsOf(update, true));
+      const replaced = await call.services.pacticipants.replace(call.params.pacticipant, fieldsOf(update, true));
       return ok(pacticipantBody(call.urls, await call.services.pacticipants.describe(replaced.name)));
     },
-  },
-  {
+  }),
+  route({
     method: 'patch',
     path: '/pacticipants/:pacticipant',
     access: 'write',
@@ -88,21 +88,21 @@ export const pacticipantRoutes: Route[] = [
         'PATCH /pacticipants/{name}',
       );
       const update = parsedUpdate(call);
-      const result = await call.services.pacticipants.upsert(call.params.pacticipant!, fieldsOf(update, false));
+      const result = await call.services.pacticipants.upsert(call.params.pacticipant, fieldsOf(update, false));
       const body = pacticipantBody(call.urls, await call.services.pacticipants.describe(result.pacticipant.name));
       return result.created ? created(body, call.urls.pacticipant(result.pacticipant.name)) : ok(body);
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/pacticipants/:pacticipant',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.pacticipants.delete(params.pacticipant!);
+      await services.pacticipants.delete(params.pacticipant);
       return noContent();
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/labels',
     access: 'read',
@@ -111,34 +111,34 @@ export const pacticipantRoutes: Route[] = [
       const { names, total } = await services.pacticipants.labelNames(page);
       return ok(labelsBody(urls, names, { page, total, self: `${urls.base}/labels` }));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/labels/:label',
     access: 'read',
     handler: async ({ params, services, urls }) => {
-      const label = await services.pacticipants.findLabel(params.pacticipant!, params.label!);
-      return ok(labelBody(urls, params.pacticipant!, label));
+      const label = await services.pacticipants.findLabel(params.pacticipant, params.label);
+      return ok(labelBody(urls, params.pacticipant, label));
     },
-  },
-  {
+  }),
+  route({
     // Labels the pacticipant, creating it when unknown (as the Pact Broker does).
     method: 'put',
     path: '/pacticipants/:pacticipant/labels/:label',
     access: 'write',
     handler: async ({ params, services, urls }) => {
-      const result = await services.pacticipants.addLabel(params.pacticipant!, params.label!);
-      const body = labelBody(urls, params.pacticipant!, { name: params.label!, createdAt: result.createdAt });
-      return result.created ? created(body, urls.label(params.pacticipant!, params.label!)) : ok(body);
+      const result = await services.pacticipants.addLabel(params.pacticipant, params.label);
+      const body = labelBody(urls, params.pacticipant, { name: params.label, createdAt: result.createdAt });
+      return result.created ? created(body, urls.label(params.pacticipant, params.label)) : ok(body);
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/pacticipants/:pacticipant/labels/:label',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.pacticipants.removeLabel(params.pacticipant!, params.label!);
+      await services.pacticipants.removeLabel(params.pacticipant, params.label);
       return noContent();
     },
-  },
+  }),
 ];

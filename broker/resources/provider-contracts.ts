@@ -2,7 +2,7 @@
 // pf:publish-provider-contract relation) and reading one back, with its comparisons and its document.
 import type { Request } from 'express';
 import { ValidationError } from '../http/errors.ts';
-import { ok, text, type Reply, type Route } from '../http/resource.ts';
+import { ok, text, type Reply, type Route, route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { publishProviderContractSchema } from '../provider-contracts/publish-schema.ts';
 import { providerContractBody, publishedBody } from '../serializers/provider-contracts.ts';
@@ -28,14 +28,14 @@ function refusal(req: Request, error: ValidationError): Reply | undefined {
 }
 
 export const providerContractRoutes: Route[] = [
-  {
+  route({
     method: 'post',
     path: '/contracts/publish/:provider',
     access: 'write',
     handler: async ({ req, params, body, services, urls }) => {
       try {
         const request = parseInput(publishProviderContractSchema, body ?? {});
-        const result = await services.providerContracts.publish(params.provider!, request, { baseUrl: urls.base });
+        const result = await services.providerContracts.publish(params.provider, request, { baseUrl: urls.base });
         return ok(publishedBody(urls, result));
       } catch (error) {
         const reply = error instanceof ValidationError ? refusal(req, error) : undefined;
@@ -43,21 +43,21 @@ export const providerContractRoutes: Route[] = [
         throw error;
       }
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: CONTRACT,
     access: 'read',
     handler: async ({ params, services, urls }) =>
-      ok(providerContractBody(urls, await services.providerContracts.find(params.provider!, params.version!))),
-  },
-  {
+      ok(providerContractBody(urls, await services.providerContracts.find(params.provider, params.version))),
+  }),
+  route({
     method: 'get',
     path: `${CONTRACT}/content`,
     access: 'read',
     handler: async ({ params, services }) => {
-      const { contract } = await services.providerContracts.find(params.provider!, params.version!);
+      const { contract } = await services.providerContracts.find(params.provider, params.version);
       return text(contract.content, `${contract.contentType.split(';')[0]};charset=utf-8`);
     },
-  },
+  }),
 ];

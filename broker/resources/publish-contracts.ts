@@ -1,13 +1,13 @@
 // `POST /contracts/publish`.
 import { ConflictError } from '../http/errors.ts';
-import { ok, type Route } from '../http/resource.ts';
+import { ok, type Route, route } from '../http/resource.ts';
 import { duplicateNameMessage } from '../pacticipants/potential-duplicates.ts';
 import { parseInput } from '../http/validate.ts';
 import { publishContractsSchema } from '../schemas/publish-contracts.ts';
 import { publishContractsBody } from '../serializers/publish-contracts.ts';
 
 export const publishContractsRoutes: Route[] = [
-  {
+  route({
     method: 'post',
     path: '/contracts/publish',
     access: 'write',
@@ -28,5 +28,5 @@ export const publishContractsRoutes: Route[] = [
       const origin = { ...webhookOrigin, buildUrl: request.buildUrl, consumerVersionBranch: request.branch ?? null };
       return ok(publishContractsBody(urls, await services.publishContracts.publish(request, origin)));
     },
-  },
+  }),
 ];

@@ -1,6 +1,6 @@
 // Pacticipant versions, tags and branches.
 import { NotFoundError } from '../http/errors.ts';
-import { created, noContent, ok, type Reply, type Route } from '../http/resource.ts';
+import { created, noContent, ok, type Reply, type Route, route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { pageParts, pageRequestOf } from '../http/pagination.ts';
 import { versionSchema } from '../schemas/version.ts';
@@ -14,10 +14,12 @@ import {
   versionBody,
   versionsBody,
 } from '../serializers/versions.ts';
-import type { Call } from '../http/resource.ts';
+import type { Call, Handler } from '../http/resource.ts';
 
-async function describeVersion({ params, services, urls }: Call, status = 200): Promise<Reply> {
-  const described = await services.versions.describe(params.pacticipant!, params.version!);
+type PacticipantVersion = { pacticipant: string; version: string };
+
+async function describeVersion({ params, services, urls }: Call<PacticipantVersion>, status = 200): Promise<Reply> {
+  const described = await services.versions.describe(params.pacticipant, params.version);
   return { status, body: versionBody(urls, described) };
 }
 
@@ -26,7 +28,7 @@ async function describeVersion({ params, services, urls }: Call, status = 200): 
  * missing (201) and replacing the tags when `tags` is given; the other media type is 415, as in the
  * Pact Broker.
  */
-function writeVersion(mode: 'overwrite' | 'update'): Route['handler'] {
+function writeVersion(mode: 'overwrite' | 'update'): Handler<PacticipantVersion> {
   return async (call) => {
     requireMediaType(
       call.req.headers['content-type'],
@@ -35,8 +37,8 @@ function writeVersion(mode: 'overwrite' | 'update'): Route['handler'] {
     );
     const { tags, ...fields } = parseInput(versionSchema, call.body ?? {});
     const { created: isNew } = await call.services.versions.put(
-      call.params.pacticipant!,
-      call.params.version!,
+      call.params.pacticipant,
+      call.params.version,
       { ...fields, ...(tags ? { tags: tags.map((tag) => tag.name) } : {}) },
       mode,
     );
@@ -44,10 +46,10 @@ function writeVersion(mode: 'overwrite' | 'update'): Route['handler'] {
   };
 }
 
-async function listVersions(call: Call, tag?: string): Promise<Reply> {
+async function listVersions(call: Call<{ pacticipant: string }>, tag?: string): Promise<Reply> {
   const { params, query, services, urls, req } = call;
   const page = pageRequestOf(query);
-  const { pacticipant, versions, total, environments } = await services.versions.list(params.pacticipant!, page, tag);
+  const { pacticipant, versions, total, environments } = await services.versions.list(params.pacticipant, page, tag);
   const self =
     tag === undefined
       ? urls.versions(pacticipant.name)
@@ -64,124 +66,124 @@ async function listVersions(call: Call, tag?: string): Promise<Reply> {
 }
 
 export const versionRoutes: Route[] = [
-  {
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/versions',
     access: 'read',
     handler: (call) => listVersions(call),
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/tags/:tag/versions',
     access: 'read',
-    handler: (call) => listVersions(call, call.params.tag!),
-  },
-  {
+    handler: (call) => listVersions(call, call.params.tag),
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/versions/:version',
     access: 'read',
     handler: (call) => describeVersion(call),
-  },
-  {
+  }),
+  route({
     method: 'put',
     path: '/pacticipants/:pacticipant/versions/:version',
     access: 'write',
     handler: writeVersion('overwrite'),
-  },
-  {
+  }),
+  route({
     method: 'patch',
     path: '/pacticipants/:pacticipant/versions/:version',
     access: 'write',
     handler: writeVersion('update'),
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/pacticipants/:pacticipant/versions/:version',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.versions.delete(params.pacticipant!, params.version!);
+      await services.versions.delete(params.pacticipant, params.version);
       return noContent();
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/latest-version',
     access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, version } = await services.versions.latest(params.pacticipant!);
+      const { pacticipant, version } = await services.versions.latest(params.pacticipant);
       return ok(briefVersionBody(urls, pacticipant.name, version));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/latest-version/:tag',
     access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, version } = await services.versions.latest(params.pacticipant!, params.tag!);
+      const { pacticipant, version } = await services.versions.latest(params.pacticipant, params.tag);
       return ok(briefVersionBody(urls, pacticipant.name, version));
     },
-  },
+  }),
 
-  {
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/versions/:version/tags',
     access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, version, tags } = await services.versions.tags(params.pacticipant!, params.version!);
+      const { pacticipant, version, tags } = await services.versions.tags(params.pacticipant, params.version);
       return ok({
         _embedded: { tags: tags.map((tag) => tagBody(urls, pacticipant.name, version.number, tag)) },
         _links: { self: { href: urls.tags(pacticipant.name, version.number) } },
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
     access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, version, tag } = await services.versions.findTag(
-        params.pacticipant!,
-        params.version!,
-        params.tag!,
+        params.pacticipant,
+        params.version,
+        params.tag,
       );
       return ok(tagBody(urls, pacticipant.name, version.number, tag));
     },
-  },
-  {
+  }),
+  route({
     method: 'put',
     path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
     access: 'write',
     handler: async ({ params, services, urls }) => {
-      const { created: isNew } = await services.versions.putTag(params.pacticipant!, params.version!, params.tag!, {
+      const { created: isNew } = await services.versions.putTag(params.pacticipant, params.version, params.tag, {
         fromTagResource: true,
       });
       const { pacticipant, version, tag } = await services.versions.findTag(
-        params.pacticipant!,
-        params.version!,
-        params.tag!,
+        params.pacticipant,
+        params.version,
+        params.tag,
       );
       const body = tagBody(urls, pacticipant.name, version.number, tag);
       return isNew ? created(body, urls.tag(pacticipant.name, version.number, tag.name)) : ok(body);
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/pacticipants/:pacticipant/versions/:version/tags/:tag',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.versions.deleteTag(params.pacticipant!, params.version!, params.tag!);
+      await services.versions.deleteTag(params.pacticipant, params.version, params.tag);
       return noContent();
     },
-  },
+  }),
 
-  {
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/branches',
     access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
       const page = pageRequestOf(query) ?? { number: 1, size: 100 };
       const filter = typeof query.q === 'string' && query.q !== '' ? query.q : undefined;
-      const { pacticipant, branches, total } = await services.versions.branches(params.pacticipant!, {
+      const { pacticipant, branches, total } = await services.versions.branches(params.pacticipant, {
         ...(filter === undefined ? {} : { query: filter }),
         page: page.number,
         size: page.size,
@@ -201,8 +203,8 @@ export const versionRoutes: Route[] = [
         },
       });
     },
-  },
-  {
+  }),
+  route({
     // Deletes every branch but the excluded ones and the main branch (`?exclude[]=feat/x`); the versions stay.
     method: 'delete',
     path: '/pacticipants/:pacticipant/branches',
@@ -211,7 +213,7 @@ export const versionRoutes: Route[] = [
       const exclude = (
         Array.isArray(query.exclude) ? query.exclude : query.exclude === undefined ? [] : [query.exclude]
       ).filter((name): name is string => typeof name === 'string' && name !== '');
-      const { pacticipant, deleted, remaining } = await services.versions.deleteBranches(params.pacticipant!, exclude);
+      const { pacticipant, deleted, remaining } = await services.versions.deleteBranches(params.pacticipant, exclude);
       const names = remaining.map((branch) => branch.name).sort();
       return {
         status: 202,
@@ -227,42 +229,42 @@ export const versionRoutes: Route[] = [
         },
       };
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch',
     access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, branch, latest } = await services.versions.findBranch(params.pacticipant!, params.branch!);
+      const { pacticipant, branch, latest } = await services.versions.findBranch(params.pacticipant, params.branch);
       return ok(branchBody(urls, pacticipant, branch, latest));
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/pacticipants/:pacticipant/branches/:branch',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.versions.deleteBranch(params.pacticipant!, params.branch!);
+      await services.versions.deleteBranch(params.pacticipant, params.branch);
       return noContent();
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/latest-version',
     access: 'read',
     handler: async ({ params, services, urls }) => {
-      const { pacticipant, latest } = await services.versions.findBranch(params.pacticipant!, params.branch!);
+      const { pacticipant, latest } = await services.versions.findBranch(params.pacticipant, params.branch);
       if (!latest) throw new NotFoundError(`Branch ${params.branch} of ${params.pacticipant} has no versions`);
       return ok(briefVersionBody(urls, pacticipant.name, latest));
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/versions',
     access: 'read',
     handler: async ({ params, query, services, urls, req }) => {
       const page = pageRequestOf(query) ?? { number: 1, size: 100 };
-      const found = await services.versions.branchVersions(params.pacticipant!, params.branch!, {
+      const found = await services.versions.branchVersions(params.pacticipant, params.branch, {
         page: page.number,
         size: page.size,
       });
@@ -285,46 +287,46 @@ export const versionRoutes: Route[] = [
         },
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/pacticipants/:pacticipant/branches/:branch/versions/:version',
     access: 'read',
     handler: async ({ params, services, urls }) => {
       const { pacticipant, branch, version } = await services.versions.findBranchVersion(
-        params.pacticipant!,
-        params.branch!,
-        params.version!,
+        params.pacticipant,
+        params.branch,
+        params.version,
       );
       return ok(branchVersionBody(urls, pacticipant.name, branch.name, version));
     },
-  },
-  {
+  }),
+  route({
     method: 'put',
     path: '/pacticipants/:pacticipant/branches/:branch/versions/:version',
     access: 'write',
     handler: async ({ params, services, urls }) => {
       const { created: isNew } = await services.versions.putBranchVersion(
-        params.pacticipant!,
-        params.branch!,
-        params.version!,
+        params.pacticipant,
+        params.branch,
+        params.version,
       );
       const { pacticipant, branch, version } = await services.versions.findBranchVersion(
-        params.pacticipant!,
-        params.branch!,
-        params.version!,
+        params.pacticipant,
+        params.branch,
+        params.version,
       );
       const body = branchVersionBody(urls, pacticipant.name, branch.name, version);
       return isNew ? created(body) : ok(body);
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/pacticipants/:pacticipant/branches/:branch/versions/:version',
     access: 'write',
     handler: async ({ params, services }) => {
-      await services.versions.deleteBranchVersion(params.pacticipant!, params.branch!, params.version!);
+      await services.versions.deleteBranchVersion(params.pacticipant, params.branch, params.version);
       return noContent();
     },
-  },
+  }),
 ];
