@@ -26,6 +26,7 @@ const BROKER_DOMAIN = [
   'pacticipants',
   'pacts',
   'provider-contracts',
+  'retention',
   'verifications',
   'versions',
   'webhooks',
