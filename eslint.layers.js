@@ -23,6 +23,7 @@ const BROKER_DOMAIN = [
   'for-verification',
   'integrations',
   'matrix',
+  'metrics',
   'pacticipants',
   'pacts',
   'provider-contracts',

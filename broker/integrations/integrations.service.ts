@@ -118,37 +118,4 @@ export class IntegrationsService {
       await tx.integration.delete({ where: { consumerId_providerId: pair } });
     });
   }
-
-  async counts() {
-    const db = this.prisma;
-    const [
-      pacticipants,
-      versions,
-      integrations,
-      pactVersions,
-      pactPublications,
-      verifications,
-      environments,
-      webhooks,
-    ] = await Promise.all([
-      db.pacticipant.count(),
-      db.version.count(),
-      db.integration.count(),
-      db.pactVersion.count(),
-      db.pactPublication.count(),
-      db.verification.count(),
-      db.environment.count(),
-      db.webhook.count(),
-    ]);
-    return {
-      pacticipants,
-      versions,
-      integrations,
-      pactVersions,
-      pactPublications,
-      verifications,
-      environments,
-      webhooks,
-    };
-  }
 }

@@ -90,27 +90,6 @@ export const integrationRoutes: Route[] = [
     method: 'get',
     path: '/metrics',
     access: 'read',
-    handler: async ({ services }) => {
-      const {
-        pacticipants,
-        versions,
-        integrations,
-        pactVersions,
-        pactPublications,
-        verifications,
-        environments,
-        webhooks,
-      } = await services.integrations.counts();
-      return ok({
-        pacticipants: { count: pacticipants },
-        pacticipantVersions: { count: versions },
-        integrations: { count: integrations },
-        pactVersions: { count: pactVersions },
-        pactPublications: { count: pactPublications },
-        verificationResults: { count: verifications },
-        environments: { count: environments },
-        webhooks: { count: webhooks },
-      });
-    },
+    handler: async ({ services }) => ok(await services.metrics.metrics()),
   },
 ];
