@@ -24,6 +24,7 @@ import { WebhookExecutor } from './webhooks/executor.ts';
 import { TargetPolicy } from './webhooks/target-policy.ts';
 import { DashboardService } from './ui/dashboard.service.ts';
 import { MetricsService } from './metrics/metrics.service.ts';
+import { DashboardItemsService } from './integrations/dashboard-items.service.ts';
 
 export interface Services {
   pacticipants: PacticipantsService;
@@ -42,6 +43,7 @@ export interface Services {
   diagnostic: DiagnosticService;
   dashboard: DashboardService;
   metrics: MetricsService;
+  dashboardItems: DashboardItemsService;
 }
 
 /** Where webhooks may send requests (config.ts documents the settings). */
@@ -93,5 +95,6 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     diagnostic: new DiagnosticService(prisma),
     dashboard: new DashboardService(prisma),
     metrics: new MetricsService(prisma),
+    dashboardItems: new DashboardItemsService(prisma),
   };
 }
