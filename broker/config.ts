@@ -8,6 +8,12 @@ import { withoutEmptyValues } from '../common/config/parse-env.ts';
 import { DEFAULT_POOL_SETTINGS, type DatabasePoolSettings } from '../db/database-pool.ts';
 import { aliasedEnv } from './reference-aliases.ts';
 import { parseHostRule } from './webhooks/target-policy.ts';
+import {
+  DEFAULT_KEEP_SELECTORS,
+  parseKeepSelectors,
+  withDeployedAndReleased,
+  type KeepSelector,
+} from './retention/keep-selectors.ts';
 
 /** A list: comma- or space-separated (the Pact Broker's own lists are space-separated). */
 const list = z.string().transform((value) => value.split(/[\s,]+/).filter((item) => item !== ''));
@@ -141,6 +147,25 @@ const brokerEnvSchema = z.object({
   BROKER_USE_FIRST_TAG_AS_BRANCH_TIME_LIMIT: seconds(86_400).default(10),
   /** Tagging a version with an environment's name records it as deployed there. */
   BROKER_CREATE_DEPLOYED_VERSIONS_FOR_TAGS: flag.default(true),
+  // The scheduled clean-up of old versions (retention/, docs/broker-retention.md).
+  BROKER_CLEAN_ENABLED: flag.default(false),
+  /** Cron expression (UTC), as pg-boss's scheduler reads it. */
+  BROKER_CLEAN_CRON_SCHEDULE: z.string().min(9).default('15 2 * * *'),
+  /** JSON array of keep selectors (the Pact Broker's snake_case keys work too). */
+  BROKER_CLEAN_KEEP_VERSION_SELECTORS: z
+    .string()
+    .transform((json, context) => {
+      try {
+        return parseKeepSelectors(json);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  BROKER_CLEAN_DELETION_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(500),
+  BROKER_CLEAN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  BROKER_CLEAN_DRY_RUN: flag.default(false),
 });
 
 type BrokerEnv = z.output<typeof brokerEnvSchema>;
@@ -199,6 +224,18 @@ export interface BrokerConfig {
   publicBadgeAccess: boolean;
   applyFallbackBranch: boolean;
   branches: BranchSettings;
+  clean: CleanSettings;
+}
+
+/** The scheduled clean-up (retention/clean-schedule.ts). */
+export interface CleanSettings {
+  enabled: boolean;
+  cronSchedule: string;
+  keep: KeepSelector[];
+  limit: number;
+  batchSize: number;
+  /** Log what a run would delete, delete nothing. */
+  dryRun: boolean;
 }
 
 export interface WebhookQueueSettings {
@@ -311,6 +348,14 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv = process.env): BrokerCo
       useFirstTagAsBranch: e.BROKER_USE_FIRST_TAG_AS_BRANCH,
       useFirstTagAsBranchTimeLimitSeconds: e.BROKER_USE_FIRST_TAG_AS_BRANCH_TIME_LIMIT,
       createDeployedVersionsForTags: e.BROKER_CREATE_DEPLOYED_VERSIONS_FOR_TAGS,
+    },
+    clean: {
+      enabled: e.BROKER_CLEAN_ENABLED,
+      cronSchedule: e.BROKER_CLEAN_CRON_SCHEDULE,
+      keep: e.BROKER_CLEAN_KEEP_VERSION_SELECTORS ?? withDeployedAndReleased(DEFAULT_KEEP_SELECTORS),
+      limit: e.BROKER_CLEAN_DELETION_LIMIT,
+      batchSize: e.BROKER_CLEAN_BATCH_SIZE,
+      dryRun: e.BROKER_CLEAN_DRY_RUN,
     },
   };
 }

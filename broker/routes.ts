@@ -3,6 +3,7 @@
 // could both match (`.../branch/latest` before `.../branch/:branch`).
 import type { Route } from './http/resource.ts';
 import { badgeRoutes } from './resources/badges.ts';
+import { dashboardApiRoutes } from './resources/dashboard-api.ts';
 import { diffRoutes } from './resources/diffs.ts';
 import { environmentRoutes } from './resources/environments.ts';
 import { forVerificationRoutes } from './resources/for-verification.ts';
@@ -36,4 +37,5 @@ export const routes: Route[] = [
   ...integrationRoutes,
   ...relationDocRoutes,
   ...providerStateRoutes,
+  ...dashboardApiRoutes,
 ];

@@ -11,6 +11,8 @@ import { createBrokerPrismaClient } from './prisma-client.ts';
 import { prepareDeliveryQueue } from './webhooks/delivery-queue.ts';
 import { startWebhookWorker } from './webhooks/worker.ts';
 import { webhookExecutor } from './services.ts';
+import { startCleanSchedule } from './retention/clean-schedule.ts';
+import { StartupError } from '../common/process/startup-error.ts';
 
 export async function startBrokerServer(
   databaseUrl: string,
@@ -25,6 +27,16 @@ export async function startBrokerServer(
   await prepareDeliveryQueue(databaseUrl);
   const worker = await startWebhookWorker({ databaseUrl, prisma, config, executor: webhookExecutor(config), logger });
   onShutdown('broker webhook worker', () => worker.stop());
+  if (config.clean.enabled) {
+    const schedule = await startCleanSchedule({ databaseUrl, prisma, settings: config.clean, logger }).catch(
+      (error: unknown) => {
+        throw new StartupError(
+          `the clean-up schedule did not start (check BROKER_CLEAN_CRON_SCHEDULE): ${(error as Error).message}`,
+        );
+      },
+    );
+    onShutdown('broker clean-up schedule', () => schedule.stop());
+  }
   const server = await listen(createBrokerApp({ prisma, logger, config }), config.port, config.host);
   onShutdown('broker http server', () => server.close());
   return server;

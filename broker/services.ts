@@ -23,6 +23,8 @@ import { WebhookEvents } from './webhooks/events.ts';
 import { WebhookExecutor } from './webhooks/executor.ts';
 import { TargetPolicy } from './webhooks/target-policy.ts';
 import { DashboardService } from './ui/dashboard.service.ts';
+import { MetricsService } from './metrics/metrics.service.ts';
+import { DashboardItemsService } from './integrations/dashboard-items.service.ts';
 
 export interface Services {
   pacticipants: PacticipantsService;
@@ -40,6 +42,8 @@ export interface Services {
   providerStates: ProviderStatesService;
   diagnostic: DiagnosticService;
   dashboard: DashboardService;
+  metrics: MetricsService;
+  dashboardItems: DashboardItemsService;
 }
 
 /** Where webhooks may send requests (config.ts documents the settings). */
@@ -90,5 +94,7 @@ export function createServices(prisma: PrismaClient, config: BrokerConfig): Serv
     providerStates: new ProviderStatesService(prisma, forVerification),
     diagnostic: new DiagnosticService(prisma),
     dashboard: new DashboardService(prisma),
+    metrics: new MetricsService(prisma),
+    dashboardItems: new DashboardItemsService(prisma),
   };
 }

@@ -21,7 +21,8 @@ export const SHAPE = {
   verificationsPerPactVersion: 10,
 };
 
-export async function seedHistory(client: pg.Client): Promise<Record<string, number>> {
+/** Writes the history; `shape` scales it (the clean-up benchmark seeds 100,000 versions). */
+export async function seedHistory(client: pg.Client, shape: typeof SHAPE = SHAPE): Promise<Record<string, number>> {
   const {
     consumers,
     providers,
@@ -29,7 +30,7 @@ export async function seedHistory(client: pg.Client): Promise<Record<string, num
     providersPerConsumer,
     versionsPerContent,
     verificationsPerPactVersion,
-  } = SHAPE;
+  } = shape;
   await client.query('BEGIN');
   await client.query(`
     INSERT INTO pacticipants (name, main_branch)

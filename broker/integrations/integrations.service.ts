@@ -5,6 +5,7 @@ import { NotFoundError } from '../http/errors.ts';
 import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import { PactsRepository } from '../pacts/pacts.repository.ts';
+import { skipOf, type PageRequest } from '../http/pagination.ts';
 
 export interface IntegrationPair {
   consumer: Pick<Pacticipant, 'id' | 'name'>;
@@ -16,10 +17,45 @@ const pairInclude = { consumer: { select: { id: true, name: true } }, provider: 
 export class IntegrationsService {
   constructor(private readonly prisma: PrismaClient) {}
 
-  list() {
-    return this.prisma.integration.findMany({
-      include: { consumer: { select: { name: true } }, provider: { select: { name: true } } },
-      orderBy: [{ consumer: { name: 'asc' } }, { provider: { name: 'asc' } }],
+  /**
+   * Integrations by consumer and provider name; with `query`, only those whose consumer or provider name
+   * contains it (without case, as the Pact Broker's `q`); paged when asked.
+   */
+  async list(filter: { query?: string } = {}, page?: PageRequest) {
+    // Prisma's `contains` leaves LIKE's wildcards in the text active: escaped, they are literal (as the Pact Broker's).
+    const text = filter.query?.replace(/[\\%_]/g, '\\$&');
+    const where =
+      text === undefined
+        ? {}
+        : {
+            OR: [
+              { consumer: { name: { contains: text, mode: 'insensitive' as const } } },
+              { provider: { name: { contains: text, mode: 'insensitive' as const } } },
+            ],
+          };
+    const [rows, total] = await Promise.all([
+      this.prisma.integration.findMany({
+        where,
+        include: { consumer: { select: { name: true } }, provider: { select: { name: true } } },
+        orderBy: [{ consumer: { name: 'asc' } }, { provider: { name: 'asc' } }],
+        ...(page ? { skip: skipOf(page), take: page.size } : {}),
+      }),
+      this.prisma.integration.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  /**
+   * DELETE /integrations: deletes every integration and all the data of the broker that hangs off them, as
+   * the Pact Broker does (pacticipants, their versions, pacts, verifications, webhooks and their logs,
+   * deployments, labels). Environments stay (they belong to no integration). One transaction.
+   */
+  async deleteAll(): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      // Children before parents; pacticipants last (everything else refers to them).
+      await tx.$executeRaw`TRUNCATE webhook_executions, triggered_webhooks, webhooks, verifications, pact_publications,
+        pact_versions, provider_contracts, tags, deployed_versions, released_versions, branch_versions, branches,
+        versions, labels, integrations, pacticipants`;
     });
   }
 
@@ -81,38 +117,5 @@ export class IntegrationsService {
       await tx.webhook.deleteMany({ where: pair });
       await tx.integration.delete({ where: { consumerId_providerId: pair } });
     });
-  }
-
-  async counts() {
-    const db = this.prisma;
-    const [
-      pacticipants,
-      versions,
-      integrations,
-      pactVersions,
-      pactPublications,
-      verifications,
-      environments,
-      webhooks,
-    ] = await Promise.all([
-      db.pacticipant.count(),
-      db.version.count(),
-      db.integration.count(),
-      db.pactVersion.count(),
-      db.pactPublication.count(),
-      db.verification.count(),
-      db.environment.count(),
-      db.webhook.count(),
-    ]);
-    return {
-      pacticipants,
-      versions,
-      integrations,
-      pactVersions,
-      pactPublications,
-      verifications,
-      environments,
-      webhooks,
-    };
   }
 }

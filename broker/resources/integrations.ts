@@ -1,6 +1,7 @@
 // Integrations (who has pacts with whom): the list (HAL, or a Graphviz graph), one integration's
 // deletion, the relationships CSV and a pacticipant's group; and the broker's counts.
 import { ValidationError } from '../http/errors.ts';
+import { pageParts, pageRequestOf } from '../http/pagination.ts';
 import { noContent, ok, text, type Route, route } from '../http/resource.ts';
 import { integrationsDot, relationshipsCsv } from '../serializers/integrations.ts';
 
@@ -12,8 +13,12 @@ export const integrationRoutes: Route[] = [
     method: 'get',
     path: '/integrations',
     access: 'read',
-    handler: async ({ services, urls, req }) => {
-      const rows = await services.integrations.list();
+    handler: async ({ services, urls, req, query }) => {
+      // As the Pact Broker: `q` keeps the integrations whose consumer or provider name contains it; paged when asked.
+      const page = pageRequestOf(query);
+      const filter = typeof query.q === 'string' && query.q !== '' ? { query: query.q } : {};
+      const { rows, total } = await services.integrations.list(filter, page);
+      const paging = pageParts(page, total, urls.integrations());
       // As the Pact Broker: the same list as a Graphviz graph for clients that ask for one.
       if (req.accepts(['application/hal+json', 'application/json', 'text/vnd.graphviz']) === 'text/vnd.graphviz')
         return text(integrationsDot(rows), 'text/vnd.graphviz;charset=utf-8');
@@ -36,8 +41,19 @@ export const integrationRoutes: Route[] = [
             },
           })),
         },
-        _links: { self: { href: urls.integrations() } },
+        ...(paging.page ? { page: paging.page } : {}),
+        _links: { self: { href: urls.integrations() }, ...paging.links },
       });
+    },
+  }),
+  route({
+    // As the Pact Broker: deletes every integration with all the data that hangs off them.
+    method: 'delete',
+    path: '/integrations',
+    access: 'write',
+    handler: async ({ services }) => {
+      await services.integrations.deleteAll();
+      return noContent();
     },
   }),
   route({
@@ -74,27 +90,6 @@ export const integrationRoutes: Route[] = [
     method: 'get',
     path: '/metrics',
     access: 'read',
-    handler: async ({ services }) => {
-      const {
-        pacticipants,
-        versions,
-        integrations,
-        pactVersions,
-        pactPublications,
-        verifications,
-        environments,
-        webhooks,
-      } = await services.integrations.counts();
-      return ok({
-        pacticipants: { count: pacticipants },
-        pacticipantVersions: { count: versions },
-        integrations: { count: integrations },
-        pactVersions: { count: pactVersions },
-        pactPublications: { count: pactPublications },
-        verificationResults: { count: verifications },
-        environments: { count: environments },
-        webhooks: { count: webhooks },
-      });
-    },
+    handler: async ({ services }) => ok(await services.metrics.metrics()),
   }),
 ];
