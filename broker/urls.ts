@@ -86,6 +86,11 @@ export class Urls {
     `${this.base}/matrix/provider/${seg(provider)}/consumer/${seg(consumer)}`;
   integrationWebhooks = (provider: string, consumer: string) =>
     `${this.base}/webhooks/provider/${seg(provider)}/consumer/${seg(consumer)}`;
+  heads = (page?: { number: number; size: number }) =>
+    `${this.base}/heads${page === undefined ? '' : `?page=${page.number}&size=${page.size}`}`;
+  canIDeployPage = (pacticipant: string, version: string, environment: string) =>
+    `${this.canIDeploy()}?pacticipant=${seg(pacticipant)}&version=${seg(version)}&environment=${seg(environment)}`;
+  halBrowser = () => `${this.base}/hal-browser/browser.html`;
   network = (pacticipant?: string) =>
     `${this.base}/network${pacticipant === undefined ? '' : `?pacticipant=${seg(pacticipant)}`}`;
 }

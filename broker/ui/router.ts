@@ -7,13 +7,17 @@ import type { BrokerConfig } from '../config.ts';
 import { authorize } from '../http/auth.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { baseUrlOf } from '../http/hal.ts';
+import { pageRequestOf } from '../http/pagination.ts';
+import type { QueryObject } from '../http/rack-query.ts';
 import { bothOfDiffPair, DIFF_KINDS } from '../pacts/diff-pairs.ts';
 import type { PactRow } from '../pacts/pacts.service.ts';
 import { DIFF_PATHS, Urls } from '../urls.ts';
 import type { Services } from '../services.ts';
 import { wantsHtml } from './negotiate.ts';
+import { canIDeployPage } from './pages/can-i-deploy.ts';
 import { diffPage } from './pages/diff.ts';
 import { environmentsPage } from './pages/environments.ts';
+import { HEADS_PAGE_SIZE, headsPage } from './pages/heads.ts';
 import { indexPage } from './pages/index.ts';
 import { matrixPage } from './pages/matrix.ts';
 import { networkPage } from './pages/network.ts';
@@ -126,6 +130,39 @@ export function createUiRouter({ services, config }: { services: Services; confi
         typeof req.query.pacticipant === 'string' ? req.query.pacticipant : undefined,
       ),
     }),
+    { htmlOnly: true },
+  );
+  const text = (req: Request, name: string) => {
+    const value = req.query[name];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  page('/can-i-deploy', async (req, urls) => {
+    const [pacticipant, version, environment] = [
+      text(req, 'pacticipant'),
+      text(req, 'version'),
+      text(req, 'environment'),
+    ];
+    return {
+      view: './can-i-deploy',
+      data: await canIDeployPage(services, urls, {
+        ...(pacticipant === undefined ? {} : { pacticipant }),
+        ...(version === undefined ? {} : { version }),
+        ...(environment === undefined ? {} : { environment }),
+      }),
+    };
+  });
+  page(
+    '/heads',
+    async (req, urls) => {
+      const page = pageRequestOf(req.query as QueryObject, HEADS_PAGE_SIZE) ?? { number: 1, size: HEADS_PAGE_SIZE };
+      const search = (text(req, 'q') ?? '').slice(0, 200);
+      const heads = await services.dashboard.heads({
+        ...(search === '' ? {} : { search }),
+        page: page.number,
+        size: page.size,
+      });
+      return { view: './heads', data: headsPage(urls, heads, page, search) };
+    },
     { htmlOnly: true },
   );
   return router;

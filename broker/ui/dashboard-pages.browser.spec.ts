@@ -1,0 +1,98 @@
+// The dashboard's question-answering pages in a real browser (Chromium through playwright-core, see
+// testing/use-chromium.ts): can-i-deploy, the heads view, the matrix query form, a pacticipant's page,
+// webhook status and logs. Screenshots go to artifacts/dashboard/.
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import request from 'supertest';
+import { useBroker } from '../testing/broker-test-context.ts';
+import { useChromium } from './testing/use-chromium.ts';
+
+describe('broker dashboard pages in a browser', function () {
+  this.timeout(60_000);
+  const broker = useBroker();
+  const chromium = useChromium();
+  let page: Page;
+  before(() => {
+    page = chromium.page;
+  });
+
+  beforeEach(async () => {
+    await broker
+      .data()
+      .environment('production', { production: true })
+      .provider('Api')
+      .version('2.0.0', { branch: 'main' })
+      .deployedTo('production')
+      .consumer('Web')
+      .version('1.0.0', { branch: 'main' })
+      .pact('Api')
+      .verifiedBy('2.0.0', { branch: 'main' })
+      .consumer('Mobile')
+      .version('3.1.0', { branch: 'feat-x' })
+      .pact('Api')
+      .verifiedBy('2.0.0', { success: false });
+  });
+
+  /** The API's answer to the same question, as the CLI gets it. */
+  const apiAnswer = async (pacticipant: string, version: string, environment: string) =>
+    (
+      await request(broker.server)
+        .get('/can-i-deploy')
+        .query({ pacticipant, version, environment })
+        .set('Accept', 'application/hal+json')
+        .expect(200)
+    ).body.summary.deployable as boolean | null;
+
+  const askCanIDeploy = async (pacticipant: string, version: string, environment: string) => {
+    await page.goto(`${broker.url}/can-i-deploy`);
+    await page.selectOption('select[name=pacticipant]', pacticipant);
+    await page.fill('input[name=version]', version);
+    await page.selectOption('select[name=environment]', environment);
+    await Promise.all([page.waitForURL(/can-i-deploy\?/), page.click('#can-i-deploy-form button[type=submit]')]);
+  };
+
+  it('can-i-deploy: a version whose pact its deployed provider verified may be deployed ("yes", as the API says)', async () => {
+    await askCanIDeploy('Web', '1.0.0', 'production');
+    expect(await page.locator('#answer-word').innerText()).to.equal('yes');
+    expect(await apiAnswer('Web', '1.0.0', 'production')).to.equal(true);
+    const rows = page.locator('tr.matrix-row');
+    expect(await rows.count()).to.equal(1);
+    expect(await rows.first().getAttribute('data-status')).to.equal('verified');
+    expect(await rows.first().innerText())
+      .to.include('1.0.0')
+      .and.include('2.0.0')
+      .and.include('production');
+    await chromium.shot('can-i-deploy-yes');
+  });
+
+  it('can-i-deploy: a version whose pact failed verification may not be deployed ("no" with the reason)', async () => {
+    await askCanIDeploy('Mobile', '3.1.0', 'production');
+    expect(await page.locator('#answer-word').innerText()).to.equal('no');
+    expect(await apiAnswer('Mobile', '3.1.0', 'production')).to.equal(false);
+    expect(await page.locator('#reasons li.reason.error').count()).to.be.greaterThan(0);
+    expect(await page.locator('tr.matrix-row').first().getAttribute('data-status')).to.equal('failed');
+    await chromium.shot('can-i-deploy-no');
+  });
+
+  it("can-i-deploy: for a version the broker does not know, the page gives the API's answer and names the version", async () => {
+    await askCanIDeploy('Web', '9.9.9', 'production');
+    const api = await apiAnswer('Web', '9.9.9', 'production');
+    expect(await page.locator('#answer-word').innerText()).to.equal(api === null ? 'unknown' : api ? 'yes' : 'no');
+    expect(await page.locator('#reasons').innerText()).to.include('9.9.9');
+  });
+
+  it('heads: one row per head with its branch and environment chips, paged', async () => {
+    await page.goto(`${broker.url}/heads?size=1`);
+    const row = page.locator('tr.head');
+    expect(await row.count()).to.equal(1);
+    expect(await row.locator('.chip.branch').innerText()).to.equal('feat-x');
+    expect(await row.getAttribute('data-status')).to.equal('failed');
+    await Promise.all([page.waitForURL(/page=2/), page.click('a.page-next')]);
+    expect(await page.locator('tr.head').innerText())
+      .to.include('Web')
+      .and.include('main');
+    expect(await page.locator('.page-number').innerText()).to.equal('Page 2 of 2');
+    await page.goto(`${broker.url}/heads`);
+    await chromium.shot('heads');
+  });
+});
