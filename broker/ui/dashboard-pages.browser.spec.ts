@@ -95,4 +95,23 @@ describe('broker dashboard pages in a browser', function () {
     await page.goto(`${broker.url}/heads`);
     await chromium.shot('heads');
   });
+
+  it('matrix: the query form selects versions, latestby and an environment, and shows the rows', async () => {
+    await page.goto(`${broker.url}/matrix`);
+    await page.selectOption('select[aria-label="Pacticipant 1"]', 'Mobile');
+    await page.fill('input[aria-label="Branch 1"]', 'feat-x');
+    await page.check('input[aria-label="Latest 1"]');
+    await page.selectOption('select[name=latestby]', 'cvpv');
+    await page.selectOption('select[name=environment]', 'production');
+    await Promise.all([page.waitForURL(/latestby=cvpv/), page.click('#matrix-form button[type=submit]')]);
+    const rows = page.locator('tr.matrix-row');
+    expect(await rows.count()).to.equal(1);
+    expect(await rows.first().innerText())
+      .to.include('3.1.0')
+      .and.include('2.0.0');
+    expect(await page.locator('#answer-word').innerText()).to.equal('no');
+    // The form keeps what was asked.
+    expect(await page.inputValue('input[aria-label="Branch 1"]')).to.equal('feat-x');
+    await chromium.shot('matrix-query');
+  });
 });

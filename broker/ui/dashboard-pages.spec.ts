@@ -96,4 +96,84 @@ describe('broker dashboard: heads, can-i-deploy and matrix pages', () => {
       expect(json.body.summary).to.have.property('deployable');
     });
   });
+
+  describe('matrix query form', () => {
+    const form = (rows: Record<string, string>[], extra: Record<string, string> = {}) => {
+      // As a browser submits the form: every field of every row, blanks included.
+      const fields = ['pacticipant', 'version', 'branch', 'tag'];
+      const pairs = [...rows, {}, {}]
+        .slice(0, 3)
+        .flatMap((row) => [
+          ...fields.map((name) => `q[][${name}]=${encodeURIComponent(row[name] ?? '')}`),
+          ...(row.latest ? ['q[][latest]=true'] : []),
+        ]);
+      for (const [key, value] of Object.entries(extra)) pairs.push(`${key}=${encodeURIComponent(value)}`);
+      return `/matrix?${pairs.join('&')}`;
+    };
+
+    beforeEach(async () => {
+      await broker
+        .data()
+        .environment('production')
+        .provider('Api')
+        .version('9', { branch: 'main' })
+        .deployedTo('production')
+        .consumer('Web')
+        .version('1', { branch: 'main' })
+        .pact('Api')
+        .verifiedBy('9')
+        .verifiedBy('10', { success: false })
+        .version('2', { branch: 'feat' })
+        .pact('Api');
+    });
+
+    it('shows the rows between the selected versions, as the API answers the same query', async () => {
+      const path = form([{ pacticipant: 'Web', version: '1' }, { pacticipant: 'Api' }]);
+      const rows = rowsOf((await get(path).expect(200)).text, 'matrix-row');
+      expect(rows.map((row) => [row.status, row.text.includes(' 9 ') ? 9 : 10])).to.deep.equal([
+        ['failed', 10],
+        ['verified', 9],
+      ]);
+      const api = await request(broker.server)
+        .get('/matrix?q[][pacticipant]=Web&q[][version]=1&q[][pacticipant]=Api')
+        .set('Accept', 'application/hal+json')
+        .expect(200);
+      expect(api.body.matrix).to.have.length(rows.length);
+    });
+
+    it('applies latestby, the environment and the limit', async () => {
+      const latest = rowsOf(
+        (await get(form([{ pacticipant: 'Web', version: '1' }], { latestby: 'cvp' })).expect(200)).text,
+        'matrix-row',
+      );
+      expect(latest.map((row) => row.status)).to.deep.equal(['failed']);
+      const toProduction = (
+        await get(
+          form([{ pacticipant: 'Web', latest: 'true', branch: 'main' }], {
+            latestby: 'cvpv',
+            environment: 'production',
+          }),
+        ).expect(200)
+      ).text;
+      expect(rowsOf(toProduction, 'matrix-row').map((row) => row.status)).to.deep.equal(['verified']);
+      expect(toProduction).to.include('id="answer-word">yes<');
+      const limited = rowsOf(
+        (await get(form([{ pacticipant: 'Web' }], { limit: '1' })).expect(200)).text,
+        'matrix-row',
+      );
+      expect(limited).to.have.length(1);
+    });
+
+    it('shows the problems of a bad query next to the form', async () => {
+      const html = (await get(form([{ pacticipant: 'Web', version: '1', latest: 'true' }], { limit: '0' })).expect(200))
+        .text;
+      expect(html).to.include('id="errors"').and.include('cannot both be specified').and.include('limit must be');
+      expect(rowsOf(html, 'matrix-row')).to.have.length(0);
+    });
+
+    it('shows just the form when nothing is selected', async () => {
+      const html = (await get('/matrix').expect(200)).text;
+      expect(html).to.include('id="matrix-form"').and.not.include('id="answer"').and.not.include('id="errors"');
+    });
+  });
 });

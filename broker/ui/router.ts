@@ -20,6 +20,7 @@ import { environmentsPage } from './pages/environments.ts';
 import { HEADS_PAGE_SIZE, headsPage } from './pages/heads.ts';
 import { indexPage } from './pages/index.ts';
 import { matrixPage } from './pages/matrix.ts';
+import { matrixQueryPage } from './pages/matrix-query.ts';
 import { networkPage } from './pages/network.ts';
 import { pactPage } from './pages/pact.ts';
 import { providerContractPage } from './pages/provider-contract.ts';
@@ -165,5 +166,12 @@ export function createUiRouter({ services, config }: { services: Services; confi
     },
     { htmlOnly: true },
   );
+  page('/matrix', async (req, urls) => {
+    const at = req.originalUrl.indexOf('?');
+    return {
+      view: './matrix-query',
+      data: await matrixQueryPage(services, urls, at < 0 ? '' : req.originalUrl.slice(at + 1)),
+    };
+  });
   return router;
 }
