@@ -114,4 +114,67 @@ describe('broker dashboard pages in a browser', function () {
     expect(await page.inputValue('input[aria-label="Branch 1"]')).to.equal('feat-x');
     await chromium.shot('matrix-query');
   });
+
+  it("pacticipant: versions, partners and network; a version's can-i-deploy link answers", async () => {
+    await page.goto(`${broker.url}/pacticipants/Api`);
+    expect(await page.locator('h1').innerText()).to.equal('Api');
+    expect(await page.locator('tr.partner').count()).to.equal(2);
+    expect(await page.locator('tr.version').first().innerText())
+      .to.include('2.0.0')
+      .and.include('production');
+    expect(await page.locator('#network a.node').count()).to.equal(3);
+    await chromium.shot('pacticipant');
+    await Promise.all([
+      page.waitForURL(/can-i-deploy\?/),
+      page.locator('tr.version').first().getByRole('link', { name: 'can I deploy?' }).click(),
+    ]);
+    // Api 2.0.0 failed Mobile's pact, but a provider does not need its consumers' pacts verified to deploy.
+    expect(await page.locator('#answer-word').innerText()).to.equal('yes');
+    await page.goto(`${broker.url}/pacticipants/Web`);
+    await Promise.all([
+      page.waitForURL(/\/pacticipants\/Api$/),
+      page.locator('tr.partner a', { hasText: 'Api' }).click(),
+    ]);
+  });
+
+  it('webhooks: the status page shows the last execution and its log, and links to every attempt', async () => {
+    await broker
+      .data()
+      .consumer('Web')
+      .webhook('dddddddd-0000-4000-8000-000000000001', { consumer: 'Web', provider: 'Api' });
+    const webhook = await broker.prisma.webhook.findUniqueOrThrow({
+      where: { uuid: 'dddddddd-0000-4000-8000-000000000001' },
+    });
+    await broker.prisma.triggeredWebhook.create({
+      data: {
+        uuid: 'eeeeeeee-0000-4000-8000-000000000001',
+        webhookId: webhook.id,
+        webhookUuid: webhook.uuid,
+        eventName: 'contract_content_changed',
+        consumerId: webhook.consumerId!,
+        providerId: webhook.providerId!,
+        parameters: {},
+        status: 'failure',
+        attempts: 1,
+        executions: {
+          create: [{ success: false, status: 503, logs: 'POST https://example.org/hook\nHTTP/1.1 503 Unavailable' }],
+        },
+      },
+    });
+    await page.goto(`${broker.url}/`);
+    await Promise.all([
+      page.waitForURL(/\/webhooks\/provider\/Api\/consumer\/Web$/),
+      page.locator('tr.integration', { hasText: 'Web' }).getByRole('link', { name: 'failure' }).click(),
+    ]);
+    const triggered = page.locator('section.triggered');
+    expect(await triggered.getAttribute('data-status')).to.equal('failure');
+    expect(await triggered.locator('pre.log').innerText()).to.include('503 Unavailable');
+    await chromium.shot('webhooks');
+    await Promise.all([
+      page.waitForURL(/triggered-webhooks\//),
+      triggered.getByRole('link', { name: 'all attempts' }).click(),
+    ]);
+    expect(await page.locator('section.execution').count()).to.equal(1);
+    await chromium.shot('triggered-webhook');
+  });
 });

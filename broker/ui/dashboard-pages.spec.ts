@@ -176,4 +176,148 @@ describe('broker dashboard: heads, can-i-deploy and matrix pages', () => {
       expect(html).to.include('id="matrix-form"').and.not.include('id="answer"').and.not.include('id="errors"');
     });
   });
+
+  describe('pacticipant', () => {
+    it('shows its versions with chips, branches, environments, partners and network', async () => {
+      await broker
+        .data()
+        .environment('production')
+        .provider('Api', { mainBranch: 'main' })
+        .version('9', { branch: 'main' })
+        .deployedTo('production')
+        .consumer('Web')
+        .version('1', { branch: 'main', tags: ['v1'] })
+        .pact('Api')
+        .verifiedBy('9')
+        .consumer('Mobile')
+        .version('5')
+        .pact('Api')
+        .verifiedBy('9', { success: false });
+      const html = (await get('/pacticipants/Api').expect(200)).text;
+      const versions = rowsOf(html, 'version');
+      expect(versions).to.have.length(1);
+      expect(versions[0]!.text).to.match(/^9 main production .* can I deploy\?$/);
+      const partners = rowsOf(html, 'partner').map((row) => row.text.split(' ').slice(0, 3).join(' '));
+      expect(partners).to.have.members(['Mobile consumer failed', 'Web consumer verified']);
+      expect(html).to.include('id="branches"').and.include('main (main)');
+      expect(html).to.include('<svg id="network"');
+      expect(html).to.include('href="/can-i-deploy?pacticipant=Api&amp;version=9&amp;environment=production"');
+      // JSON clients keep the API's resource on the same URL.
+      const json = await request(broker.server)
+        .get('/pacticipants/Api')
+        .set('Accept', 'application/hal+json')
+        .expect(200);
+      expect(json.body.name).to.equal('Api');
+    });
+
+    it('pages the versions, newest first', async () => {
+      const data = broker.data().consumer('Web');
+      for (let n = 1; n <= 5; n++) data.version(String(n));
+      await data;
+      const first = (await get('/pacticipants/Web?size=2').expect(200)).text;
+      expect(rowsOf(first, 'version').map((row) => row.text.split(' ')[0])).to.deep.equal(['5', '4']);
+      const third = (await get('/pacticipants/Web?size=2&page=3').expect(200)).text;
+      expect(rowsOf(third, 'version').map((row) => row.text.split(' ')[0])).to.deep.equal(['1']);
+      expect(third).to.include('Page 3 of 3');
+    });
+
+    it('answers an unknown pacticipant with a 404 page', async () => {
+      expect((await get('/pacticipants/Nobody').expect(404)).text).to.include('Nobody');
+    });
+  });
+
+  describe('webhook status and logs', () => {
+    /** A webhook for Web -> Api and one for any consumer, each triggered once with attempts and their logs. */
+    async function build() {
+      await broker
+        .data()
+        .consumer('Web')
+        .version('1')
+        .pact('Api')
+        .webhook('aaaaaaaa-0000-4000-8000-000000000001', { consumer: 'Web', provider: 'Api' })
+        .webhook('aaaaaaaa-0000-4000-8000-000000000002', { provider: 'Api' })
+        .consumer('Other')
+        .version('1')
+        .pact('Elsewhere')
+        .webhook('aaaaaaaa-0000-4000-8000-000000000003', { provider: 'Elsewhere' });
+      const [web, api] = await Promise.all(
+        ['Web', 'Api'].map((name) => broker.prisma.pacticipant.findUniqueOrThrow({ where: { name } })),
+      );
+      const outcomes = [
+        {
+          webhook: 'aaaaaaaa-0000-4000-8000-000000000001',
+          status: 'success',
+          attempts: [[true, 200, 'HTTP/1.1 200 OK']],
+        },
+        {
+          webhook: 'aaaaaaaa-0000-4000-8000-000000000002',
+          status: 'failure',
+          attempts: [
+            [false, 500, 'first try: HTTP/1.1 500'],
+            [false, 502, '<script>alert(1)</script> second try: HTTP/1.1 502'],
+          ],
+        },
+      ] as const;
+      const uuids: string[] = [];
+      for (const [index, outcome] of outcomes.entries()) {
+        const webhook = await broker.prisma.webhook.findUniqueOrThrow({ where: { uuid: outcome.webhook } });
+        const uuid = `bbbbbbbb-0000-4000-8000-00000000000${index}`;
+        uuids.push(uuid);
+        await broker.prisma.triggeredWebhook.create({
+          data: {
+            uuid,
+            webhookId: webhook.id,
+            webhookUuid: webhook.uuid,
+            eventName: 'contract_content_changed',
+            consumerId: web!.id,
+            providerId: api!.id,
+            parameters: {},
+            status: outcome.status,
+            attempts: outcome.attempts.length,
+            executions: {
+              create: outcome.attempts.map(([success, status, logs]) => ({ success, status, logs })),
+            },
+          },
+        });
+      }
+      return uuids;
+    }
+
+    it("lists the integration's webhooks and the outcome and log of each one's last execution", async () => {
+      await build();
+      const html = (await get('/webhooks/provider/Api/consumer/Web').expect(200)).text;
+      expect(rowsOf(html, 'webhook').map((row) => row.text.split(' → ')[0]!.split(' ').slice(-1)[0])).to.deep.equal([
+        'Web',
+        'consumer',
+      ]);
+      const sections = [
+        ...html.matchAll(/<section class="card triggered" data-status="([^"]+)">([\s\S]*?)<\/section>/g),
+      ];
+      expect(sections.map((m) => m[1])).to.deep.equal(['failure', 'success']);
+      expect(sections[0]![2]).to.include('2 attempts').and.include('second try').and.not.include('first try');
+      expect(sections[0]![2]).to.include('&lt;script&gt;').and.not.include('<script>');
+      expect(sections[1]![2]).to.include('HTTP/1.1 200 OK');
+    });
+
+    it("shows every attempt of a triggered webhook with its log; the API's JSON stays on the same URL", async () => {
+      const [, failed] = await build();
+      const html = (await get(`/triggered-webhooks/${failed}`).expect(200)).text;
+      const attempts = [
+        ...html.matchAll(/<section class="card execution" data-success="(\w+)">([\s\S]*?)<\/section>/g),
+      ];
+      expect(attempts.map((m) => m[1])).to.deep.equal(['false', 'false']);
+      expect(attempts[0]![2]).to.include('first try').and.include('HTTP 500');
+      const json = await request(broker.server)
+        .get(`/triggered-webhooks/${failed}`)
+        .set('Accept', 'application/hal+json')
+        .expect(200);
+      expect(json.body.status).to.equal('failure');
+    });
+
+    it('answers an unknown integration or triggered webhook with a 404 page', async () => {
+      await build();
+      await get('/webhooks/provider/Api/consumer/Nobody').expect(404);
+      await get('/triggered-webhooks/cccccccc-0000-4000-8000-000000000000').expect(404);
+    });
+  });
 });

@@ -23,7 +23,9 @@ import { matrixPage } from './pages/matrix.ts';
 import { matrixQueryPage } from './pages/matrix-query.ts';
 import { networkPage } from './pages/network.ts';
 import { pactPage } from './pages/pact.ts';
+import { pacticipantPage, VERSIONS_PAGE_SIZE } from './pages/pacticipant.ts';
 import { providerContractPage } from './pages/provider-contract.ts';
+import { integrationWebhooksPage, triggeredWebhookPage } from './pages/webhooks.ts';
 import { sendPage } from './render.ts';
 
 type Page = (req: Request, urls: Urls) => Promise<{ view: string; data: Record<string, unknown> }>;
@@ -173,5 +175,17 @@ export function createUiRouter({ services, config }: { services: Services; confi
       data: await matrixQueryPage(services, urls, at < 0 ? '' : req.originalUrl.slice(at + 1)),
     };
   });
+  page('/pacticipants/:pacticipant', async (req, urls) => {
+    const page = pageRequestOf(req.query as QueryObject, VERSIONS_PAGE_SIZE) ?? { number: 1, size: VERSIONS_PAGE_SIZE };
+    return { view: './pacticipant', data: await pacticipantPage(services, urls, p(req).pacticipant!, page) };
+  });
+  page('/webhooks/provider/:provider/consumer/:consumer', async (req, urls) => ({
+    view: './webhooks',
+    data: await integrationWebhooksPage(services, urls, p(req).provider!, p(req).consumer!),
+  }));
+  page('/triggered-webhooks/:uuid', async (req, urls) => ({
+    view: './triggered-webhook',
+    data: await triggeredWebhookPage(services, urls, p(req).uuid!),
+  }));
   return router;
 }

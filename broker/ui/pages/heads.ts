@@ -29,6 +29,7 @@ export function headsPage(
   return {
     title: 'Heads',
     nav: 'heads',
+    action: urls.heads(),
     search,
     total,
     page: {
