@@ -91,6 +91,9 @@ export class Urls {
   canIDeployPage = (pacticipant: string, version: string, environment: string) =>
     `${this.canIDeploy()}?pacticipant=${seg(pacticipant)}&version=${seg(version)}&environment=${seg(environment)}`;
   halBrowser = () => `${this.base}/hal-browser/browser.html`;
+  /** The dashboard's confirmation page (GET) and action (POST) for deleting something. */
+  uiDelete = (kind: 'pacticipant' | 'version' | 'integration', ...names: string[]) =>
+    `${this.base}/ui/delete/${kind}/${names.map(seg).join('/')}`;
   network = (pacticipant?: string) =>
     `${this.base}/network${pacticipant === undefined ? '' : `?pacticipant=${seg(pacticipant)}`}`;
 }

@@ -177,4 +177,32 @@ describe('broker dashboard pages in a browser', function () {
     expect(await page.locator('section.execution').count()).to.equal(1);
     await chromium.shot('triggered-webhook');
   });
+
+  it('deletes a version after the confirmation step (open broker: everyone may write)', async () => {
+    await page.goto(`${broker.url}/pacticipants/Web`);
+    await Promise.all([
+      page.waitForURL(/\/ui\/delete\/version\/Web\/1\.0\.0$/),
+      page.locator('tr.version a.delete').click(),
+    ]);
+    expect(await page.locator('h1').innerText()).to.equal('Delete version 1.0.0 of Web?');
+    await chromium.shot('delete-confirm');
+    await Promise.all([page.waitForURL(/\/pacticipants\/Web$/), page.click('#confirm')]);
+    expect(await page.locator('tr.version').count()).to.equal(0);
+  });
+
+  it('copy buttons put a URL on the clipboard (the script is served by the broker, no CDN)', async () => {
+    await chromium.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: broker.url });
+    const external: string[] = [];
+    page.on('request', (req) => {
+      if (!req.url().startsWith(broker.url)) external.push(req.url());
+    });
+    await page.goto(`${broker.url}/pacts/provider/Api/consumer/Web/latest`);
+    const button = page.locator('#pact-url + button.copy');
+    await button.click();
+    expect(await button.innerText()).to.equal('Copied');
+    expect(await page.evaluate('navigator.clipboard.readText()')).to.equal(
+      `${broker.url}/pacts/provider/Api/consumer/Web/version/1.0.0`,
+    );
+    expect(external).to.deep.equal([]);
+  });
 });

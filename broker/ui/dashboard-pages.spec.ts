@@ -321,3 +321,68 @@ describe('broker dashboard: heads, can-i-deploy and matrix pages', () => {
     });
   });
 });
+
+describe('broker dashboard: delete actions and write access', () => {
+  const broker = useBroker({
+    config: {
+      auth: {
+        readWrite: { username: 'admin', password: 'secret' },
+        readOnly: { username: 'viewer', password: 'look' },
+        readWriteTokens: [],
+        readOnlyTokens: [],
+        allowPublicRead: false,
+      },
+    },
+  });
+  const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const [ADMIN, VIEWER] = [basic('admin', 'secret'), basic('viewer', 'look')];
+  const get = (path: string, auth: string) =>
+    request(broker.server).get(path).set('Accept', BROWSER).set('Authorization', auth);
+  const post = (path: string, auth: string, origin?: string) => {
+    const req = request(broker.server).post(path).set('Accept', BROWSER).set('Authorization', auth);
+    return origin === undefined ? req : req.set('Origin', origin);
+  };
+  const ownOrigin = () => new URL(broker.url).origin;
+
+  beforeEach(async () => {
+    await broker.data().consumer('Web').version('1').pact('Api').version('2').pact('Api');
+  });
+
+  it('shows delete links to users who may write, and hides them from read-only users', async () => {
+    for (const path of ['/', '/pacticipants/Web']) {
+      expect((await get(path, ADMIN).expect(200)).text, path).to.include('class="delete"');
+      expect((await get(path, VIEWER).expect(200)).text, path).not.to.include('class="delete"');
+    }
+  });
+
+  it('asks to confirm, then deletes a version and goes back to the pacticipant page', async () => {
+    const confirm = (await get('/ui/delete/version/Web/1', ADMIN).expect(200)).text;
+    expect(confirm).to.include('Delete version 1 of Web?').and.include('action="/ui/delete/version/Web/1"');
+    expect((await get('/pacticipants/Web', ADMIN)).text).to.include('<strong>1</strong>'); // nothing gone yet
+    const done = await post('/ui/delete/version/Web/1', ADMIN, ownOrigin()).expect(303);
+    expect(done.headers.location).to.equal('/pacticipants/Web');
+    const versions = await request(broker.server).get('/pacticipants/Web/versions').set('Authorization', ADMIN);
+    expect(versions.body._embedded.versions.map((v: { number: string }) => v.number)).to.deep.equal(['2']);
+  });
+
+  it('deletes an integration and a pacticipant', async () => {
+    await post('/ui/delete/integration/Api/Web', ADMIN, ownOrigin()).expect(303);
+    await request(broker.server).get('/pacts/provider/Api/consumer/Web/latest').set('Authorization', ADMIN).expect(404);
+    await post('/ui/delete/pacticipant/Web', ADMIN, ownOrigin()).expect(303);
+    await request(broker.server).get('/pacticipants/Web').set('Authorization', ADMIN).expect(404);
+  });
+
+  it('refuses read-only users (403), anonymous users (401) and posts from another site (403), deleting nothing', async () => {
+    await get('/ui/delete/version/Web/1', VIEWER).expect(403);
+    await post('/ui/delete/version/Web/1', VIEWER, ownOrigin()).expect(403);
+    await request(broker.server).post('/ui/delete/version/Web/1').set('Origin', ownOrigin()).expect(401);
+    await post('/ui/delete/version/Web/1', ADMIN, 'https://evil.example').expect(403);
+    await post('/ui/delete/version/Web/1', ADMIN).expect(403);
+    await request(broker.server).get('/pacticipants/Web/versions/1').set('Authorization', ADMIN).expect(200);
+  });
+
+  it('answers deleting something unknown with a 404 page', async () => {
+    await get('/ui/delete/version/Web/9', ADMIN).expect(404);
+    await post('/ui/delete/pacticipant/Nobody', ADMIN, ownOrigin()).expect(404);
+  });
+});

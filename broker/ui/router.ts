@@ -2,10 +2,12 @@
 // its ui/). Pages on the API's own URLs (`/`, pacts, the integration matrix, diffs, `/environments`)
 // answer only browsers (negotiate.ts) and pass every other request on to the API; `/network` is HTML
 // only. Pages need read access, like the API they show: read-only users see all of it.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { BrokerConfig } from '../config.ts';
 import { authorize } from '../http/auth.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../http/errors.ts';
 import { baseUrlOf } from '../http/hal.ts';
 import { pageRequestOf } from '../http/pagination.ts';
 import type { QueryObject } from '../http/rack-query.ts';
@@ -15,6 +17,7 @@ import { DIFF_PATHS, Urls } from '../urls.ts';
 import type { Services } from '../services.ts';
 import { wantsHtml } from './negotiate.ts';
 import { canIDeployPage } from './pages/can-i-deploy.ts';
+import { checkSameOrigin, deleteTarget, type DeleteKind } from './pages/delete.ts';
 import { diffPage } from './pages/diff.ts';
 import { environmentsPage } from './pages/environments.ts';
 import { HEADS_PAGE_SIZE, headsPage } from './pages/heads.ts';
@@ -35,6 +38,19 @@ const PACT = '/pacts/provider/:provider/consumer/:consumer';
 export function createUiRouter({ services, config }: { services: Services; config: BrokerConfig }): Router {
   const router = express.Router();
   const readAccess = authorize('read', config.auth);
+  const writeAccess = authorize('write', config.auth);
+  /** Whether the request's credentials may write (the pages hide delete buttons otherwise). */
+  const mayWrite = (req: Request): boolean => {
+    let allowed = false;
+    try {
+      writeAccess(req, {} as Response, () => (allowed = true));
+    } catch {
+      allowed = false;
+    }
+    return allowed;
+  };
+  // The dashboard's script (copy buttons) and the HAL browser: static files, the same for everyone.
+  router.use('/ui/assets', express.static(join(dirname(fileURLToPath(import.meta.url)), 'assets'), { index: false }));
 
   const page = (path: string, build: Page, { htmlOnly = false } = {}) => {
     router.get(path, (req: Request, res: Response, next: NextFunction) => {
@@ -46,7 +62,8 @@ export function createUiRouter({ services, config }: { services: Services; confi
           // Links are paths from the root (under the base URL's own path, if it has one).
           const basePath = new URL(baseUrlOf(req, config.baseUrl)).pathname.replace(/\/$/, '');
           const { view, data } = await build(req, new Urls(basePath));
-          sendPage(res, 200, view, data);
+          // Every page's layout links from the base path; write actions show only to those who may write.
+          sendPage(res, 200, view, { ...data, base: basePath, canWrite: mayWrite(req) });
         } catch (error) {
           if (error instanceof NotFoundError || error instanceof ValidationError) {
             sendPage(res, error instanceof NotFoundError ? 404 : 400, './error', {
@@ -187,5 +204,64 @@ export function createUiRouter({ services, config }: { services: Services; confi
     view: './triggered-webhook',
     data: await triggeredWebhookPage(services, urls, p(req).uuid!),
   }));
+  // Deleting: a confirmation page, then a POST from it (pages/delete.ts). Browsers only, writers only.
+  const DELETES: [DeleteKind, string][] = [
+    ['pacticipant', '/ui/delete/pacticipant/:a'],
+    ['version', '/ui/delete/version/:a/:b'],
+    ['integration', '/ui/delete/integration/:a/:b'],
+  ];
+  const basePathOf = (req: Request) => new URL(baseUrlOf(req, config.baseUrl)).pathname.replace(/\/$/, '');
+  for (const [kind, path] of DELETES) {
+    const names = (req: Request) => [p(req).a!, ...(p(req).b === undefined ? [] : [p(req).b!])];
+    const refuse = (res: Response, error: unknown, req: Request): boolean => {
+      const status =
+        error instanceof UnauthorizedError
+          ? 401
+          : error instanceof ForbiddenError
+            ? 403
+            : error instanceof NotFoundError
+              ? 404
+              : 0;
+      if (status === 0) return false;
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Pact Broker"');
+      sendPage(res, status, './error', {
+        title: 'Not allowed',
+        nav: '',
+        base: basePathOf(req),
+        message: (error as Error).message,
+      });
+      return true;
+    };
+    router.get(path, async (req, res, next) => {
+      try {
+        writeAccess(req, res, () => undefined);
+        const urls = new Urls(basePathOf(req));
+        const target = deleteTarget(services, urls, kind, names(req));
+        await target.check();
+        sendPage(res, 200, './delete', {
+          title: `Delete ${target.what}`,
+          nav: '',
+          base: basePathOf(req),
+          what: target.what,
+          consequences: target.consequences,
+          cancel: target.cancel,
+          action: urls.uiDelete(kind, ...names(req)),
+        });
+      } catch (error) {
+        if (!refuse(res, error, req)) next(error);
+      }
+    });
+    router.post(path, async (req, res, next) => {
+      try {
+        writeAccess(req, res, () => undefined);
+        checkSameOrigin(req);
+        const target = deleteTarget(services, new Urls(basePathOf(req)), kind, names(req));
+        await target.remove();
+        res.redirect(303, target.after);
+      } catch (error) {
+        if (!refuse(res, error, req)) next(error);
+      }
+    });
+  }
   return router;
 }

@@ -67,6 +67,7 @@ export async function pacticipantPage(
       labels: described.labels,
       latestVersion: described.latestVersionNumber ?? null,
       created: ago(pacticipant.createdAt),
+      delete: urls.uiDelete('pacticipant', pacticipant.name),
     },
     versions: versions.map(({ version, details }) => ({
       number: version.number,
@@ -76,6 +77,7 @@ export async function pacticipantPage(
       created: ago(version.createdAt),
       at: iso(version.createdAt),
       canIDeploy: live.length > 0,
+      delete: urls.uiDelete('version', name, version.number),
     })),
     versionsTotal: total,
     page: {
