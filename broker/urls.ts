@@ -86,6 +86,14 @@ export class Urls {
     `${this.base}/matrix/provider/${seg(provider)}/consumer/${seg(consumer)}`;
   integrationWebhooks = (provider: string, consumer: string) =>
     `${this.base}/webhooks/provider/${seg(provider)}/consumer/${seg(consumer)}`;
+  heads = (page?: { number: number; size: number }) =>
+    `${this.base}/heads${page === undefined ? '' : `?page=${page.number}&size=${page.size}`}`;
+  canIDeployPage = (pacticipant: string, version: string, environment: string) =>
+    `${this.canIDeploy()}?pacticipant=${seg(pacticipant)}&version=${seg(version)}&environment=${seg(environment)}`;
+  halBrowser = () => `${this.base}/hal-browser/browser.html`;
+  /** The dashboard's confirmation page (GET) and action (POST) for deleting something. */
+  uiDelete = (kind: 'pacticipant' | 'version' | 'integration', ...names: string[]) =>
+    `${this.base}/ui/delete/${kind}/${names.map(seg).join('/')}`;
   network = (pacticipant?: string) =>
     `${this.base}/network${pacticipant === undefined ? '' : `?pacticipant=${seg(pacticipant)}`}`;
 }

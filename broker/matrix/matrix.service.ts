@@ -161,6 +161,24 @@ export class MatrixService {
     return { ...result, status: deploymentStatus(result) };
   }
 
+  /**
+   * can-i-deploy of one version: to an environment each live version of every other pacticipant is
+   * checked (cvpv); to a tag, its latest. The API's `/can-i-deploy` and the dashboard's page ask the
+   * same question through here, so their answers cannot differ.
+   */
+  canIDeploy(
+    pacticipant: string,
+    version: string,
+    to: { environment: string } | { tag: string },
+    ignore: UnresolvedSelector[] = [],
+  ): Promise<MatrixAnswer> {
+    const options: MatrixOptions =
+      'tag' in to
+        ? { latestby: 'cvp', limit: 100, ignore, tag: to.tag, latest: true }
+        : { latestby: 'cvpv', limit: 100, ignore, environment: to.environment };
+    return this.find([{ pacticipant, version }], options);
+  }
+
   async pacticipantExists(name: string): Promise<boolean> {
     return (await new MatrixRepository(this.prisma).pacticipants([name])).length > 0;
   }

@@ -1,62 +1,18 @@
 // The dashboard in a real headless browser: Debian's chromium driven by playwright-core, against the
-// real broker on PostgreSQL. Screenshots are kept in artifacts/dashboard/ (git-ignored) for people to
-// look at. Chromium is installed by scripts/install-chromium.ts when missing; the tests are skipped,
-// saying why, only when it cannot be installed at all.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// real broker on PostgreSQL (testing/use-chromium.ts installs, skips or fails as it says). Screenshots
+// are kept in artifacts/dashboard/ (git-ignored) for people to look at.
 import { expect } from 'chai';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { StartupError } from '../../common/process/startup-error.ts';
-import { projectRoot } from '../../common/project-root.ts';
-import { ensureChromium } from '../../common/process/chromium.ts';
+import type { Page } from 'playwright-core';
 import { useBroker } from '../testing/broker-test-context.ts';
-
-const SCREENSHOTS = join(projectRoot, 'artifacts', 'dashboard');
-const VIEWPORT = { width: 1280, height: 800 };
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { useChromium } from './testing/use-chromium.ts';
 
 describe('broker dashboard in a browser', function () {
   this.timeout(60_000);
   const broker = useBroker();
-  let context: BrowserContext | undefined;
-  let profile: string | undefined;
+  const chromium = useChromium();
   let page: Page;
-
-  before(async function () {
-    this.timeout(15 * 60_000); // a first run may install chromium with apt-get
-    const found = ensureChromium({ log: (line) => process.stdout.write(`  [chromium] ${line}\n`) });
-    if (!found.ok) {
-      process.stdout.write(`  SKIPPED: the dashboard browser tests need chromium: ${found.reason}\n`);
-      this.skip();
-    }
-    profile = mkdtempSync(join(tmpdir(), 'broker-dashboard-chromium-'));
-    const executablePath = found.ok ? found.path : '';
-    context = await chromium
-      .launchPersistentContext(profile, { executablePath, headless: true, args: FLAGS, viewport: VIEWPORT })
-      .catch((error: Error) => {
-        // Playwright's error holds its whole call log: the first line says what went wrong.
-        const firstLine = error.message.split('\n')[0];
-        throw new StartupError(
-          `chromium at ${executablePath} did not start (${firstLine}): reinstall it (apt-get install --reinstall chromium)`,
-        );
-      });
-    page = context.pages()[0] ?? (await context.newPage());
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-
-  after(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+  before(() => {
+    page = chromium.page;
   });
 
   beforeEach(async () => {
@@ -81,7 +37,7 @@ describe('broker dashboard in a browser', function () {
       .verifiedBy('2.0.0', { success: false });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => chromium.shot(name);
 
   it('the index shows the published and verified integration; the pact and the matrix pages follow from it', async () => {
     await page.goto(`${broker.url}/`);

@@ -4,8 +4,9 @@ import type { PrismaClient } from '../prisma-client.ts';
 import type { PactRow } from '../pacts/pacts.service.ts';
 import { VersionsRepository, type VersionDetails } from '../versions/versions.repository.ts';
 import { integrationSummaries, type IntegrationSummary } from './dashboard.repository.ts';
+import { headRows, type HeadRow } from './heads.repository.ts';
 
-export type { IntegrationSummary, VersionDetails };
+export type { HeadRow, IntegrationSummary, VersionDetails };
 
 export class DashboardService {
   private readonly versions: VersionsRepository;
@@ -23,5 +24,14 @@ export class DashboardService {
   async consumerVersionDetails(row: PactRow): Promise<VersionDetails> {
     const version = await this.prisma.version.findUniqueOrThrow({ where: { id: row.consumerVersionId } });
     return this.versions.details(version);
+  }
+
+  /** A page of the heads view: the latest pact of each branch, tag and environment of each integration. */
+  heads(options: { search?: string; page: number; size: number }): Promise<{ rows: HeadRow[]; total: number }> {
+    return headRows(this.prisma, {
+      search: options.search,
+      skip: (options.page - 1) * options.size,
+      take: options.size,
+    });
   }
 }

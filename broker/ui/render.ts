@@ -12,10 +12,12 @@ export function sendPage(res: Response, status: number, view: string, data: Reco
   const html = eta.render(view, data);
   res.status(status);
   res.setHeader('Content-Type', 'text/html;charset=utf-8');
-  // The pages show user content: no inline script may run, nothing may frame them.
+  // The pages show user content: no inline script may run (only the broker's own files, ui/assets/),
+  // nothing may frame them. connect-src is for the HAL browser, which reads the API with fetch.
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; " +
+      "form-action 'self'; frame-ancestors 'none'",
   );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(html);

@@ -2,23 +2,33 @@
 // its ui/). Pages on the API's own URLs (`/`, pacts, the integration matrix, diffs, `/environments`)
 // answer only browsers (negotiate.ts) and pass every other request on to the API; `/network` is HTML
 // only. Pages need read access, like the API they show: read-only users see all of it.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { BrokerConfig } from '../config.ts';
 import { authorize } from '../http/auth.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../http/errors.ts';
 import { baseUrlOf } from '../http/hal.ts';
+import { pageRequestOf } from '../http/pagination.ts';
+import type { QueryObject } from '../http/rack-query.ts';
 import { bothOfDiffPair, DIFF_KINDS } from '../pacts/diff-pairs.ts';
 import type { PactRow } from '../pacts/pacts.service.ts';
 import { DIFF_PATHS, Urls } from '../urls.ts';
 import type { Services } from '../services.ts';
 import { wantsHtml } from './negotiate.ts';
+import { canIDeployPage } from './pages/can-i-deploy.ts';
+import { checkSameOrigin, deleteTarget, type DeleteKind } from './pages/delete.ts';
 import { diffPage } from './pages/diff.ts';
 import { environmentsPage } from './pages/environments.ts';
+import { HEADS_PAGE_SIZE, headsPage } from './pages/heads.ts';
 import { indexPage } from './pages/index.ts';
 import { matrixPage } from './pages/matrix.ts';
+import { matrixQueryPage } from './pages/matrix-query.ts';
 import { networkPage } from './pages/network.ts';
 import { pactPage } from './pages/pact.ts';
+import { pacticipantPage, VERSIONS_PAGE_SIZE } from './pages/pacticipant.ts';
 import { providerContractPage } from './pages/provider-contract.ts';
+import { integrationWebhooksPage, triggeredWebhookPage } from './pages/webhooks.ts';
 import { sendPage } from './render.ts';
 
 type Page = (req: Request, urls: Urls) => Promise<{ view: string; data: Record<string, unknown> }>;
@@ -28,6 +38,19 @@ const PACT = '/pacts/provider/:provider/consumer/:consumer';
 export function createUiRouter({ services, config }: { services: Services; config: BrokerConfig }): Router {
   const router = express.Router();
   const readAccess = authorize('read', config.auth);
+  const writeAccess = authorize('write', config.auth);
+  /** Whether the request's credentials may write (the pages hide delete buttons otherwise). */
+  const mayWrite = (req: Request): boolean => {
+    let allowed = false;
+    try {
+      writeAccess(req, {} as Response, () => (allowed = true));
+    } catch {
+      allowed = false;
+    }
+    return allowed;
+  };
+  // The dashboard's script (copy buttons) and the HAL browser: static files, the same for everyone.
+  router.use('/ui/assets', express.static(join(dirname(fileURLToPath(import.meta.url)), 'assets'), { index: false }));
 
   const page = (path: string, build: Page, { htmlOnly = false } = {}) => {
     router.get(path, (req: Request, res: Response, next: NextFunction) => {
@@ -39,7 +62,8 @@ export function createUiRouter({ services, config }: { services: Services; confi
           // Links are paths from the root (under the base URL's own path, if it has one).
           const basePath = new URL(baseUrlOf(req, config.baseUrl)).pathname.replace(/\/$/, '');
           const { view, data } = await build(req, new Urls(basePath));
-          sendPage(res, 200, view, data);
+          // Every page's layout links from the base path; write actions show only to those who may write.
+          sendPage(res, 200, view, { ...data, base: basePath, canWrite: mayWrite(req) });
         } catch (error) {
           if (error instanceof NotFoundError || error instanceof ValidationError) {
             sendPage(res, error instanceof NotFoundError ? 404 : 400, './error', {
@@ -128,5 +152,116 @@ export function createUiRouter({ services, config }: { services: Services; confi
     }),
     { htmlOnly: true },
   );
+  const text = (req: Request, name: string) => {
+    const value = req.query[name];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  page('/can-i-deploy', async (req, urls) => {
+    const [pacticipant, version, environment] = [
+      text(req, 'pacticipant'),
+      text(req, 'version'),
+      text(req, 'environment'),
+    ];
+    return {
+      view: './can-i-deploy',
+      data: await canIDeployPage(services, urls, {
+        ...(pacticipant === undefined ? {} : { pacticipant }),
+        ...(version === undefined ? {} : { version }),
+        ...(environment === undefined ? {} : { environment }),
+      }),
+    };
+  });
+  page(
+    '/heads',
+    async (req, urls) => {
+      const page = pageRequestOf(req.query as QueryObject, HEADS_PAGE_SIZE) ?? { number: 1, size: HEADS_PAGE_SIZE };
+      const search = (text(req, 'q') ?? '').slice(0, 200);
+      const heads = await services.dashboard.heads({
+        ...(search === '' ? {} : { search }),
+        page: page.number,
+        size: page.size,
+      });
+      return { view: './heads', data: headsPage(urls, heads, page, search) };
+    },
+    { htmlOnly: true },
+  );
+  page('/matrix', async (req, urls) => {
+    const at = req.originalUrl.indexOf('?');
+    return {
+      view: './matrix-query',
+      data: await matrixQueryPage(services, urls, at < 0 ? '' : req.originalUrl.slice(at + 1)),
+    };
+  });
+  page('/pacticipants/:pacticipant', async (req, urls) => {
+    const page = pageRequestOf(req.query as QueryObject, VERSIONS_PAGE_SIZE) ?? { number: 1, size: VERSIONS_PAGE_SIZE };
+    return { view: './pacticipant', data: await pacticipantPage(services, urls, p(req).pacticipant!, page) };
+  });
+  page('/webhooks/provider/:provider/consumer/:consumer', async (req, urls) => ({
+    view: './webhooks',
+    data: await integrationWebhooksPage(services, urls, p(req).provider!, p(req).consumer!),
+  }));
+  page('/triggered-webhooks/:uuid', async (req, urls) => ({
+    view: './triggered-webhook',
+    data: await triggeredWebhookPage(services, urls, p(req).uuid!),
+  }));
+  // Deleting: a confirmation page, then a POST from it (pages/delete.ts). Browsers only, writers only.
+  const DELETES: [DeleteKind, string][] = [
+    ['pacticipant', '/ui/delete/pacticipant/:a'],
+    ['version', '/ui/delete/version/:a/:b'],
+    ['integration', '/ui/delete/integration/:a/:b'],
+  ];
+  const basePathOf = (req: Request) => new URL(baseUrlOf(req, config.baseUrl)).pathname.replace(/\/$/, '');
+  for (const [kind, path] of DELETES) {
+    const names = (req: Request) => [p(req).a!, ...(p(req).b === undefined ? [] : [p(req).b!])];
+    const refuse = (res: Response, error: unknown, req: Request): boolean => {
+      const status =
+        error instanceof UnauthorizedError
+          ? 401
+          : error instanceof ForbiddenError
+            ? 403
+            : error instanceof NotFoundError
+              ? 404
+              : 0;
+      if (status === 0) return false;
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="Pact Broker"');
+      sendPage(res, status, './error', {
+        title: 'Not allowed',
+        nav: '',
+        base: basePathOf(req),
+        message: (error as Error).message,
+      });
+      return true;
+    };
+    router.get(path, async (req, res, next) => {
+      try {
+        writeAccess(req, res, () => undefined);
+        const urls = new Urls(basePathOf(req));
+        const target = deleteTarget(services, urls, kind, names(req));
+        await target.check();
+        sendPage(res, 200, './delete', {
+          title: `Delete ${target.what}`,
+          nav: '',
+          base: basePathOf(req),
+          what: target.what,
+          consequences: target.consequences,
+          cancel: target.cancel,
+          action: urls.uiDelete(kind, ...names(req)),
+        });
+      } catch (error) {
+        if (!refuse(res, error, req)) next(error);
+      }
+    });
+    router.post(path, async (req, res, next) => {
+      try {
+        writeAccess(req, res, () => undefined);
+        checkSameOrigin(req);
+        const target = deleteTarget(services, new Urls(basePathOf(req)), kind, names(req));
+        await target.remove();
+        res.redirect(303, target.after);
+      } catch (error) {
+        if (!refuse(res, error, req)) next(error);
+      }
+    });
+  }
   return router;
 }

@@ -42,6 +42,7 @@ export function indexPage(all: IntegrationSummary[], urls: Urls, req: Request) {
         matrix: urls.integrationMatrix(row.providerName, row.consumerName),
         webhooks: urls.integrationWebhooks(row.providerName, row.consumerName),
         badge: urls.latestPactBadge(row.providerName, row.consumerName),
+        delete: urls.uiDelete('integration', row.providerName, row.consumerName),
       },
     }));
   return { title: 'Integrations', nav: 'index', search, status, statuses: STATUS_FILTERS, rows, total: all.length };

@@ -147,6 +147,7 @@ export function pactPage(urls: Urls, row: PactRow, details: VersionDetails, prev
       previousVersion,
       versions: urls.pactVersions(p, c),
       badge: urls.latestPactBadge(p, c),
+      self: urls.pact(p, c, v),
     },
   };
 }
