@@ -7,7 +7,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { canonicalJson } from '../pacts/content.ts';
 import { link, type HalClient, type HalResource } from './hal-client.ts';
-import { SourceBroker } from './source.ts';
+import { matrixPath, SourceBroker } from './source.ts';
 
 export type CheckKind = 'integrations' | 'matrix' | 'can-i-deploy' | 'for-verification';
 
@@ -140,21 +140,17 @@ export async function compareBrokers(options: CompareOptions): Promise<Compariso
     list.map((item) => `${item.consumer} -> ${item.provider}`).sort();
   compare('integrations', 'the integrations', pairs(integrations), pairs(ourIntegrations));
 
-  // The matrix of sampled consumer versions of every integration.
-  for (const integration of integrations) {
-    const publications = await reader.publications(integration);
-    for (const publication of spread(publications, sample)) {
-      const query = `q[][pacticipant]=${encodeURIComponent(publication.consumer)}&q[][version]=${encodeURIComponent(publication.consumerVersion)}&q[][pacticipant]=${encodeURIComponent(publication.provider)}&limit=999999`;
-      const [a, b] = await both((client) => answer(client, client.url(`/matrix?${query}`)));
-      compare(
-        'matrix',
-        `matrix of ${publication.consumer} ${publication.consumerVersion} and ${publication.provider}`,
-        a,
-        b,
-        matrixAnswer,
-      );
-    }
-  }
+  // The matrix of sampled consumer versions of every integration (side by side: the clients bound it).
+  const matrices = await Promise.all(
+    integrations.map(async (integration) => spread(await reader.publications(integration), sample)),
+  );
+  await Promise.all(
+    matrices.flat().map(async (publication) => {
+      const [a, b] = await both((client) => answer(client, client.url(matrixPath(publication))));
+      const what = `matrix of ${publication.consumer} ${publication.consumerVersion} and ${publication.provider}`;
+      compare('matrix', what, a, b, matrixAnswer);
+    }),
+  );
 
   // can-i-deploy for sampled versions of every pacticipant in an integration, to every environment.
   const current = new Map<string, Set<string>>();
@@ -169,25 +165,31 @@ export async function compareBrokers(options: CompareOptions): Promise<Compariso
     }
   }
   const involved = new Set(integrations.flatMap((integration) => [integration.consumer, integration.provider]));
-  for (const pacticipant of pacticipants.filter((candidate) => involved.has(candidate.name))) {
-    const resource = await source.get(pacticipant.href);
-    const versionsHref = link(resource, 'pb:versions')?.href ?? `${pacticipant.href}/versions`;
-    const numbers = (await source.collect(versionsHref, 'versions')).map((version) => String(version.number));
-    const chosen = new Set([...spread(numbers, sample), ...(current.get(pacticipant.name) ?? [])]);
-    for (const version of chosen) {
-      for (const environment of environments) {
-        const query = `pacticipant=${encodeURIComponent(pacticipant.name)}&version=${encodeURIComponent(version)}&environment=${encodeURIComponent(environment.name)}`;
-        const [a, b] = await both((client) => answer(client, client.url(`/can-i-deploy?${query}`)));
-        compare(
-          'can-i-deploy',
-          `can-i-deploy ${pacticipant.name} ${version} to ${environment.name}`,
-          a,
-          b,
-          matrixAnswer,
+  const questions = await Promise.all(
+    pacticipants
+      .filter((candidate) => involved.has(candidate.name))
+      .map(async (pacticipant) => {
+        const resource = await source.get(pacticipant.href);
+        const versionsHref = link(resource, 'pb:versions')?.href ?? `${pacticipant.href}/versions`;
+        const numbers = (await source.collect(versionsHref, 'versions')).map((version) => String(version.number));
+        const chosen = new Set([...spread(numbers, sample), ...(current.get(pacticipant.name) ?? [])]);
+        return [...chosen].flatMap((version) =>
+          environments.map((environment) => ({
+            pacticipant: pacticipant.name,
+            version,
+            environment: environment.name,
+          })),
         );
-      }
-    }
-  }
+      }),
+  );
+  await Promise.all(
+    questions.flat().map(async (question) => {
+      const query = new URLSearchParams(question).toString();
+      const [a, b] = await both((client) => answer(client, client.url(`/can-i-deploy?${query}`)));
+      const what = `can-i-deploy ${question.pacticipant} ${question.version} to ${question.environment}`;
+      compare('can-i-deploy', what, a, b, matrixAnswer);
+    }),
+  );
 
   // Pacts for verification, default selectors, for every provider (as its main branch, when it has one).
   const providers = [...new Set(integrations.map((integration) => integration.provider))].sort();
@@ -208,5 +210,6 @@ export async function compareBrokers(options: CompareOptions): Promise<Compariso
       'error' in answer ? answer : pactsForVerificationAnswer(answer),
     );
   }
+  report.differences.sort((a, b) => a.what.localeCompare(b.what));
   return report;
 }

@@ -36,14 +36,20 @@ export type HalResource = Record<string, unknown> & {
   _embedded?: Record<string, unknown>;
 };
 
-/** The source answered with something other than success, after the retries. */
+/** The source answered with something other than success, or not at all, after the retries. */
 export class SourceError extends Error {
   constructor(
     message: string,
+    /** The HTTP status; none when the source did not answer (refused, reset, timed out). */
     readonly status?: number,
   ) {
     super(message);
     this.name = 'SourceError';
+  }
+
+  /** The source is down or overloaded (not: this one item is wrong): going on would only fail more. */
+  get unavailable(): boolean {
+    return this.status === undefined || this.status === 408 || this.status === 429 || this.status >= 500;
   }
 }
 
@@ -156,7 +162,9 @@ export class HalClient {
             error.response.status,
           );
         }
-        throw error;
+        // An abort (Ctrl-C, or the run stopping) stays what it is; anything else means no answer.
+        if (this.options.signal?.aborted) throw error;
+        throw new SourceError(`${method.toUpperCase()} ${target} got no answer: ${describe(error)}`);
       }
     });
   }
@@ -174,6 +182,11 @@ export class HalClient {
     }
     return items;
   }
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return [(error as Error).message, cause?.code ?? cause?.message].filter(Boolean).join(': ');
 }
 
 /** The (first) link of a relation. */

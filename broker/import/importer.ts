@@ -8,7 +8,7 @@ import type { BrokerConfig } from '../config.ts';
 import type { PrismaClient } from '../prisma-client.ts';
 import { WebhooksService } from '../webhooks/webhooks.service.ts';
 import { webhookExecutor, webhookTargetPolicy } from '../services.ts';
-import { HalClient, type SourceAuth } from './hal-client.ts';
+import { HalClient, SourceError, type SourceAuth } from './hal-client.ts';
 import { ImportLedger } from './ledger.ts';
 import { KINDS, silentProgress, type Kind, type KindCounts, type ProgressSink } from './progress.ts';
 import { SourceBroker, type SourcePact, type SourcePublication, type SourceVerification } from './source.ts';
@@ -56,14 +56,17 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
   const progress = options.progress ?? silentProgress;
-  const signal = options.signal;
+  // One stop for the whole run: Ctrl-C (the caller's signal), or the source failing. Every task checks it
+  // between writes, so nothing is still writing when the run has ended.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const client = new HalClient({
     baseUrl: options.from,
     concurrency: options.concurrency ?? 8,
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(signal ? { signal } : {}),
+    signal,
   });
   const source = new SourceBroker(client);
   const ledger = new ImportLedger(options.prisma, sourceName(options.from));
@@ -88,8 +91,9 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
     counts[kind][outcome] += n;
     progress.update(kind, counts[kind], startedAt.get(kind) ?? performance.now());
   };
+  // An item that cannot be imported is reported and the run goes on; a source that is gone ends it.
   const fail = (kind: Kind, what: string, error: unknown) => {
-    if (signal?.aborted) throw error;
+    if (signal.aborted || (error instanceof SourceError && error.unavailable)) throw error;
     failures.push(`${kind}: ${what}: ${(error as Error).message}`);
     count(kind, 'failed');
   };
@@ -97,7 +101,21 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
     if (!startedAt.has(kind)) startedAt.set(kind, performance.now());
     progress.finish(kind, counts[kind], startedAt.get(kind)!);
   };
-  const check = () => signal?.throwIfAborted();
+  const check = () => signal.throwIfAborted();
+  /** Runs tasks side by side; the first that throws stops the others, and all have ended when it returns. */
+  const all = async <T>(tasks: Promise<T>[]): Promise<T[]> => {
+    const settled = await Promise.allSettled(
+      tasks.map((task) =>
+        task.catch((error: unknown) => {
+          if (!stop.signal.aborted) stop.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw stop.signal.reason ?? failed.reason;
+    return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+  };
 
   try {
     // Pacticipants
@@ -124,7 +142,7 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
 
     // Versions: each pacticipant's in order, several pacticipants at once.
     const byPacticipant = pLimit(4);
-    await Promise.all(
+    await all(
       pacticipants.map((pacticipant) =>
         byPacticipant(async () => {
           check();
@@ -145,7 +163,7 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
     const shas = new Map<string, string>(
       [...pactLedger.entries()].flatMap(([key, sha]) => (sha === null ? [] : [[key, sha] as [string, string]])),
     );
-    await Promise.all(
+    await all(
       integrations.map((integration) =>
         byIntegration(async () => {
           check();
@@ -186,7 +204,7 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
       }
       return [...bySha.values()];
     });
-    await Promise.all(
+    await all(
       groups.map((publication) =>
         byIntegration(async () => {
           check();
@@ -217,7 +235,7 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
               await writes(() => target.verificationResults(pactVersion, chunk));
               count('verifications', 'imported', chunk.length);
             } catch (error) {
-              if (signal?.aborted) throw error;
+              if (signal.aborted || (error instanceof SourceError && error.unavailable)) throw error;
               failures.push(`verifications: ${chunk.length} of ${publication.href}: ${(error as Error).message}`);
               count('verifications', 'failed', chunk.length);
             }
@@ -237,9 +255,7 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
       ]);
       const currentDeployed = new Set(currentDeployments.map((deployment) => deployment.uuid));
       const currentReleased = new Set(currentReleases.map((release) => release.uuid));
-      const history = await Promise.all(
-        pacticipants.map((pacticipant) => source.deploymentLinks(pacticipant, environment)),
-      );
+      const history = await all(pacticipants.map((pacticipant) => source.deploymentLinks(pacticipant, environment)));
       const deployedHrefs = new Map<string, string>();
       const releasedHrefs = new Map<string, string>();
       for (const { deployed, released } of history) {
@@ -277,7 +293,7 @@ export async function importBroker(options: ImportOptions): Promise<ImportReport
       count('deployments', 'unchanged', settled(endedDeployments, states.deployed));
       found('releases', settled(endedReleases, states.released));
       count('releases', 'unchanged', settled(endedReleases, states.released));
-      await Promise.all([
+      await all([
         ...endedDeployments.map(async ([uuid, href]) => {
           const known = states.deployed.get(uuid);
           if (known && !known.current) return; // ended here too

@@ -38,7 +38,8 @@ function rate(counts: KindCounts, startedAt: number): string {
 }
 
 export function describeCounts(counts: KindCounts): string {
-  return `${counts.imported} imported, ${counts.updated} updated, ${counts.unchanged} already there${counts.failed > 0 ? `, ${counts.failed} failed` : ''}`;
+  const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
+  return `${counts.imported} imported, ${counts.updated} updated, ${counts.unchanged} already there${failed}`;
 }
 
 export const silentProgress: ProgressSink = { update: () => undefined, finish: () => undefined, stop: () => undefined };

@@ -359,13 +359,7 @@ export class SourceBroker {
    * published it: the newest result by each provider version (what the source's matrix counts).
    */
   async verificationsOf(publication: SourcePublication): Promise<SourceVerificationRef[]> {
-    const query = [
-      `q[][pacticipant]=${encodeURIComponent(publication.consumer)}`,
-      `q[][version]=${encodeURIComponent(publication.consumerVersion)}`,
-      `q[][pacticipant]=${encodeURIComponent(publication.provider)}`,
-      'limit=999999',
-    ].join('&');
-    const url = this.client.url(`/matrix?${query}`);
+    const url = this.client.url(matrixPath(publication));
     const matrix = parse(matrixSchema, await this.client.get(url), url);
     const found = new Map<string, SourceVerificationRef>();
     for (const row of matrix.matrix) {
@@ -472,6 +466,17 @@ export class SourceBroker {
       }),
     );
   }
+}
+
+/** The matrix of a consumer version's pact with its provider (10 000 rows: our broker's and the reference's most). */
+export function matrixPath(publication: { consumer: string; consumerVersion: string; provider: string }): string {
+  const query = [
+    `q[][pacticipant]=${encodeURIComponent(publication.consumer)}`,
+    `q[][version]=${encodeURIComponent(publication.consumerVersion)}`,
+    `q[][pacticipant]=${encodeURIComponent(publication.provider)}`,
+    'limit=10000',
+  ].join('&');
+  return `/matrix?${query}`;
 }
 
 /** The consumer version named by a pact URL (.../version/{number}). */

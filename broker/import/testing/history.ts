@@ -10,6 +10,7 @@
 //   (ended deployments too, two application instances), releases (one whose support ended), labels,
 //   and webhooks (one with a password and a secret header, which the API never gives out)
 import pLimit from 'p-limit';
+import { inTransaction } from '../../db.ts';
 import { buildPact } from '../../testing/test-data.ts';
 import { EnvironmentsService } from '../../environments/environments.service.ts';
 import { PacticipantsService } from '../../pacticipants/pacticipants.service.ts';
@@ -38,7 +39,11 @@ export async function buildHistory(prisma: PrismaClient): Promise<void> {
   const verifications = new VerificationsService(prisma);
   const environments = new EnvironmentsService(prisma);
   const policy = new TargetPolicy({ schemes: ['https'], methods: ['POST'], hosts: [], allowPublicHosts: true });
-  const webhooks = new WebhooksService(prisma, policy, new WebhookExecutor(policy, 5));
+  const webhooks = new WebhooksService(
+    prisma,
+    policy,
+    new WebhookExecutor(policy, { timeoutSeconds: 5, showResponse: false }),
+  );
   const limit = pLimit(8);
 
   for (let i = 1; i <= HISTORY.consumers; i += 1) {
@@ -90,34 +95,51 @@ export async function buildHistory(prisma: PrismaClient): Promise<void> {
     ),
   );
 
-  // Provider versions, each verifying the contents of its time (a window over each consumer's list).
+  // Provider versions, each verifying the contents of its time (a window over each consumer's list). The
+  // results of a provider version are recorded through the service in one transaction (as a verification
+  // is stored, without the HTTP round trip per result): thousands of them, in seconds.
+  const pactVersions = new Map(
+    (await prisma.pactVersion.findMany({ select: { id: true, sha: true, consumerId: true, providerId: true } })).map(
+      (row) => [`${row.consumerId}:${row.providerId}:${row.sha}`, row.id],
+    ),
+  );
+  const ids = new Map((await prisma.pacticipant.findMany()).map((row) => [row.name, row.id]));
   await Promise.all(
     Array.from({ length: HISTORY.providers }, (_, index) => index + 1).map((p) =>
       limit(async () => {
         const provider = providerName(p);
+        const providerId = ids.get(provider)!;
         const consumers = Array.from({ length: HISTORY.consumers }, (_, i) => i + 1).filter((i) =>
           providersOf(i).includes(provider),
         );
         for (let v = 1; v <= HISTORY.providerVersions; v += 1) {
           const number = `2.0.${v}`;
           await versions.put(provider, number, { branch: 'main', buildUrl: `https://ci.example.org/${provider}/${v}` });
-          for (const i of consumers) {
-            const shas = contents.get(`${consumerName(i)}>${provider}`) ?? [];
-            const upTo = Math.ceil((v * shas.length) / HISTORY.providerVersions);
-            for (const [index, sha] of shas.entries()) {
-              if (index >= upTo || index < upTo - 6) continue;
-              await verifications.publish(
-                { provider, consumer: consumerName(i), sha },
-                {
-                  success: (v + index) % 7 !== 0,
-                  providerApplicationVersion: number,
+          const providerVersion = await prisma.version.findFirstOrThrow({
+            where: { pacticipantId: providerId, number },
+          });
+          await inTransaction(prisma, async (tx) => {
+            for (const i of consumers) {
+              const consumerId = ids.get(consumerName(i))!;
+              const shas = contents.get(`${consumerName(i)}>${provider}`) ?? [];
+              const upTo = Math.ceil((v * shas.length) / HISTORY.providerVersions);
+              for (const [index, sha] of shas.entries()) {
+                if (index >= upTo || index < upTo - 6) continue;
+                const failed = (v + index) % 7 === 0;
+                await verifications.recordInTransaction(tx, {
+                  pactVersionId: pactVersions.get(`${consumerId}:${providerId}:${sha}`)!,
+                  providerVersionId: providerVersion.id,
+                  consumerId,
+                  providerId,
+                  success: !failed,
+                  wip: false,
                   buildUrl: `https://ci.example.org/${provider}/${v}/verify`,
-                  testResults: { summary: { testCount: index + 1, failureCount: (v + index) % 7 === 0 ? 1 : 0 } },
+                  testResults: { summary: { testCount: index + 1, failureCount: failed ? 1 : 0 } },
                   verifiedBy: { implementation: 'Pact-JS', version: '17.0.0' },
-                },
-              );
+                });
+              }
             }
-          }
+          });
         }
       }),
     ),
@@ -189,17 +211,26 @@ export async function buildHistory(prisma: PrismaClient): Promise<void> {
  * each row at its version's time (a version every few hours), ids keeping their order.
  */
 async function spreadOverAYear(prisma: PrismaClient): Promise<void> {
+  const AT_ID = `now() - interval '365 days' + id * interval '3 hours 17 minutes 3.123 seconds'`;
+  const firstOfBranch = '(SELECT min(created_at) FROM branch_versions WHERE branch_id = b.id)';
+  const firstPublication = (where: string) => `(SELECT min(created_at) FROM pact_publications p WHERE ${where})`;
+  const AN_HOUR_LATER = `v.created_at + interval '1 hour'`;
   const statements = [
-    `UPDATE versions SET created_at = now() - interval '365 days' + id * interval '3 hours 17 minutes 3.123 seconds', updated_at = now() - interval '365 days' + id * interval '3 hours 17 minutes 3.123 seconds'`,
+    `UPDATE versions SET created_at = ${AT_ID}, updated_at = ${AT_ID}`,
     `UPDATE branch_versions bv SET created_at = v.created_at FROM versions v WHERE v.id = bv.version_id`,
-    `UPDATE branches b SET created_at = (SELECT min(created_at) FROM branch_versions WHERE branch_id = b.id), updated_at = (SELECT min(created_at) FROM branch_versions WHERE branch_id = b.id)`,
+    `UPDATE branches b SET created_at = ${firstOfBranch}, updated_at = ${firstOfBranch}`,
     `UPDATE tags t SET created_at = v.created_at FROM versions v WHERE v.id = t.version_id`,
     `UPDATE pact_publications p SET created_at = v.created_at + interval '2 minutes' FROM versions v WHERE v.id = p.consumer_version_id`,
-    `UPDATE pact_versions pv SET created_at = (SELECT min(created_at) FROM pact_publications WHERE pact_version_id = pv.id)`,
-    `UPDATE integrations i SET created_at = (SELECT min(created_at) FROM pact_publications p WHERE p.consumer_id = i.consumer_id AND p.provider_id = i.provider_id)`,
-    `UPDATE verifications ve SET created_at = v.created_at + interval '10 minutes' + ve.id * interval '7 milliseconds' FROM versions v WHERE v.id = ve.provider_version_id`,
-    `UPDATE deployed_versions d SET created_at = v.created_at + interval '1 hour', updated_at = v.created_at + interval '1 hour', undeployed_at = CASE WHEN d.undeployed_at IS NULL THEN NULL ELSE v.created_at + interval '2 days' END FROM versions v WHERE v.id = d.version_id`,
-    `UPDATE released_versions r SET created_at = v.created_at + interval '1 hour', updated_at = v.created_at + interval '1 hour', support_ended_at = CASE WHEN r.support_ended_at IS NULL THEN NULL ELSE v.created_at + interval '30 days' END FROM versions v WHERE v.id = r.version_id`,
+    `UPDATE pact_versions pv SET created_at = ${firstPublication('p.pact_version_id = pv.id')}`,
+    `UPDATE integrations i SET created_at = ${firstPublication('p.consumer_id = i.consumer_id AND p.provider_id = i.provider_id')}`,
+    `UPDATE verifications ve SET created_at = v.created_at + interval '10 minutes' + ve.id * interval '7 milliseconds'
+       FROM versions v WHERE v.id = ve.provider_version_id`,
+    `UPDATE deployed_versions d SET created_at = ${AN_HOUR_LATER}, updated_at = ${AN_HOUR_LATER},
+       undeployed_at = CASE WHEN d.undeployed_at IS NULL THEN NULL ELSE v.created_at + interval '2 days' END
+       FROM versions v WHERE v.id = d.version_id`,
+    `UPDATE released_versions r SET created_at = ${AN_HOUR_LATER}, updated_at = ${AN_HOUR_LATER},
+       support_ended_at = CASE WHEN r.support_ended_at IS NULL THEN NULL ELSE v.created_at + interval '30 days' END
+       FROM versions v WHERE v.id = r.version_id`,
     `UPDATE pacticipants SET created_at = now() - interval '366 days', updated_at = now() - interval '366 days'`,
     `UPDATE environments SET created_at = now() - interval '366 days', updated_at = now() - interval '366 days'`,
   ];
