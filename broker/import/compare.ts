@@ -6,7 +6,7 @@
 // the import's record), verification numbers, URL metadata (it holds database ids), date formats.
 import { createTwoFilesPatch } from 'diff';
 import { canonicalJson } from '../pacts/content.ts';
-import { link, type HalClient, type HalResource } from './hal-client.ts';
+import { expand, link, type HalClient, type HalResource } from './hal-client.ts';
 import { matrixPath, SourceBroker } from './source.ts';
 
 export type CheckKind = 'integrations' | 'matrix' | 'can-i-deploy' | 'for-verification';
@@ -130,9 +130,10 @@ export async function compareBrokers(options: CompareOptions): Promise<Compariso
   };
 
   const reader = new SourceBroker(source);
+  const ours = new SourceBroker(target);
   const [integrations, ourIntegrations, pacticipants, environments] = await Promise.all([
     reader.integrations(),
-    new SourceBroker(target).integrations(),
+    ours.integrations(),
     reader.pacticipants(),
     reader.environments(),
   ]);
@@ -201,7 +202,9 @@ export async function compareBrokers(options: CompareOptions): Promise<Compariso
     };
     const [a, b] = await both(async (client) => {
       try {
-        return await client.post(client.url(`/pacts/provider/${encodeURIComponent(provider)}/for-verification`), body);
+        // Found as a verifier finds it: the index's templated relation.
+        const template = await (client === source ? reader : ours).relation('pb:provider-pacts-for-verification');
+        return await client.post(expand(template, { provider }), body);
       } catch (error) {
         return { error: (error as Error).message.replace(client.baseUrl, '{base}') };
       }

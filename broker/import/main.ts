@@ -4,11 +4,6 @@
 // proof of equality. Exit code 0: imported and equal; 1: a failure or a difference; 2: bad arguments.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openDatabase } from '../../db/open-database.ts';
-import { loadBrokerConfig } from '../config.ts';
-import { createBrokerPrismaClient } from '../prisma-client.ts';
-import { lineProgress, terminalProgress } from './progress.ts';
-import { formatResult, runImport } from './run.ts';
 
 const USAGE =
   'usage: npm run broker:import -- --from URL [--token T | --username U --password P] [--dry-run] ' +
@@ -57,6 +52,15 @@ async function main(): Promise<number> {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
   }
+  // Loaded once the arguments are right: a mistyped command answers at once, not after loading the broker.
+  const [{ openDatabase }, { loadBrokerConfig }, { createBrokerPrismaClient }, progress, { formatResult, runImport }] =
+    await Promise.all([
+      import('../../db/open-database.ts'),
+      import('../config.ts'),
+      import('../prisma-client.ts'),
+      import('./progress.ts'),
+      import('./run.ts'),
+    ]);
   const config = loadBrokerConfig();
   const database = await openDatabase('broker', {
     log: (line) => process.stderr.write(`${line}\n`),
@@ -81,7 +85,9 @@ async function main(): Promise<number> {
       concurrency: args.concurrency,
       sample: args.sample,
       signal: abort.signal,
-      progress: process.stderr.isTTY ? terminalProgress() : lineProgress((line) => process.stderr.write(line)),
+      progress: process.stderr.isTTY
+        ? progress.terminalProgress()
+        : progress.lineProgress((line) => process.stderr.write(line)),
     });
     process.stdout.write(formatResult(result));
     return result.ok ? 0 : 1;

@@ -227,7 +227,8 @@ export class SourceBroker {
 
   constructor(readonly client: HalClient) {}
 
-  private async relation(rel: string): Promise<string> {
+  /** The href of one of the index's relations (templated ones as given). */
+  async relation(rel: string): Promise<string> {
     this.index ??= await this.client.get(this.client.url('/'));
     const href = link(this.index, rel)?.href;
     if (!href) throw new Error(`The source's index has no ${rel} relation: is ${this.client.baseUrl} a Pact Broker?`);
