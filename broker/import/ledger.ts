@@ -29,7 +29,11 @@ export class ImportLedger {
     });
   }
 
-  async forget(db: Db, kind: LedgerKind, key: string): Promise<void> {
-    await db.importedRecord.deleteMany({ where: { source: this.source, kind, key } });
+  /** Several keys of a kind without values at once (ones recorded already stay as they are). */
+  async recordMany(db: Db, kind: LedgerKind, keys: string[]): Promise<void> {
+    await db.importedRecord.createMany({
+      data: keys.map((key) => ({ source: this.source, kind, key })),
+      skipDuplicates: true,
+    });
   }
 }

@@ -301,18 +301,35 @@ export class ImportTarget {
     return publication ? { id: publication.pactVersionId, consumerId, providerId } : undefined;
   }
 
-  /** A pact content's verification results, oldest first, in one transaction; each recorded by its source URL. */
+  /**
+   * A pact content's verification results, oldest first, in one transaction; each recorded by its source
+   * URL. Provider versions are looked up once per call and the ledger written in one statement: thousands
+   * of results are the bulk of a long history.
+   */
   async verificationResults(
     pactVersion: { id: number; consumerId: number; providerId: number },
     results: { key: string; verification: SourceVerification }[],
   ): Promise<void> {
     await inTransaction(this.prisma, async (tx) => {
-      for (const { key, verification } of results) {
+      const numbers = [...new Set(results.map(({ verification }) => verification.providerVersion))];
+      const versions = new Map(
+        (
+          await tx.version.findMany({
+            where: { pacticipantId: pactVersion.providerId, number: { in: numbers } },
+            select: { id: true, number: true },
+          })
+        ).map((version) => [version.number, version.id]),
+      );
+      for (const { verification } of results) {
         const at = verification.verifiedAt ?? new Date();
-        const providerVersion = await this.versionId(tx, pactVersion.providerId, verification.providerVersion, at);
-        const number = await this.verifications.recordInTransaction(tx, {
+        let providerVersionId = versions.get(verification.providerVersion);
+        if (providerVersionId === undefined) {
+          providerVersionId = (await this.versionId(tx, pactVersion.providerId, verification.providerVersion, at)).id;
+          versions.set(verification.providerVersion, providerVersionId);
+        }
+        await this.verifications.recordInTransaction(tx, {
           pactVersionId: pactVersion.id,
-          providerVersionId: providerVersion.id,
+          providerVersionId,
           consumerId: pactVersion.consumerId,
           providerId: pactVersion.providerId,
           success: verification.success,
@@ -320,13 +337,14 @@ export class ImportTarget {
           buildUrl: verification.buildUrl,
           verifiedBy: json(verification.verifiedBy),
           testResults: json(verification.testResults),
+          createdAt: at,
         });
-        await tx.verification.update({
-          where: { pactVersionId_number: { pactVersionId: pactVersion.id, number } },
-          data: { createdAt: at },
-        });
-        await this.ledger.record(tx, 'verification', key);
       }
+      await this.ledger.recordMany(
+        tx,
+        'verification',
+        results.map(({ key }) => key),
+      );
     });
   }
 
