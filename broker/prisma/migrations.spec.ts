@@ -22,6 +22,7 @@ describeMigrationChecks({
     'triggered_webhooks',
     'webhook_executions',
     'provider_contracts',
+    'imported_records',
   ],
   driftModel: 'model Environment {',
 });

@@ -23,6 +23,8 @@ export interface NewVerification {
   selectors?: Prisma.InputJsonValue | undefined;
   /** Whether the pact was pending for the provider version (from the pact URL's metadata); null: not known. */
   pactPending?: boolean | null;
+  /** When it was verified, if not now (results imported from another broker keep their dates). */
+  createdAt?: Date;
 }
 
 export class VerificationsRepository {
