@@ -16,7 +16,7 @@ import { migrateDeploy } from '../db/migrate.ts';
 import { startPostgres } from '../db/postgres-server.ts';
 import { runShutdown } from '../common/process/shutdown.ts';
 import { createBrokerApp } from '../broker/app.ts';
-import { SHAPE, seedHistory } from '../broker/bench/seed-history.ts';
+import { seedHistory, shapeAt } from '../broker/bench/seed-history.ts';
 import { brokerConfig } from '../broker/config.ts';
 import { createBrokerPrismaClient } from '../broker/prisma-client.ts';
 import { withDeployedAndReleased } from '../broker/retention/keep-selectors.ts';
@@ -29,7 +29,7 @@ const option = (name: string, fallback: number) => {
 };
 const BATCH_SIZE = option('--batch-size', 500);
 const REQUESTS = option('--requests', 300);
-const SCALE = { ...SHAPE, versionsPerPacticipant: 5000, verificationsPerPactVersion: 2 };
+const SCALE = { ...shapeAt(1), versionsPerPacticipant: 5000, verificationsPerPactVersion: 2 };
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;

@@ -1,5 +1,5 @@
 // A large broker history for the benchmark, written in bulk with SQL (set-based inserts take seconds;
-// going through the API would take many minutes). The shape follows what the API stores:
+// going through the API would take many minutes). The shape follows what the API stores; at scale 1:
 //
 //   10 consumers x 1,000 versions (on main, every 10th on its own feature branch, every 100th tagged prod)
 //   10 providers x 1,000 versions (on main)
@@ -10,19 +10,32 @@
 //   that followed it, 1 in 10 failing), and 2 of each feature pact older than 30 days: the newer ones
 //   are unverified, so they are work in progress
 //   environments test and production; each pacticipant's deployment history there (the 955th current)
+//
+// Scale N multiplies the consumers and providers (so versions, integrations, publications and
+// verifications) by N, keeping each pacticipant's own history as deep: at 10, 100,000 consumer and
+// 100,000 provider versions, 500 integrations and a million verification results.
 import pg from 'pg';
 
-export const SHAPE = {
-  consumers: 10,
-  providers: 10,
+export interface HistoryShape {
+  consumers: number;
+  providers: number;
+  versionsPerPacticipant: number;
+  providersPerConsumer: number;
+  versionsPerContent: number;
+  verificationsPerPactVersion: number;
+}
+
+export const shapeAt = (scale: number): HistoryShape => ({
+  consumers: 10 * scale,
+  providers: 10 * scale,
   versionsPerPacticipant: 1000,
   providersPerConsumer: 5,
   versionsPerContent: 5,
   verificationsPerPactVersion: 10,
-};
+});
 
-/** Writes the history; `shape` scales it (the clean-up benchmark seeds 100,000 versions). */
-export async function seedHistory(client: pg.Client, shape: typeof SHAPE = SHAPE): Promise<Record<string, number>> {
+/** Writes the history of `shape` (the clean-up benchmark uses a deeper one: 100,000 versions). */
+export async function seedHistory(client: pg.Client, shape: HistoryShape): Promise<Record<string, number>> {
   const {
     consumers,
     providers,

@@ -44,17 +44,21 @@ const toRow = (raw: RawRow): MatrixRow => ({
   verifiedAt: raw.verified_at,
 });
 
-/** The row columns over publications `p` and latest verifications `v`. */
+/**
+ * The row columns over publications `p` and latest verifications `v`. The names are looked up by key
+ * rather than joined: the planner cannot estimate how many rows the verification join gives, guesses
+ * one, and then joined pacticipants by scanning the whole table for each row (a cost that grew with the
+ * number of pacticipants: 70 ms of a 100 ms matrix at 200 pacticipants).
+ */
 const rowColumns = Prisma.sql`
-  p.id AS publication_id, p.consumer_id, c.name AS consumer_name, p.consumer_version_id, cv.number AS consumer_version_number,
-  p.provider_id, pr.name AS provider_name, v.provider_version_id, pvn.number AS provider_version_number,
+  p.id AS publication_id, p.consumer_id, (SELECT name FROM pacticipants WHERE id = p.consumer_id) AS consumer_name,
+  p.consumer_version_id, cv.number AS consumer_version_number,
+  p.provider_id, (SELECT name FROM pacticipants WHERE id = p.provider_id) AS provider_name, v.provider_version_id, pvn.number AS provider_version_number,
   p.pact_version_id, pv.sha, p.created_at AS pact_created_at,
   v.id AS verification_id, v.number AS verification_number, v.success, v.created_at AS verified_at,
   GREATEST(cv.created_at, COALESCE(pvn.created_at, cv.created_at)) AS last_action_date`;
 
 const rowJoins = Prisma.sql`
-  JOIN pacticipants c ON c.id = p.consumer_id
-  JOIN pacticipants pr ON pr.id = p.provider_id
   JOIN versions cv ON cv.id = p.consumer_version_id
   JOIN pact_versions pv ON pv.id = p.pact_version_id
   LEFT JOIN versions pvn ON pvn.id = v.provider_version_id`;

@@ -81,6 +81,12 @@ export class PacticipantsRepository {
     return { rows: ids.flatMap((row) => byId.get(row.id) ?? []), total: count?.n ?? 0 };
   }
 
+  /** Which of `names` are pacticipants already. */
+  async existing(names: string[]): Promise<Set<string>> {
+    const rows = await this.db.pacticipant.findMany({ where: { name: { in: names } }, select: { name: true } });
+    return new Set(rows.map((row) => row.name));
+  }
+
   /** Every pacticipant's name (for the near-duplicate check). */
   async names(): Promise<string[]> {
     return (await this.db.pacticipant.findMany({ select: { name: true } })).map((row) => row.name);

@@ -130,8 +130,13 @@ export class PacticipantsService {
    * may have been meant as. Empty when all is well.
    */
   async potentialDuplicates(names: string[]): Promise<{ name: string; existing: string[] }[]> {
+    // Nearly every publication names known pacticipants only: then there is nothing to compare, and
+    // reading every name (which grows with the broker) is skipped.
+    const known = await this.repository.existing(names);
+    const fresh = [...new Set(names)].filter((name) => !known.has(name));
+    if (fresh.length === 0) return [];
     const existing = await this.repository.names();
-    return [...new Set(names)]
+    return fresh
       .map((name) => ({ name, existing: potentialDuplicates(name, existing) }))
       .filter((found) => found.existing.length > 0);
   }
