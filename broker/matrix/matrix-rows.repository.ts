@@ -53,7 +53,8 @@ const toRow = (raw: RawRow): MatrixRow => ({
 const rowColumns = Prisma.sql`
   p.id AS publication_id, p.consumer_id, (SELECT name FROM pacticipants WHERE id = p.consumer_id) AS consumer_name,
   p.consumer_version_id, cv.number AS consumer_version_number,
-  p.provider_id, (SELECT name FROM pacticipants WHERE id = p.provider_id) AS provider_name, v.provider_version_id, pvn.number AS provider_version_number,
+  p.provider_id, (SELECT name FROM pacticipants WHERE id = p.provider_id) AS provider_name,
+  v.provider_version_id, pvn.number AS provider_version_number,
   p.pact_version_id, pv.sha, p.created_at AS pact_created_at,
   v.id AS verification_id, v.number AS verification_number, v.success, v.created_at AS verified_at,
   GREATEST(cv.created_at, COALESCE(pvn.created_at, cv.created_at)) AS last_action_date`;
