@@ -205,4 +205,32 @@ describe('broker dashboard pages in a browser', function () {
     );
     expect(external).to.deep.equal([]);
   });
+
+  it('HAL browser: follows links from the index, fills in a templated link and sends a POST', async () => {
+    await page.goto(`${broker.url}/hal-browser/browser.html`);
+    const pacticipants = page.locator('tr.link[data-rel="pb:pacticipants"]');
+    await pacticipants.waitFor();
+    expect(await pacticipants.locator('a.doc').getAttribute('href')).to.match(/\/doc\/pacticipants/);
+    await chromium.shot('hal-browser');
+    await pacticipants.getByRole('button', { name: 'GET' }).click();
+    await page.waitForURL(/#\/pacticipants$/);
+    await page.locator('li.embedded', { hasText: 'Mobile' }).waitFor();
+    expect(await page.locator('li.embedded').count()).to.equal(3);
+
+    await page.goto(`${broker.url}/hal-browser/browser.html#/`);
+    const one = page.locator('tr.link[data-rel="pb:pacticipant"]');
+    await one.locator('input[name=pacticipant]').fill('Web');
+    await one.getByRole('button', { name: 'Go' }).click();
+    await page.waitForURL(/#\/pacticipants\/Web$/);
+    await page.locator('#properties', { hasText: '"name": "Web"' }).waitFor();
+
+    await page.goto(`${broker.url}/hal-browser/browser.html#/pacticipants`);
+    await page.locator('li.embedded').first().waitFor();
+    await page.selectOption('#method', 'POST');
+    await page.fill('#body', JSON.stringify({ name: 'Billing' }));
+    await page.click('#request-form button[type=submit]');
+    await page.locator('#status', { hasText: '201' }).waitFor();
+    const created = await request(broker.server).get('/pacticipants/Billing').set('Accept', 'application/hal+json');
+    expect(created.status).to.equal(200);
+  });
 });

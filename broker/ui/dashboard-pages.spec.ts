@@ -72,6 +72,35 @@ describe('broker dashboard: heads, can-i-deploy and matrix pages', () => {
     });
   });
 
+  describe('index colours', () => {
+    it('shows "failed (pending)" and "changed" as the badges do', async () => {
+      await broker
+        .data()
+        .provider('Api')
+        .consumer('Web')
+        .version('1')
+        .pact('Api')
+        .verifiedBy('9')
+        .version('2')
+        .pact('Api')
+        .consumer('Mobile')
+        .version('1')
+        .pact('Api')
+        .verifiedBy('9', { success: false, pending: true })
+        .consumer('Desk')
+        .version('1')
+        .pact('Api')
+        .verifiedBy('9', { success: false });
+      const html = (await get('/').expect(200)).text;
+      const label = (name: string) =>
+        rowsOf(html, 'integration')
+          .find((row) => row.text.startsWith(`${name} `))!
+          .text.match(/(verified|failed \(pending\)|failed|changed|unverified)/)![1];
+      expect([label('Web'), label('Mobile'), label('Desk')]).to.deep.equal(['changed', 'failed (pending)', 'failed']);
+      expect(html).to.include('class="status changed"').and.include('class="status failed-pending"');
+    });
+  });
+
   describe('can-i-deploy', () => {
     it('shows the form with the pacticipants and environments to choose from', async () => {
       await broker.data().environment('production').consumer('Web').version('1').pact('Api');
@@ -196,7 +225,7 @@ describe('broker dashboard: heads, can-i-deploy and matrix pages', () => {
       const html = (await get('/pacticipants/Api').expect(200)).text;
       const versions = rowsOf(html, 'version');
       expect(versions).to.have.length(1);
-      expect(versions[0]!.text).to.match(/^9 main production .* can I deploy\?$/);
+      expect(versions[0]!.text).to.match(/^9 main production .* can I deploy\? · delete…$/);
       const partners = rowsOf(html, 'partner').map((row) => row.text.split(' ').slice(0, 3).join(' '));
       expect(partners).to.have.members(['Mobile consumer failed', 'Web consumer verified']);
       expect(html).to.include('id="branches"').and.include('main (main)');

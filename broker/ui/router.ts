@@ -204,6 +204,14 @@ export function createUiRouter({ services, config }: { services: Services; confi
     view: './triggered-webhook',
     data: await triggeredWebhookPage(services, urls, p(req).uuid!),
   }));
+  // The HAL browser: an empty page whose script (assets/hal-browser.js) reads the API as the user.
+  page(
+    '/hal-browser/browser.html',
+    async () => ({ view: './hal-browser', data: { title: 'API browser', nav: 'api' } }),
+    {
+      htmlOnly: true,
+    },
+  );
   // Deleting: a confirmation page, then a POST from it (pages/delete.ts). Browsers only, writers only.
   const DELETES: [DeleteKind, string][] = [
     ['pacticipant', '/ui/delete/pacticipant/:a'],

@@ -7,7 +7,10 @@ import { ago, iso } from '../format.ts';
 export const HEADS_PAGE_SIZE = 30;
 
 /** The badges' statuses: an unverified pact whose predecessor passed has "changed". */
-export function headStatus(row: Pick<HeadRow, 'verification' | 'earlierVerified'>): { key: string; label: string } {
+export function headStatus(row: {
+  verification: { success: boolean; pending: boolean } | null;
+  earlierVerified: boolean;
+}): { key: string; label: string } {
   const v = row.verification;
   if (v === null)
     return row.earlierVerified ? { key: 'changed', label: 'changed' } : { key: 'unverified', label: 'unverified' };

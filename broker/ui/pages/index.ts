@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Urls } from '../../urls.ts';
 import type { IntegrationSummary } from '../dashboard.service.ts';
 import { ago, iso } from '../format.ts';
+import { headStatus } from './heads.ts';
 
 export const STATUS_FILTERS = ['all', 'verified', 'failed', 'unverified'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -31,6 +32,8 @@ export function indexPage(all: IntegrationSummary[], urls: Urls, req: Request) {
     .map((row) => ({
       ...row,
       status: statusOf(row),
+      // The badges' colours: "failed (pending)" and "changed" as well.
+      shown: headStatus(row),
       publishedAgo: ago(row.publishedAt),
       publishedAt: iso(row.publishedAt),
       verifiedAgo: ago(row.verification?.verifiedAt),
