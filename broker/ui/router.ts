@@ -5,7 +5,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { BrokerConfig } from '../config.ts';
 import { authorize } from '../http/auth.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../domain-errors.ts';
 import { baseUrlOf } from '../http/hal.ts';
 import { bothOfDiffPair, DIFF_KINDS } from '../pacts/diff-pairs.ts';
 import type { PactRow } from '../pacts/pacts.service.ts';
