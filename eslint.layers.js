@@ -10,9 +10,11 @@
 // Inside an app the layers point one way: routes -> resources -> services -> repositories.
 // - Broker resources and dashboard pages read through services: no repositories, no Prisma client.
 // - Services and repositories (the domain folders) know nothing of HTTP: no resources, serializers,
-//   routes, dashboard, composition root (services.ts) or Express. Of broker/http/ they may use the
-//   domain errors (errors.ts), the Rack-style query parser and the page request.
-// - Backend services do not import routers, the app or Express either.
+//   routes, dashboard, composition root (services.ts), Express or anything in broker/http/: their
+//   errors are in broker/domain-errors.ts, the page they read in broker/paging.ts, the Rack-style query
+//   codec in broker/rack-query.ts.
+// - Backend services do not import routers, the app, the http/ folder or Express either: their errors
+//   are in provider/domain-errors.ts.
 const APPS = ['provider', 'consumer', 'broker'];
 const COMPOSERS = ['stack', 'scripts'];
 
@@ -61,6 +63,7 @@ const zones = [
   zone(
     BROKER_DOMAIN,
     [
+      'broker/http',
       'broker/resources',
       'broker/serializers',
       'broker/ui',
@@ -73,14 +76,8 @@ const zones = [
       'the composition root depend on them, not the other way round.',
   ),
   zone(
-    BROKER_DOMAIN,
-    'broker/http',
-    'Broker services and repositories use only the domain errors, the query parser and the page request of http/.',
-    ['./errors.ts', './rack-query.ts', './pagination.ts'],
-  ),
-  zone(
     'provider/**/*.service.ts',
-    ['provider/**/*.router.ts', 'provider/app.ts', 'provider/http/validate.ts', 'node_modules/express'],
+    ['provider/**/*.router.ts', 'provider/app.ts', 'provider/http', 'node_modules/express'],
     'Backend services know nothing of HTTP routing: routers depend on them, not the other way round.',
   ),
 ].flat();

@@ -9,7 +9,7 @@ import type { BrokerConfig } from './config.ts';
 import { authorize } from './http/auth.ts';
 import { brokerErrorHandler, notFoundHandler } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
-import { parseRackQuery } from './http/rack-query.ts';
+import { parseRackQuery } from './rack-query.ts';
 import { runResource } from './http/resource.ts';
 import type { PrismaClient } from './prisma-client.ts';
 import { routes } from './routes.ts';

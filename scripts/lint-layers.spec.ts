@@ -85,11 +85,20 @@ describe('lint: import rules that keep the layers', function () {
         'express',
       ])
         await expectRefused('broker/pacts/example.service.ts', specifier, because);
-      await expectRefused('broker/webhooks/example.repository.ts', '../http/resource.ts', 'only the domain errors');
+      await expectRefused('broker/webhooks/example.repository.ts', '../http/resource.ts', because);
     });
 
-    it('lets services use the domain errors and the URL builder', async () => {
-      await expectAllowed('broker/pacts/example.service.ts', '../http/errors.ts');
+    it('refuses services and repositories importing anything from http/, the errors there included', async () => {
+      const because = 'know nothing of HTTP';
+      await expectRefused('broker/pacts/example.service.ts', '../http/errors.ts', because);
+      await expectRefused('broker/versions/example.service.ts', '../http/pagination.ts', because);
+      await expectRefused('broker/matrix/example.ts', '../http/validate.ts', because);
+    });
+
+    it('lets services use the domain errors, the page request, the query codec and the URL builder', async () => {
+      await expectAllowed('broker/pacts/example.service.ts', '../domain-errors.ts');
+      await expectAllowed('broker/versions/example.service.ts', '../paging.ts');
+      await expectAllowed('broker/matrix/example.ts', '../rack-query.ts');
       await expectAllowed('broker/webhooks/example.ts', '../urls.ts');
     });
   });
@@ -99,6 +108,11 @@ describe('lint: import rules that keep the layers', function () {
       const because = 'Backend services know nothing of HTTP routing';
       await expectRefused('provider/players/example.service.ts', './players.router.ts', because);
       await expectRefused('provider/players/example.service.ts', 'express', because);
+      await expectRefused('provider/players/example.service.ts', '../http/errors.ts', because);
+    });
+
+    it('lets a service throw the domain errors', async () => {
+      await expectAllowed('provider/players/example.service.ts', '../domain-errors.ts');
     });
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { parseRackQuery } from '../http/rack-query.ts';
+import { parseRackQuery } from '../rack-query.ts';
 import { parseMatrixQuery } from '../matrix/parse-query.ts';
 import { regroupMatrixQuery, resolvePlaceholder, type PlaceholderLookup } from './request-filter.ts';
 

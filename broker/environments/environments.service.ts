@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
 import { DeploymentsRepository, versionsInEnvironment } from '../deployments/deployments.repository.ts';
-import { NotFoundError, UnprocessableError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, UnprocessableError, ValidationError } from '../domain-errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository } from '../versions/versions.repository.ts';
 import { isUuid } from '../schemas/environment.ts';

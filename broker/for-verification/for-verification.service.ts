@@ -2,7 +2,7 @@
 // selectors, whether each is pending for the provider's branch (or tags), and which work-in-progress
 // pacts to add. Pacts picked by several selectors are verified once (merged by content).
 import type { PrismaClient } from '../prisma-client.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../domain-errors.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import type { Parsed, PactsForVerificationRequest, Selector } from '../schemas/pacts-for-verification.ts';
 import { PendingRepository } from './pending.repository.ts';

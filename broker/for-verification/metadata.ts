@@ -2,7 +2,7 @@
 // Rack-style nested query, with the Pact Broker's short keys:
 //   s[][cv] consumer version id, s[][b] branch, s[][t] tag, s[][l] latest, s[][e] environment; p pending; w wip.
 // When the verification result comes back to that URL, the broker learns why the pact was verified.
-import { buildRackQuery, parseRackQuery, type QueryValue } from '../http/rack-query.ts';
+import { buildRackQuery, parseRackQuery, type QueryValue } from '../rack-query.ts';
 
 export interface SelectorMetadata {
   consumerVersionId: number;

@@ -3,7 +3,7 @@
 // deployed or released in an environment; merged over consumers and sorted by name. This is what
 // `pact-broker provider-states list` shows.
 import type { PrismaClient } from '../prisma-client.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain-errors.ts';
 import { EnvironmentsRepository } from '../environments/environments.repository.ts';
 import type { Selector } from '../schemas/pacts-for-verification.ts';
 import type { ForVerificationService } from './for-verification.service.ts';

@@ -10,17 +10,10 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { bodyParserFailure } from '../../common/http/body-parser-errors.ts';
 import { classifyDatabaseError } from '../../db/database-errors.ts';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnauthorizedError,
-  UnprocessableError,
-  UnsupportedMediaTypeError,
-  ValidationError,
-} from './errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../domain-errors.ts';
+import { ForbiddenError, UnauthorizedError, UnsupportedMediaTypeError } from './errors.ts';
 import { HAL_JSON, PROBLEM_JSON, baseUrlOf, sendJson } from './hal.ts';
-import { QueryStringError } from './rack-query.ts';
+import { QueryStringError } from '../rack-query.ts';
 
 interface Mapped {
   status: number;

@@ -1,66 +1,13 @@
-// The broker's domain errors. Services throw them; http/error-handler.ts alone turns them into the
-// Pact Broker's error bodies and statuses.
+// Errors about the HTTP exchange itself (credentials, media types), not about the domain: thrown by the
+// http/ middleware and the resources, turned into statuses by error-handler.ts together with the domain
+// errors (../domain-errors.ts).
+import { BrokerError } from '../domain-errors.ts';
 
-export type ValidationErrors = Record<string, string[]> | string[];
-
-export class BrokerError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
-/** The request is malformed or breaks a rule: 400 with `{ errors }` (a map of field -> messages, or a list). */
-export class ValidationError extends BrokerError {
-  constructor(readonly errors: ValidationErrors) {
-    super(
-      Array.isArray(errors)
-        ? errors.join('; ')
-        : Object.entries(errors)
-            .map(([key, messages]) => `${key}: ${messages.join(', ')}`)
-            .join('; '),
-    );
-  }
-
-  static field(field: string, message: string): ValidationError {
-    return new ValidationError({ [field]: [message] });
-  }
-}
-
-/** Something the request named does not exist: 404 with `{ error }`. */
-export class NotFoundError extends BrokerError {}
-
-/** The request conflicts with what is stored: 409, with extra body fields (notices, errors) when given. */
-export class ConflictError extends BrokerError {
-  constructor(
-    message: string,
-    readonly body: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
+/** No or wrong credentials: 401. */
 export class UnauthorizedError extends BrokerError {}
 
+/** Credentials that may not do this (read-only credentials writing): 403. */
 export class ForbiddenError extends BrokerError {}
 
+/** A body in a media type the resource does not take: 415. */
 export class UnsupportedMediaTypeError extends BrokerError {}
-
-/**
- * The request is well formed but cannot be acted on: 422. With a message (a new line or tab in a path
- * segment) the body is `{ error }`; with errors by field (marking an undeployed version as deployed again)
- * it is `{ errors }`, as the Pact Broker answers each.
- */
-export class UnprocessableError extends BrokerError {
-  readonly errors?: Record<string, string[]>;
-  constructor(problem: string | Record<string, string[]>) {
-    super(
-      typeof problem === 'string'
-        ? problem
-        : Object.entries(problem)
-            .map(([key, messages]) => `${key}: ${messages.join(', ')}`)
-            .join('; '),
-    );
-    if (typeof problem !== 'string') this.errors = problem;
-  }
-}

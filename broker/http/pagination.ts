@@ -2,13 +2,9 @@
 // with `page` and `size` (or the older `pageNumber` and `pageSize`), each a whole number from 1. A list
 // asked for without them is not paged and has no `page` section; a paged one has `page` and `next` /
 // `previous` links, as the Pact Broker answers.
-import { ValidationError } from './errors.ts';
-import type { QueryObject } from './rack-query.ts';
-
-export interface PageRequest {
-  number: number;
-  size: number;
-}
+import { ValidationError } from '../domain-errors.ts';
+import type { PageRequest } from '../paging.ts';
+import type { QueryObject } from '../rack-query.ts';
 
 const MAX_PAGE_SIZE = 1000;
 
@@ -41,8 +37,6 @@ export function pageRequestOf(query: QueryObject, defaultSize = 100): PageReques
   if (query[numberName] === undefined && query[sizeName] === undefined) return undefined;
   return { number: number ?? 1, size: size ?? defaultSize };
 }
-
-export const skipOf = (page: PageRequest | undefined) => (page ? (page.number - 1) * page.size : 0);
 
 /** The `page` section and the `next`/`previous` links of a paged list (nothing for an unpaged one). */
 export function pageParts(page: PageRequest | undefined, total: number, resourceUrl: string) {

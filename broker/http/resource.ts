@@ -7,9 +7,12 @@ import type { BrokerConfig } from '../config.ts';
 import type { Services } from '../services.ts';
 import { Urls } from '../urls.ts';
 import type { Access } from './auth.ts';
-import { UnprocessableError, ValidationError } from './errors.ts';
+import { UnprocessableError, ValidationError } from '../domain-errors.ts';
 import { baseUrlOf, sendJson } from './hal.ts';
-import type { QueryObject } from './rack-query.ts';
+import { requireMediaType, type MediaType } from './json-body.ts';
+import { parseInput } from './validate.ts';
+import type { z } from 'zod';
+import type { QueryObject } from '../rack-query.ts';
 import { storableText, MAX_NAME_LENGTH } from '../schemas/common.ts';
 import type { EventOrigin } from '../webhooks/events.ts';
 import { webhookBaseUrl } from './webhook-origin.ts';
@@ -17,15 +20,18 @@ import { webhookBaseUrl } from './webhook-origin.ts';
 /** The path parameters of a path template: `ParamsOf<'/pacticipants/:pacticipant'>` is `{ pacticipant: string }`. */
 export type ParamsOf<Path extends string> = RouteParameters<Path>;
 
-/** One request to a resource. `Params` are its path parameters (by default none may be read). */
-export interface Call<Params extends object = object> {
+/**
+ * One request to a resource. `Params` are its path parameters (by default none may be read); `Body` and
+ * `Query` are what the route's `body` and `query` schemas parsed (the raw values when it has none).
+ */
+export interface Call<Params extends object = object, Body = unknown, Query = QueryObject> {
   req: Request;
   urls: Urls;
   services: Services;
   config: BrokerConfig;
   params: Params;
-  query: QueryObject;
-  body: unknown;
+  query: Query;
+  body: Body;
   /** Where URLs sent to webhooks point (never from an untrusted Host header: see webhook-origin.ts). */
   webhookOrigin: EventOrigin;
 }
@@ -38,17 +44,38 @@ export interface Reply {
   contentType?: string;
 }
 
-export type Handler<Params extends object = object> = (call: Call<Params>) => Promise<Reply> | Reply;
+export type Handler<Params extends object = object, Body = unknown, Query = QueryObject> = (
+  call: Call<Params, Body, Query>,
+) => Promise<Reply> | Reply;
+
+/** What a schema parses to, or `Raw` for a route that has none. */
+type Parsed<S, Raw> = S extends z.ZodType ? z.output<S> : Raw;
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** What a resource module writes for one route; `route()` turns it into a Route. */
-export interface RouteSpec<Path extends string, Params extends object = ParamsOf<Path>> {
+export interface RouteSpec<
+  Path extends string,
+  Params extends object = ParamsOf<Path>,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+> {
   method: Method;
   path: Path;
   /** `read` routes are open to read-only credentials (and to anyone when public read is on). */
   access: Access;
-  handler: Handler<Params>;
+  /** The media types the body may come as: another is a 415, checked before the body is parsed. */
+  accepts?: MediaType[];
+  /**
+   * The body's schema: the handler gets the parsed body (no body parses as `{}`); a bad one is a 400 naming
+   * each field, in the Pact Broker's shape (validate.ts).
+   */
+  body?: B;
+  /** Body fields whose items' problems are reported under the list's own key (see validationErrorsOf). */
+  bodyLists?: string[];
+  /** The query's schema (over the Rack-style query object), reported as the body's is. */
+  query?: Q;
+  handler: Handler<Params, Parsed<B, unknown>, Parsed<Q, QueryObject>>;
 }
 
 declare const built: unique symbol;
@@ -70,9 +97,12 @@ export interface Route {
  * `route({ method: 'get', path: '/pacticipants/:pacticipant', access: 'read', handler })` the handler
  * reads `params.pacticipant` (a string), and a name the path does not declare is a compile error.
  */
-export function route<Path extends string>(spec: RouteSpec<Path>): Route {
-  // Express sets exactly the parameters the path declares (checkedParams checks each is usable text).
-  return spec as unknown as Route;
+export function route<
+  Path extends string,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<Path, ParamsOf<Path>, B, Q>): Route {
+  return checkedRoute(spec);
 }
 
 /**
@@ -83,8 +113,35 @@ export type PathWith<Path extends string, Params extends object> = Path &
   (ParamsOf<Path> extends Params ? unknown : never);
 
 /** As route(), for a helper whose `path` argument was checked by PathWith: the handler reads `Params`. */
-export function routeOn<Params extends object>(spec: RouteSpec<string, Params>): Route {
-  return spec as unknown as Route;
+export function routeOn<
+  Params extends object,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<string, Params, B, Q>): Route {
+  return checkedRoute(spec);
+}
+
+/**
+ * The route with its input checked before its handler runs: the media type, then the query, then the body
+ * (the order the Pact Broker answers in). Express sets exactly the parameters the path declares, and
+ * checkedParams checks each is usable text, so the handler's typed view of them holds.
+ */
+function checkedRoute<Params extends object, B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
+  spec: RouteSpec<string, Params, B, Q>,
+): Route {
+  const { method, path, access, accepts, body, bodyLists = [], query, handler } = spec;
+  const what = `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`;
+  const checked = (call: Call<Record<string, string>>) => {
+    if (accepts) requireMediaType(call.req.headers['content-type'], accepts, what);
+    const input = {
+      ...call,
+      query: query ? parseInput(query, call.query, 'query') : call.query,
+      body: body ? parseInput(body, call.body ?? {}, 'body', bodyLists) : call.body,
+    };
+    return handler(input as unknown as Call<Params, Parsed<B, unknown>, Parsed<Q, QueryObject>>);
+  };
+  const plain = handler as unknown as Route['handler'];
+  return { method, path, access, handler: accepts || body || query ? checked : plain } as unknown as Route;
 }
 
 export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({

@@ -1,7 +1,7 @@
 // Parsing request input with zod into the Pact Broker's validation error shape: a map from the
 // dotted field path ("request.url", "contracts.0.content") to its messages.
 import { z } from 'zod';
-import { ValidationError } from './errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 
 /**
  * `lists` are fields whose items' problems are reported under the list's own key, each message

@@ -1,7 +1,7 @@
 // Integrations (each consumer/provider pair with pacts) and the broker's counts.
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain-errors.ts';
 import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import { PactsRepository } from '../pacts/pacts.repository.ts';

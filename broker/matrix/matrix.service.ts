@@ -4,7 +4,7 @@
 // ("inferred" selectors), so `can-i-deploy Foo 1.2.3 --to-environment prod` checks Foo against each
 // version currently in prod, however many of a pacticipant are deployed.
 import type { PrismaClient } from '../prisma-client.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 import { deploymentStatus, type DeploymentStatus, type MatrixResult } from './deployment-status.ts';
 import { MatrixRowsRepository } from './matrix-rows.repository.ts';
 import { MatrixRepository, type MatrixRow, type VersionDecorations } from './matrix.repository.ts';

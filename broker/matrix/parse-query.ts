@@ -1,7 +1,7 @@
 // The matrix query (`GET /matrix?q[][pacticipant]=Foo&q[][version]=1&latestby=cvpv...`), read from the
 // Rack-style parsed query (http/rack-query.ts) with the Pact Broker's rules: a blank value is absent,
 // booleans are the text "true", `limit` defaults to 100.
-import type { QueryObject, QueryValue } from '../http/rack-query.ts';
+import type { QueryObject, QueryValue } from '../rack-query.ts';
 
 export interface UnresolvedSelector {
   pacticipant?: string;

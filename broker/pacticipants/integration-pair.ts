@@ -1,7 +1,7 @@
 // The consumer and provider a request names, both required to exist: what every per-integration service
 // call starts with. 404 naming the one that is missing (the provider first, as the Pact Broker reports).
 import type { Db } from '../db.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain-errors.ts';
 import { PacticipantsRepository, type Pacticipant } from './pacticipants.repository.ts';
 
 export interface IntegrationPair {

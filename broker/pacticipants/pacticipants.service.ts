@@ -3,8 +3,8 @@
 // unknown), PATCH updates the fields given (creating the pacticipant when unknown).
 import type { PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
-import { NotFoundError } from '../http/errors.ts';
-import { skipOf, type PageRequest } from '../http/pagination.ts';
+import { NotFoundError } from '../domain-errors.ts';
+import { skipOf, type PageRequest } from '../paging.ts';
 import { PacticipantsRepository, type Pacticipant, type PacticipantFields } from './pacticipants.repository.ts';
 
 export type { PacticipantFields };

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 import { contentSha, interactionId, readPact, readPactText } from './content.ts';
 
 const interaction = (description: string, status = 200) => ({

@@ -7,7 +7,7 @@
 // contract deduplicates to one pact version.
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 
 import type { UnknownObject } from '../../common/json.ts';
 export type { UnknownObject };

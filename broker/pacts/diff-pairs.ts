@@ -1,7 +1,7 @@
 // The two pacts a diff compares (`pb:diff-previous-distinct`, `pb:diff`, a pact version against
 // another): found the same way for the API's text diff (resources/diffs.ts) and the dashboard's
 // coloured one (ui/).
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain-errors.ts';
 import type { PactRow, PactsService } from './pacts.service.ts';
 
 export type DiffKind = 'previous-distinct' | 'version' | 'pact-version';

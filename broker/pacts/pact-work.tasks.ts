@@ -1,7 +1,7 @@
 // The pact work that runs in worker threads (pact-work.ts): reading, diffing and merging whole pacts.
 // Each task takes and returns plain data (texts and JSON), as a worker's messages must; problems are
 // returned, not thrown, since an error loses its class on the way back.
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 import { readPact, readPactText, type UnknownObject, type Names, type PactContent } from './content.ts';
 import { pactDiff } from './diff.ts';
 import { mergePacts } from './merge.ts';

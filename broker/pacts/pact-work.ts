@@ -3,7 +3,7 @@
 // texts to a worker and awaits its answer. Idle workers exit after a while and never keep the
 // process alive. Small pacts are read inline: a worker's round trip would cost them more.
 import { Piscina } from 'piscina';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 import { MAX_PACT_DEPTH, nestsDeeperThan, type PactContent } from './content.ts';
 import {
   read,

@@ -2,7 +2,7 @@
 // content), reading them back in the ways the API offers, and deleting them.
 import type { Prisma, PrismaClient } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain-errors.ts';
 import { findIntegrationPair, type IntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';

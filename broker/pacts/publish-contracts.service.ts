@@ -3,7 +3,7 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../config.ts';
 import { inTransaction } from '../db.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import { BranchRules } from '../versions/branch-rules.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';

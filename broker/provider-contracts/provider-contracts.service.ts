@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { loadOpenApiDocument, OpenApiDocumentError, parseDocumentText } from '../../common/openapi/load-document.ts';
 import { inTransaction } from '../db.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../domain-errors.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { PrismaClient } from '../prisma-client.ts';
 import { VersionsRepository, type Version } from '../versions/versions.repository.ts';

@@ -85,8 +85,9 @@ export const environmentRoutes: Route[] = [
     method: 'post',
     path: '/environments',
     access: 'write',
+    body: environmentSchema,
     handler: async ({ body, services, urls }) => {
-      const environment = await services.environments.create(fields(parseInput(environmentSchema, body ?? {})));
+      const environment = await services.environments.create(fields(body));
       return created(environmentBody(urls, environment), urls.environment(environment.uuid));
     },
   }),
@@ -102,7 +103,8 @@ export const environmentRoutes: Route[] = [
     path: '/environments/:uuid',
     access: 'write',
     handler: async ({ params, body, services, urls }) => {
-      await services.environments.find(params.uuid); // 404 before looking at the body, as the Pact Broker does
+      // 404 before looking at the body, as the Pact Broker does: so the body is parsed here, not by the route.
+      await services.environments.find(params.uuid);
       const environment = await services.environments.replace(
         params.uuid,
         fields(parseInput(environmentSchema, body ?? {})),
@@ -165,8 +167,8 @@ export const environmentRoutes: Route[] = [
     method: 'post',
     path: `${RECORD}/deployed-versions/environment/:environment`,
     access: 'write',
-    handler: async ({ params, body, services, urls }) => {
-      const request = parseInput(recordDeploymentSchema, body ?? {});
+    body: recordDeploymentSchema,
+    handler: async ({ params, body: request, services, urls }) => {
       const row = await services.environments.recordDeployment(
         params.pacticipant,
         params.version,
@@ -215,8 +217,8 @@ export const environmentRoutes: Route[] = [
     method: 'patch',
     path: '/deployed-versions/:uuid',
     access: 'write',
-    handler: async ({ params, body, services, urls }) => {
-      const { currentlyDeployed } = parseInput(undeploySchema, body ?? {});
+    body: undeploySchema,
+    handler: async ({ params, body: { currentlyDeployed }, services, urls }) => {
       return ok(
         deployedVersionBody(urls, await services.environments.setCurrentlyDeployed(params.uuid, currentlyDeployed)),
       );
@@ -233,8 +235,8 @@ export const environmentRoutes: Route[] = [
     method: 'patch',
     path: '/released-versions/:uuid',
     access: 'write',
-    handler: async ({ params, body, services, urls }) => {
-      const { currentlySupported } = parseInput(endSupportSchema, body ?? {});
+    body: endSupportSchema,
+    handler: async ({ params, body: { currentlySupported }, services, urls }) => {
       return ok(
         releasedVersionBody(urls, await services.environments.setCurrentlySupported(params.uuid, currentlySupported)),
       );

@@ -1,6 +1,6 @@
 // Integrations (who has pacts with whom): the list (HAL, or a Graphviz graph), one integration's
 // deletion, the relationships CSV and a pacticipant's group; and the broker's counts.
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 import { pageParts, pageRequestOf } from '../http/pagination.ts';
 import { noContent, ok, text, type Route, route } from '../http/resource.ts';
 import { integrationsDot, relationshipsCsv } from '../serializers/integrations.ts';

@@ -1,7 +1,7 @@
 // The matrix and can-i-deploy.
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../domain-errors.ts';
 import { ok, text, type Call, type Reply, type Route, route } from '../http/resource.ts';
-import type { QueryObject } from '../http/rack-query.ts';
+import type { QueryObject } from '../rack-query.ts';
 import { parseMatrixQuery, parseSelector, type MatrixOptions, type UnresolvedSelector } from '../matrix/parse-query.ts';
 import { matrixBody, matrixText } from '../serializers/matrix.ts';
 

@@ -1,10 +1,9 @@
 // Pacticipants and their labels, with the Pact Broker's rules (see pacticipants.service.ts) and paging.
 import type { PacticipantFields } from '../pacticipants/pacticipants.service.ts';
-import { ValidationError } from '../http/errors.ts';
-import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
+import { ValidationError } from '../domain-errors.ts';
+import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE } from '../http/json-body.ts';
 import { pageRequestOf } from '../http/pagination.ts';
 import { created, noContent, ok, type Call, type Route, route } from '../http/resource.ts';
-import { parseInput } from '../http/validate.ts';
 import { createPacticipantSchema, updatePacticipantSchema, type PacticipantUpdate } from '../schemas/pacticipant.ts';
 import { labelBody, labelsBody, pacticipantBody, pacticipantsBody } from '../serializers/pacticipants.ts';
 
@@ -20,8 +19,8 @@ function fieldsOf(body: PacticipantUpdate, replace: boolean): PacticipantFields 
   return fields;
 }
 
-function parsedUpdate({ params, body }: Call<{ pacticipant: string }>): PacticipantUpdate {
-  const update = parseInput(updatePacticipantSchema, body ?? {});
+/** The update, when the name it gives (if any) is the one in the path. */
+function nameChecked({ params, body: update }: Call<{ pacticipant: string }, PacticipantUpdate>): PacticipantUpdate {
   if (update.name !== undefined && update.name !== params.pacticipant) {
     throw ValidationError.field('name', `must match the name in the path ("${params.pacticipant}")`);
   }
@@ -45,8 +44,8 @@ export const pacticipantRoutes: Route[] = [
     method: 'post',
     path: '/pacticipants',
     access: 'write',
-    handler: async ({ body, services, urls }) => {
-      const { name, ...rest } = parseInput(createPacticipantSchema, body ?? {});
+    body: createPacticipantSchema,
+    handler: async ({ body: { name, ...rest }, services, urls }) => {
       const pacticipant = await services.pacticipants.create(name, fieldsOf(rest, false));
       const described = await services.pacticipants.describe(pacticipant.name);
       return created(pacticipantBody(urls, described), urls.pacticipant(pacticipant.name));
@@ -70,9 +69,10 @@ export const pacticipantRoutes: Route[] = [
     method: 'put',
     path: '/pacticipants/:pacticipant',
     access: 'write',
+    accepts: [JSON_MEDIA_TYPE],
+    body: updatePacticipantSchema,
     handler: async (call) => {
-      requireMediaType(call.req.headers['content-type'], [JSON_MEDIA_TYPE], 'PUT /pacticipants/{name}');
-      const update = parsedUpdate(call);
+      const update = nameChecked(call);
       const replaced = await call.services.pacticipants.replace(call.params.pacticipant, fieldsOf(update, true));
       return ok(pacticipantBody(call.urls, await call.services.pacticipants.describe(replaced.name)));
     },
@@ -81,13 +81,10 @@ export const pacticipantRoutes: Route[] = [
     method: 'patch',
     path: '/pacticipants/:pacticipant',
     access: 'write',
+    accepts: [JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE],
+    body: updatePacticipantSchema,
     handler: async (call) => {
-      requireMediaType(
-        call.req.headers['content-type'],
-        [JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE],
-        'PATCH /pacticipants/{name}',
-      );
-      const update = parsedUpdate(call);
+      const update = nameChecked(call);
       const result = await call.services.pacticipants.upsert(call.params.pacticipant, fieldsOf(update, false));
       const body = pacticipantBody(call.urls, await call.services.pacticipants.describe(result.pacticipant.name));
       return result.created ? created(body, call.urls.pacticipant(result.pacticipant.name)) : ok(body);

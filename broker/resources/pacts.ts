@@ -15,7 +15,7 @@ import {
   type Reply,
   type Route,
 } from '../http/resource.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../domain-errors.ts';
 import { latestPactsBody, pactBody, pactVersionsBody, providerPactsBody } from '../serializers/pacts.ts';
 
 const PACT = '/pacts/provider/:provider/consumer/:consumer';

@@ -1,7 +1,7 @@
 // Provider contracts: publishing one (`pactflow publish-provider-contract`, found through the index's
 // pf:publish-provider-contract relation) and reading one back, with its comparisons and its document.
 import type { Request } from 'express';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../domain-errors.ts';
 import { ok, text, type Reply, type Route, route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { publishProviderContractSchema } from '../provider-contracts/publish-schema.ts';

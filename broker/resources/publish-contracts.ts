@@ -1,8 +1,7 @@
 // `POST /contracts/publish`.
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../domain-errors.ts';
 import { ok, type Route, route } from '../http/resource.ts';
 import { duplicateNameMessage } from '../pacticipants/potential-duplicates.ts';
-import { parseInput } from '../http/validate.ts';
 import { publishContractsSchema } from '../schemas/publish-contracts.ts';
 import { publishContractsBody } from '../serializers/publish-contracts.ts';
 
@@ -11,8 +10,9 @@ export const publishContractsRoutes: Route[] = [
     method: 'post',
     path: '/contracts/publish',
     access: 'write',
-    handler: async ({ body, services, urls, webhookOrigin, config }) => {
-      const request = parseInput(publishContractsSchema, body ?? {}, 'body', ['contracts', 'tags']);
+    body: publishContractsSchema,
+    bodyLists: ['contracts', 'tags'],
+    handler: async ({ body: request, services, urls, webhookOrigin, config }) => {
       if (config.checkForPotentialDuplicatePacticipantNames) {
         const names = [request.pacticipantName, ...request.contracts.map((contract) => contract.providerName)];
         const texts = (await services.pacticipants.potentialDuplicates(names)).map((found) =>

@@ -1,5 +1,5 @@
 // `/doc/{rel}`: the pages the `curies` of our HAL bodies resolve to (relation-docs/), open like the index.
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain-errors.ts';
 import { text, type Route, route } from '../http/resource.ts';
 import { relationPage, relationsPage } from '../relation-docs/page.ts';
 import { RELATION_DOCS, relationName } from '../relation-docs/relations.ts';

@@ -1,5 +1,6 @@
 // Verification results, published to the link in the pact the verifier fetched.
-import { ValidationError } from '../http/errors.ts';
+import type { z } from 'zod';
+import { ValidationError } from '../domain-errors.ts';
 import {
   created,
   noContent,
@@ -12,7 +13,6 @@ import {
   type PathWith,
   type Route,
 } from '../http/resource.ts';
-import { parseInput } from '../http/validate.ts';
 import { verificationResultSchema } from '../schemas/verification-result.ts';
 import { verificationBody, verificationsBody, verificationSummaryBody } from '../serializers/verifications.ts';
 import type { PactRow } from '../pacts/pacts.service.ts';
@@ -43,8 +43,13 @@ const readOne: Handler<PactVersionSha & { number: string }> = async ({ params, s
   return ok(verificationBody(urls, row));
 };
 
-async function publish({ params, body, services, urls, webhookOrigin }: Call<PactVersionSha & { metadata?: string }>) {
-  const result = parseInput(verificationResultSchema, body ?? {});
+async function publish({
+  params,
+  body: result,
+  services,
+  urls,
+  webhookOrigin,
+}: Call<PactVersionSha & { metadata?: string }, z.output<typeof verificationResultSchema>>) {
   const names = {
     provider: params.provider,
     consumer: params.consumer,
@@ -63,11 +68,18 @@ function numberOf(text: string): number | 'latest' {
 }
 
 export const verificationRoutes: Route[] = [
-  route({ method: 'post', path: `${PACT_VERSION}/verification-results`, access: 'write', handler: publish }),
+  route({
+    method: 'post',
+    path: `${PACT_VERSION}/verification-results`,
+    access: 'write',
+    body: verificationResultSchema,
+    handler: publish,
+  }),
   route({
     method: 'post',
     path: `${PACT_VERSION}/metadata/:metadata/verification-results`,
     access: 'write',
+    body: verificationResultSchema,
     handler: publish,
   }),
   route({

@@ -1,11 +1,10 @@
 // Pacticipant versions, tags and branches.
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain-errors.ts';
 import { created, noContent, ok, type Reply, type Route, route } from '../http/resource.ts';
-import { parseInput } from '../http/validate.ts';
 import { pageParts, pageRequestOf } from '../http/pagination.ts';
 import { versionSchema } from '../schemas/version.ts';
 import { versionWithPlacesBody } from '../serializers/environments.ts';
-import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE, requireMediaType } from '../http/json-body.ts';
+import { JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE } from '../http/json-body.ts';
 import {
   branchBody,
   branchVersionBody,
@@ -14,7 +13,7 @@ import {
   versionBody,
   versionsBody,
 } from '../serializers/versions.ts';
-import type { Call, Handler } from '../http/resource.ts';
+import type { Call } from '../http/resource.ts';
 
 type PacticipantVersion = { pacticipant: string; version: string };
 
@@ -28,22 +27,24 @@ async function describeVersion({ params, services, urls }: Call<PacticipantVersi
  * missing (201) and replacing the tags when `tags` is given; the other media type is 415, as in the
  * Pact Broker.
  */
-function writeVersion(mode: 'overwrite' | 'update'): Handler<PacticipantVersion> {
-  return async (call) => {
-    requireMediaType(
-      call.req.headers['content-type'],
-      [mode === 'overwrite' ? JSON_MEDIA_TYPE : MERGE_PATCH_MEDIA_TYPE],
-      `${mode === 'overwrite' ? 'PUT' : 'PATCH'} /pacticipants/{name}/versions/{number}`,
-    );
-    const { tags, ...fields } = parseInput(versionSchema, call.body ?? {});
-    const { created: isNew } = await call.services.versions.put(
-      call.params.pacticipant,
-      call.params.version,
-      { ...fields, ...(tags ? { tags: tags.map((tag) => tag.name) } : {}) },
-      mode,
-    );
-    return describeVersion(call, isNew ? 201 : 200);
-  };
+function writeVersion(mode: 'overwrite' | 'update'): Route {
+  return route({
+    method: mode === 'overwrite' ? 'put' : 'patch',
+    path: '/pacticipants/:pacticipant/versions/:version',
+    access: 'write',
+    accepts: [mode === 'overwrite' ? JSON_MEDIA_TYPE : MERGE_PATCH_MEDIA_TYPE],
+    body: versionSchema,
+    handler: async (call) => {
+      const { tags, ...fields } = call.body;
+      const { created: isNew } = await call.services.versions.put(
+        call.params.pacticipant,
+        call.params.version,
+        { ...fields, ...(tags ? { tags: tags.map((tag) => tag.name) } : {}) },
+        mode,
+      );
+      return describeVersion(call, isNew ? 201 : 200);
+    },
+  });
 }
 
 async function listVersions(call: Call<{ pacticipant: string }>, tag?: string): Promise<Reply> {
@@ -84,18 +85,8 @@ export const versionRoutes: Route[] = [
     access: 'read',
     handler: (call) => describeVersion(call),
   }),
-  route({
-    method: 'put',
-    path: '/pacticipants/:pacticipant/versions/:version',
-    access: 'write',
-    handler: writeVersion('overwrite'),
-  }),
-  route({
-    method: 'patch',
-    path: '/pacticipants/:pacticipant/versions/:version',
-    access: 'write',
-    handler: writeVersion('update'),
-  }),
+  writeVersion('overwrite'),
+  writeVersion('update'),
   route({
     method: 'delete',
     path: '/pacticipants/:pacticipant/versions/:version',

@@ -1,6 +1,7 @@
 // Webhooks: definitions (create, read, update, delete; all, per pacticipant, per pact), executing one
 // now (`pb:execute`), and what events triggered, with their delivery logs.
-import { ValidationError } from '../http/errors.ts';
+import type { z } from 'zod';
+import { ValidationError } from '../domain-errors.ts';
 import { created, noContent, ok, text, type Call, type Route, route } from '../http/resource.ts';
 import { parseInput } from '../http/validate.ts';
 import { webhookSchema } from '../schemas/webhook.ts';
@@ -26,9 +27,8 @@ const pathParties = (params: Parties) => ({
   ...(params.provider ? { provider: params.provider } : {}),
 });
 
-async function create({ params, body, services, urls }: Call<Parties>) {
-  const request = parseInput(webhookSchema, body ?? {});
-  const row = await services.webhooks.create(request, pathParties(params));
+async function create({ params, body, services, urls }: Call<Parties, z.output<typeof webhookSchema>>) {
+  const row = await services.webhooks.create(body, pathParties(params));
   return created(webhookBody(urls, row), urls.webhook(row.uuid));
 }
 
@@ -44,14 +44,15 @@ const wantsJson = (call: Call) => /application\/(hal\+)?json/.test(call.req.head
 
 export const webhookRoutes: Route[] = [
   route({ method: 'get', path: '/webhooks', access: 'read', handler: list('Webhooks') }),
-  route({ method: 'post', path: '/webhooks', access: 'write', handler: create }),
+  route({ method: 'post', path: '/webhooks', access: 'write', body: webhookSchema, handler: create }),
   route({
     // Before /webhooks/:uuid: "execute" is not a uuid. Executing sends a request, so it needs write access.
     method: 'post',
     path: '/webhooks/execute',
     access: 'write',
+    body: webhookSchema,
     handler: async ({ body, services, urls, webhookOrigin }) => {
-      const result = await services.webhooks.executeUnsaved(parseInput(webhookSchema, body ?? {}), webhookOrigin);
+      const result = await services.webhooks.executeUnsaved(body, webhookOrigin);
       return ok(executionBody(urls, result, `${urls.webhooks()}/execute`));
     },
   }),
@@ -61,21 +62,39 @@ export const webhookRoutes: Route[] = [
     access: 'read',
     handler: list('Webhooks for the consumer and provider'),
   }),
-  route({ method: 'post', path: '/webhooks/provider/:provider/consumer/:consumer', access: 'write', handler: create }),
+  route({
+    method: 'post',
+    path: '/webhooks/provider/:provider/consumer/:consumer',
+    access: 'write',
+    body: webhookSchema,
+    handler: create,
+  }),
   route({
     method: 'get',
     path: '/webhooks/provider/:provider',
     access: 'read',
     handler: list('Webhooks for the provider'),
   }),
-  route({ method: 'post', path: '/webhooks/provider/:provider', access: 'write', handler: create }),
+  route({
+    method: 'post',
+    path: '/webhooks/provider/:provider',
+    access: 'write',
+    body: webhookSchema,
+    handler: create,
+  }),
   route({
     method: 'get',
     path: '/webhooks/consumer/:consumer',
     access: 'read',
     handler: list('Webhooks for the consumer'),
   }),
-  route({ method: 'post', path: '/webhooks/consumer/:consumer', access: 'write', handler: create }),
+  route({
+    method: 'post',
+    path: '/webhooks/consumer/:consumer',
+    access: 'write',
+    body: webhookSchema,
+    handler: create,
+  }),
   // The older path for a pact's webhooks.
   route({ method: 'get', path: `${PACT}/webhooks`, access: 'read', handler: list('Pact webhooks') }),
   route({
@@ -102,7 +121,7 @@ export const webhookRoutes: Route[] = [
       );
     },
   }),
-  route({ method: 'post', path: `${PACT}/webhooks`, access: 'write', handler: create }),
+  route({ method: 'post', path: `${PACT}/webhooks`, access: 'write', body: webhookSchema, handler: create }),
   route({
     method: 'get',
     path: '/webhooks/:uuid',

@@ -1,15 +1,11 @@
 // Building blocks for request schemas: the text the broker stores (names, version numbers, branches,
-// tags) and free-form JSON it keeps in JSONB. PostgreSQL cannot store NUL characters, and unpaired
-// UTF-16 surrogates would not come back as they went in, so both are refused up front.
+// tags) and free-form JSON it keeps in JSONB, checked as the backend checks its own
+// (common/storable-json.ts: no NUL characters or unpaired surrogates, bounded nesting).
 import { z } from 'zod';
+import type { JsonValue } from '../../common/json.ts';
+import { jsonProblem, textProblem } from '../../common/storable-json.ts';
 
 export const MAX_NAME_LENGTH = 255;
-
-function textProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'must not contain a NUL character';
-  if (!text.isWellFormed()) return 'must not contain an unpaired UTF-16 surrogate';
-  return undefined;
-}
 
 const required = (what: string) => ({
   error: (issue: { input: unknown }) =>
@@ -39,39 +35,12 @@ export function freeText(what = 'value', max = 10_000) {
     });
 }
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-const MAX_DEPTH = 64;
-
-function jsonProblem(value: unknown, depth: number): string | undefined {
-  if (depth > MAX_DEPTH) return `nests deeper than ${MAX_DEPTH} levels`;
-  if (typeof value === 'string') return textProblem(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : 'contains a number that is not finite';
-  if (value === null || typeof value === 'boolean') return undefined;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const problem = jsonProblem(item, depth + 1);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  if (typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const problem =
-        (textProblem(key) ? `has a key that ${textProblem(key)}` : undefined) ?? jsonProblem(item, depth + 1);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  return 'is not JSON';
-}
-
 /** Any JSON value that PostgreSQL's JSONB stores faithfully. */
 export function storableJson(what = 'value') {
   return z
     .custom<JsonValue>((value) => value !== undefined, `${what} is required`)
     .superRefine((value, ctx) => {
-      const problem = jsonProblem(value, 0);
+      const problem = jsonProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
     });
 }

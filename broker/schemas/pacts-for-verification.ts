@@ -3,7 +3,7 @@
 // selector's fields to each other follow the Pact Broker's selector contract, and every problem is
 // reported in its error shape: `{ errors: { consumerVersionSelectors: ["... (at index 0)"] } }`.
 import { z } from 'zod';
-import type { QueryObject, QueryValue } from '../http/rack-query.ts';
+import type { QueryObject, QueryValue } from '../rack-query.ts';
 import { MAX_NAME_LENGTH, nameText, storableText } from './common.ts';
 
 /** What a consumer version selector picks, once its fields are read (`consumer` narrows any of them). */

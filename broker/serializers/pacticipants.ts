@@ -1,6 +1,6 @@
 // HAL bodies for pacticipants and labels, in the Pact Broker's shapes (with its deprecated duplicates,
 // which older clients still read: the top-level `pacticipants` list, `latest-version`, `versions`).
-import type { PageRequest } from '../http/pagination.ts';
+import type { PageRequest } from '../paging.ts';
 import { pageParts } from '../http/pagination.ts';
 import type { Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import type { PacticipantWithLatest } from '../pacticipants/pacticipants.service.ts';

@@ -1,7 +1,8 @@
 // HAL bodies for versions, their tags and branches.
 import type { Environment } from '../environments/environments.repository.ts';
 import type { Pacticipant } from '../pacticipants/pacticipants.repository.ts';
-import { pageParts, type PageRequest } from '../http/pagination.ts';
+import { pageParts } from '../http/pagination.ts';
+import type { PageRequest } from '../paging.ts';
 import type { VersionDetails } from '../versions/version-details.repository.ts';
 import type { Branch, Version } from '../versions/versions.repository.ts';
 import { displayNameFor } from './display-name.ts';

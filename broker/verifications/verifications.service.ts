@@ -3,7 +3,7 @@
 import type { PrismaClient, Prisma } from '../prisma-client.ts';
 import { inTransaction } from '../db.ts';
 import { decodeMetadata } from '../for-verification/metadata.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../domain-errors.ts';
 import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { VerificationResultRequest } from '../schemas/verification-result.ts';

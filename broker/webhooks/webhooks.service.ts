@@ -3,7 +3,7 @@
 // queue in delivery-queue.ts delivers them.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma-client.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../domain-errors.ts';
 import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository } from '../pacticipants/pacticipants.repository.ts';
 import type { WebhookRequest } from '../schemas/webhook.ts';

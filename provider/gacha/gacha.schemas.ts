@@ -1,7 +1,7 @@
 // The gacha: roll and item-list requests, and the rolls and items it answers with.
 import { z } from 'zod';
 import { successEnvelope } from '../http/envelope-schemas.ts';
-import { playerIdSchema } from '../http/ids.ts';
+import { playerIdSchema } from '../ids.ts';
 import { ITEM_TYPES } from './catalog.ts';
 import { ROLL_TYPES } from './roller.ts';
 

@@ -68,10 +68,10 @@ const cases: Case[] = [
     message: /too large/,
   },
   {
-    name: 'nesting 40 levels deep',
+    name: 'nesting 70 levels deep (over the 64 of common/storable-json.ts)',
     method: 'post',
     path: '/api/game/players/p1/own',
-    body: `{"player_data":${nested(40)}}`,
+    body: `{"player_data":${nested(70)}}`,
     status: 400,
     message: /nests deeper/,
   },

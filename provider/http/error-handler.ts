@@ -9,7 +9,8 @@ import {
 } from '../../common/http/envelope-error-handler.ts';
 import { bodyParserFailure } from '../../common/http/body-parser-errors.ts';
 import { classifyDatabaseError, type DatabaseFailure } from '../../db/database-errors.ts';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError, OverloadedError } from './errors.ts';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '../domain-errors.ts';
+import { OverloadedError } from './errors.ts';
 
 /**
  * The database could not serve the request now: 503 with Retry-After (seconds), never a 500. A busy pool

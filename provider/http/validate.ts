@@ -1,7 +1,7 @@
 // Request validation with zod: schemas that both check the input and give the handler its types.
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { InvalidInputError } from './errors.ts';
+import { InvalidInputError } from '../domain-errors.ts';
 
 type Schemas = {
   params?: z.ZodType;

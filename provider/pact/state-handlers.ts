@@ -8,7 +8,7 @@
 // fails the handler (the state guard then fails the verification, naming the state).
 import { z } from 'zod';
 import { seedGachaCatalog } from '../gacha/catalog.ts';
-import { isUuid, playerIdSchema } from '../http/ids.ts';
+import { isUuid, playerIdSchema } from '../ids.ts';
 import { jsonObject } from '../http/json-value.ts';
 import type { PrismaClient } from '../prisma-client.ts';
 import type { BackendFactories } from '../testing/factories.ts';

@@ -1,7 +1,7 @@
 // Owned players: the requests and the answers.
 import { z } from 'zod';
 import { successEnvelope } from '../http/envelope-schemas.ts';
-import { playerIdSchema } from '../http/ids.ts';
+import { playerIdSchema } from '../ids.ts';
 import { jsonObject } from '../http/json-value.ts';
 
 export const ownParams = z.object({ playerId: playerIdSchema });

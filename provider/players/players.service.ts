@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../prisma-client.ts';
-import type { JsonObject } from '../http/json-value.ts';
+import type { JsonObject } from '../../common/json.ts';
 import type { OwnedPlayerView } from './players.schemas.ts';
 
 type OwnRow = { legacy_id: string; player_data: JsonObject; created_at: Date; updated_at: Date; created: boolean };

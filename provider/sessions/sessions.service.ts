@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { classifyDatabaseError } from '../../db/database-errors.ts';
-import { NotFoundError } from '../http/errors.ts';
-import { isUuid } from '../http/ids.ts';
-import type { JsonObject } from '../http/json-value.ts';
+import { NotFoundError } from '../domain-errors.ts';
+import { isUuid } from '../ids.ts';
+import type { JsonObject } from '../../common/json.ts';
 import type { RunView, SessionView, SessionWithRunsView } from './sessions.schemas.ts';
 
 export type { RunView, SessionView } from './sessions.schemas.ts';

@@ -1,7 +1,7 @@
 // Upgrade points and stats: the change a request asks for and the totals the answers carry.
 import { z } from 'zod';
 import { successEnvelope } from '../http/envelope-schemas.ts';
-import { playerIdSchema } from '../http/ids.ts';
+import { playerIdSchema } from '../ids.ts';
 
 export const STATS = ['hp', 'atk', 'def', 'spd'] as const;
 export type Stat = (typeof STATS)[number];

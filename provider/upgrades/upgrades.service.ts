@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../prisma-client.ts';
 import { classifyDatabaseError } from '../../db/database-errors.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError } from '../domain-errors.ts';
 import { STATS, type Stat, type UpgradesView } from './upgrades.schemas.ts';
 
 export interface UpgradeChange {

@@ -341,8 +341,8 @@ export const mutations: Mutation[] = [
     'spending points one lacks answers 400 instead of 409',
     {
       file: UPGRADES,
-      find: "import { ConflictError } from '../http/errors.ts';",
-      replace: "import { ConflictError, InvalidInputError } from '../http/errors.ts';",
+      find: "import { ConflictError } from '../domain-errors.ts';",
+      replace: "import { ConflictError, InvalidInputError } from '../domain-errors.ts';",
     },
     {
       file: UPGRADES,
