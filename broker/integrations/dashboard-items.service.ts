@@ -1,7 +1,7 @@
 // The API dashboard (GET /dashboard, /dashboard/provider/{p}/consumer/{c}): the Pact Broker's index
 // items with their verification and webhook states, newest activity first, paged when asked.
-import { NotFoundError } from '../http/errors.ts';
-import { skipOf, type PageRequest } from '../http/pagination.ts';
+import { NotFoundError } from '../domain-errors.ts';
+import { skipOf, type PageRequest } from '../paging.ts';
 import type { PrismaClient } from '../prisma-client.ts';
 import { dashboardRows, type DashboardRow } from './dashboard-items.repository.ts';
 

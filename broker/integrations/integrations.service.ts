@@ -5,7 +5,7 @@ import { NotFoundError } from '../domain-errors.ts';
 import { findIntegrationPair } from '../pacticipants/integration-pair.ts';
 import { PacticipantsRepository, type Pacticipant } from '../pacticipants/pacticipants.repository.ts';
 import { PactsRepository } from '../pacts/pacts.repository.ts';
-import { skipOf, type PageRequest } from '../http/pagination.ts';
+import { skipOf, type PageRequest } from '../paging.ts';
 
 export interface IntegrationPair {
   consumer: Pick<Pacticipant, 'id' | 'name'>;

@@ -1,7 +1,7 @@
 // can-i-deploy in the browser: pick a pacticipant, one of its versions and an environment, and see the
 // answer (yes, no or unknown), the reasons and the matrix rows behind it. It asks MatrixService.canIDeploy,
 // as the API's /can-i-deploy does, so the page and the CLI cannot disagree.
-import { ValidationError } from '../../http/errors.ts';
+import { ValidationError } from '../../domain-errors.ts';
 import type { Services } from '../../services.ts';
 import type { Urls } from '../../urls.ts';
 import { answerWord, matrixRows } from './matrix-rows.ts';

@@ -1,8 +1,8 @@
 // The matrix query form: selectors (a pacticipant and a version, branch, tag or "latest"), latestby, a
 // destination environment and a limit, in the API's own parameters (`q[][pacticipant]=...`), so the page's
 // URL is also the API's /matrix URL. The answer comes from MatrixService.find, as the API's does.
-import { ValidationError } from '../../http/errors.ts';
-import { buildRackQuery, parseRackQuery, QueryStringError, type QueryObject } from '../../http/rack-query.ts';
+import { ValidationError } from '../../domain-errors.ts';
+import { buildRackQuery, parseRackQuery, QueryStringError, type QueryObject } from '../../rack-query.ts';
 import { parseMatrixQuery } from '../../matrix/parse-query.ts';
 import type { Services } from '../../services.ts';
 import type { Urls } from '../../urls.ts';
