@@ -17,14 +17,13 @@
 // then prints each p95 against its target and its growth from the first scale to the last (flat is 1.0x).
 // Options: --requests N (default 500 per operation), --scales 1,10, --keep (keep the databases).
 import { pino } from 'pino';
-import pg from 'pg';
 import { listen } from '../common/http/listen.ts';
-import { createDatabase, dropDatabase } from '../db/databases.ts';
-import { migrateDeploy } from '../db/migrate.ts';
+import { dropDatabase } from '../db/databases.ts';
 import { startPostgres, type PostgresServer } from '../db/postgres-server.ts';
 import { runShutdown } from '../common/process/shutdown.ts';
 import { createBrokerApp } from '../broker/app.ts';
-import { seedHistory, shapeAt, type HistoryShape } from '../broker/bench/seed-history.ts';
+import { shapeAt, type HistoryShape } from '../broker/bench/seed-history.ts';
+import { historyDatabase } from './bench-history-database.ts';
 import { brokerConfig } from '../broker/config.ts';
 import { createBrokerPrismaClient } from '../broker/prisma-client.ts';
 
@@ -99,22 +98,8 @@ const answerOf = (body: string): Answer => {
 async function runScale(server: PostgresServer, scale: number): Promise<Map<string, number[]>> {
   const shape = shapeAt(scale);
   const name = `autofighter_broker_bench_${scale}x`;
-  await dropDatabase(server.serverUrl, name);
-  await createDatabase(server.serverUrl, name);
-  const url = server.urlFor(name);
-  out(`\nscale ${scale}: database ${name} on ${server.description}`);
-  await migrateDeploy('broker', url);
-
-  const seedStarted = performance.now();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const counts = await seedHistory(client, shape);
-  await client.end();
-  out(
-    `history written in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s: ${Object.entries(counts)
-      .map(([table, count]) => `${table} ${count}`)
-      .join(', ')}`,
-  );
+  out(`\nscale ${scale}:`);
+  const url = await historyDatabase(server, name, shape, out);
 
   const prisma = createBrokerPrismaClient(url);
   const running = await listen(createBrokerApp({ prisma, logger: pino({ level: 'silent' }), config: brokerConfig() }));

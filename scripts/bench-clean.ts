@@ -9,14 +9,13 @@
 // released) in batches while the same reads go on, and prints the batch times and the read latencies.
 // Options: --batch-size N (default 500), --requests N (baseline reads, default 300), --keep (keep the database).
 import { pino } from 'pino';
-import pg from 'pg';
 import { listen } from '../common/http/listen.ts';
-import { createDatabase, dropDatabase } from '../db/databases.ts';
-import { migrateDeploy } from '../db/migrate.ts';
+import { dropDatabase } from '../db/databases.ts';
 import { startPostgres } from '../db/postgres-server.ts';
 import { runShutdown } from '../common/process/shutdown.ts';
 import { createBrokerApp } from '../broker/app.ts';
-import { seedHistory, shapeAt } from '../broker/bench/seed-history.ts';
+import { shapeAt } from '../broker/bench/seed-history.ts';
+import { historyDatabase } from './bench-history-database.ts';
 import { brokerConfig } from '../broker/config.ts';
 import { createBrokerPrismaClient } from '../broker/prisma-client.ts';
 import { withDeployedAndReleased } from '../broker/retention/keep-selectors.ts';
@@ -41,22 +40,7 @@ const row = (label: string, values: number[]) => {
 
 const server = await startPostgres({ instance: 'dev' });
 const name = 'autofighter_broker_bench_clean';
-await dropDatabase(server.serverUrl, name);
-await createDatabase(server.serverUrl, name);
-const url = server.urlFor(name);
-out(`database ${name} on ${server.description}`);
-await migrateDeploy('broker', url);
-
-const seedStarted = performance.now();
-const client = new pg.Client({ connectionString: url });
-await client.connect();
-const counts = await seedHistory(client, SCALE);
-await client.end();
-out(
-  `history written in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s: ${Object.entries(counts)
-    .map(([table, count]) => `${table} ${count}`)
-    .join(', ')}`,
-);
+const url = await historyDatabase(server, name, SCALE, out);
 
 const prisma = createBrokerPrismaClient(url);
 const running = await listen(createBrokerApp({ prisma, logger: pino({ level: 'silent' }), config: brokerConfig() }));
