@@ -374,6 +374,27 @@ export class ImportTarget {
     };
   }
 
+  /**
+   * Records a deployment or a release (`record`) in one transaction with its version, made when the target
+   * lacks it, under the target's ids of its pacticipant and environment.
+   */
+  private async recordInEnvironment(
+    source: SourceDeployment | SourceRelease,
+    record: (
+      tx: Prisma.TransactionClient,
+      ids: { versionId: number; pacticipantId: number; environmentId: number; at: Date },
+    ) => Promise<unknown>,
+  ): Promise<void> {
+    const pacticipantId = await this.pacticipantId(source.pacticipant);
+    if (pacticipantId === undefined) throw new Error(`pacticipant ${source.pacticipant} is missing in the target`);
+    const environmentId = await this.environmentId(source.environmentUuid);
+    const at = source.createdAt ?? new Date();
+    await inTransaction(this.prisma, async (tx) => {
+      const version = await this.versionId(tx, pacticipantId, source.version, at);
+      await record(tx, { versionId: version.id, pacticipantId, environmentId, at });
+    });
+  }
+
   /** A deployment with the source's uuid and dates, or the end of one the target still had as current. */
   async deployment(source: SourceDeployment, dryRun: boolean): Promise<Outcome> {
     const existing = await this.prisma.deployedVersion.findUnique({ where: { uuid: source.uuid } });
@@ -385,16 +406,11 @@ export class ImportTarget {
       return 'updated';
     }
     if (dryRun) return 'imported';
-    const pacticipantId = await this.pacticipantId(source.pacticipant);
-    if (pacticipantId === undefined) throw new Error(`pacticipant ${source.pacticipant} is missing in the target`);
-    const environmentId = await this.environmentId(source.environmentUuid);
-    const at = source.createdAt ?? new Date();
-    await inTransaction(this.prisma, async (tx) => {
-      const version = await this.versionId(tx, pacticipantId, source.version, at);
-      await tx.deployedVersion.create({
+    await this.recordInEnvironment(source, (tx, { versionId, pacticipantId, environmentId, at }) =>
+      tx.deployedVersion.create({
         data: {
           uuid: source.uuid,
-          versionId: version.id,
+          versionId,
           pacticipantId,
           environmentId,
           applicationInstance: source.applicationInstance ?? '',
@@ -402,8 +418,8 @@ export class ImportTarget {
           createdAt: at,
           updatedAt: ended ?? at,
         },
-      });
-    });
+      }),
+    );
     return 'imported';
   }
 
@@ -417,24 +433,19 @@ export class ImportTarget {
       return 'updated';
     }
     if (dryRun) return 'imported';
-    const pacticipantId = await this.pacticipantId(source.pacticipant);
-    if (pacticipantId === undefined) throw new Error(`pacticipant ${source.pacticipant} is missing in the target`);
-    const environmentId = await this.environmentId(source.environmentUuid);
-    const at = source.createdAt ?? new Date();
-    await inTransaction(this.prisma, async (tx) => {
-      const version = await this.versionId(tx, pacticipantId, source.version, at);
-      await tx.releasedVersion.create({
+    await this.recordInEnvironment(source, (tx, { versionId, pacticipantId, environmentId, at }) =>
+      tx.releasedVersion.create({
         data: {
           uuid: source.uuid,
-          versionId: version.id,
+          versionId,
           pacticipantId,
           environmentId,
           supportEndedAt: ended,
           createdAt: at,
           updatedAt: ended ?? at,
         },
-      });
-    });
+      }),
+    );
     return 'imported';
   }
 
